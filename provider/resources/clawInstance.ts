@@ -1,0 +1,99 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { type ClawType, InstanceCreate } from "../../sdk";
+import type { ResourceFacts } from "../engine/facts";
+import { ClawResource, type IdentityArgs } from "../engine/resource";
+
+/** The facts of `claw/instances/` for the shared engine. */
+export const clawInstanceFacts: ResourceFacts = {
+    type: "ClawInstance",
+    fields: {
+        name: { api: "name" },
+        clawType: { api: "claw_type" },
+        serverUrl: { api: "server_url" },
+        gatewayToken: { api: "gateway_token", writeOnly: true, secret: true },
+        deploymentBackend: { api: "deployment_backend" },
+        authHeaders: { api: "auth_headers", writeOnly: true, secret: true, resetTo: {} },
+        connectionParams: { api: "connection_params", writeOnly: true, secret: true, resetTo: {} },
+    },
+    outputs: {
+        instanceId: "id",
+        provisionMode: "provision_mode",
+        status: "status",
+        deployState: "deploy_state",
+        platformKey: "platform_key",
+        lastHealthCheck: "last_health_check",
+        lastHealthStatus: "last_health_status",
+        clawVersion: "claw_version",
+        createdAt: "created_at",
+        updatedAt: "updated_at",
+    },
+    createSchema: InstanceCreate,
+    ops: (client) => ({
+        create: (body) => client.instances.create(body as never),
+        get: (id) => client.instances.get(id),
+        update: (id, body) => client.instances.update(id, body),
+        delete: (id) => client.instances.delete(id),
+    }),
+};
+
+/** Inputs of {@link ClawInstance}. */
+export interface ClawInstanceArgs extends IdentityArgs {
+    /** Display name, at most 255 characters. */
+    name: pulumi.Input<string>;
+    /** `openclaw` (default on the service; also NemoClaw hosts) or `ironclaw`. */
+    clawType?: pulumi.Input<ClawType>;
+    /** HTTPS URL of the claw server, at most 200 characters. */
+    serverUrl: pulumi.Input<string>;
+    /** The gateway's token. Write-only on the service; secret here. */
+    gatewayToken: pulumi.Input<string>;
+    /** Deployment backend id; null = configured by hand. */
+    deploymentBackend?: pulumi.Input<number | null>;
+    /** Proxy auth headers. Write-only; secret. */
+    authHeaders?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /**
+     * Connection parameters. Write-only; secret. OpenClaw servers need a device identity:
+     * `{ device_identity: { private_key_pem: "-----BEGIN PRIVATE KEY-----..." } }`.
+     */
+    connectionParams?: pulumi.Input<Record<string, unknown>>;
+}
+
+/**
+ * A claw server (OpenClaw or IronClaw) registered with ibl.ai: `claw/instances/`.
+ *
+ * @example
+ * ```ts
+ * import * as pulumi from "@pulumi/pulumi";
+ * import { ClawInstance } from "pulumi-iblai-claw";
+ * const cfg = new pulumi.Config();
+ * const server = new ClawInstance("prod", {
+ *     name: "prod",
+ *     serverUrl: "https://claw.acme.dev",
+ *     gatewayToken: cfg.requireSecret("gatewayToken"),
+ * });
+ * export const instanceId = server.id;
+ * ```
+ */
+export class ClawInstance extends ClawResource {
+    declare readonly name: pulumi.Output<string>;
+    declare readonly clawType: pulumi.Output<string>;
+    declare readonly serverUrl: pulumi.Output<string>;
+    declare readonly gatewayToken: pulumi.Output<string>;
+    declare readonly deploymentBackend: pulumi.Output<number | null>;
+    declare readonly authHeaders: pulumi.Output<Record<string, string> | undefined>;
+    declare readonly connectionParams: pulumi.Output<Record<string, unknown> | undefined>;
+    /** The service's numeric id (also the resource id, as a string). */
+    declare readonly instanceId: pulumi.Output<number>;
+    declare readonly provisionMode: pulumi.Output<string>;
+    declare readonly status: pulumi.Output<string>;
+    declare readonly deployState: pulumi.Output<string>;
+    declare readonly platformKey: pulumi.Output<string>;
+    declare readonly lastHealthCheck: pulumi.Output<string | null>;
+    declare readonly lastHealthStatus: pulumi.Output<string | null>;
+    declare readonly clawVersion: pulumi.Output<string | null>;
+    declare readonly createdAt: pulumi.Output<string>;
+    declare readonly updatedAt: pulumi.Output<string>;
+
+    constructor(name: string, args: ClawInstanceArgs, opts?: pulumi.CustomResourceOptions) {
+        super(clawInstanceFacts, name, args, opts);
+    }
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Idempotent toolchain setup. Makes sure that this machine has:
+#   - Node.js >= 22 (the system one, or Node 24 from the npm registry in a user cache),
+#   - the Pulumi CLI, the Node.js language host and our pulumi-resource-pulumi-nodejs shim
+#     (a `pulumi` on PATH if recent enough, else built with `go build` from tools/*, cached by version),
+#   - the project's npm dependencies, a compiled build, and the packed package installed
+#     as node_modules/pulumi-iblai-claw (so programs consume it exactly as users do).
+# Writes .toolchain/env, which scripts/run.sh sources. Prints a timing line per step.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=toolchain.env
+source "$ROOT/scripts/toolchain.env"
+CACHE="${IBLAI_CLAW_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-iblai-claw}"
+mkdir -p "$CACHE" "$ROOT/.toolchain"
+t0=$(date +%s)
+step() { printf '[setup] %-34s %4ss\n' "$1" "$(( $(date +%s) - t0 ))"; }
+
+# --- Node.js ---------------------------------------------------------------
+node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+NODE_BIN_DIR=""
+if command -v node >/dev/null && [ "$(node_major node)" -ge "$NODE_MIN_MAJOR" ]; then
+  NODE_BIN_DIR="$(dirname "$(command -v node)")"
+else
+  NODE_BIN_DIR="$CACHE/node-v$NODE_VERSION/bin"
+  if [ ! -x "$NODE_BIN_DIR/node" ]; then
+    case "$(uname -m)" in x86_64) arch=x64 ;; aarch64) arch=arm64 ;; *) echo "unsupported arch $(uname -m)" >&2; exit 1 ;; esac
+    tmp="$(mktemp -d)"
+    (cd "$tmp" && npm pack --silent "node-linux-$arch@$NODE_VERSION" >/dev/null)
+    mkdir -p "$CACHE/node-v$NODE_VERSION.partial"
+    tar xzf "$tmp"/node-linux-*.tgz -C "$CACHE/node-v$NODE_VERSION.partial" --strip-components=1 package/bin package/LICENSE
+    rm -rf "$tmp" "$CACHE/node-v$NODE_VERSION"
+    mv "$CACHE/node-v$NODE_VERSION.partial" "$CACHE/node-v$NODE_VERSION"
+  fi
+fi
+export PATH="$NODE_BIN_DIR:$PATH"
+step "node $(node --version)"
+
+# --- Pulumi engine ---------------------------------------------------------
+pulumi_ok() { # a pulumi on PATH at least as new as the pin, with a language host beside it
+  local v; v="$("$1" version 2>/dev/null | sed 's/^v//')" || return 1
+  [ -n "$v" ] && [ "$(printf '%s\n%s\n' "$PULUMI_VERSION" "$v" | sort -V | head -1)" = "$PULUMI_VERSION" ] &&
+    [ -x "$(dirname "$1")/pulumi-language-nodejs" ]
+}
+PULUMI_BIN_DIR="$CACHE/pulumi-v$PULUMI_VERSION/bin"
+if [ -z "${IBLAI_CLAW_BUILD_PULUMI:-}" ] && command -v pulumi >/dev/null && pulumi_ok "$(command -v pulumi)"; then
+  PULUMI_BIN_DIR="$(dirname "$(command -v pulumi)")"
+else
+  command -v go >/dev/null || { echo "setup: no recent pulumi on PATH and no Go toolchain to build it" >&2; exit 1; }
+  mkdir -p "$PULUMI_BIN_DIR"
+  if [ ! -x "$PULUMI_BIN_DIR/pulumi" ]; then
+    (cd "$ROOT/tools/pulumi-engine" && go build -trimpath -o "$PULUMI_BIN_DIR/pulumi.partial" \
+      -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION" \
+      github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
+    mv "$PULUMI_BIN_DIR/pulumi.partial" "$PULUMI_BIN_DIR/pulumi"
+  fi
+  step "pulumi CLI"
+  if [ ! -x "$PULUMI_BIN_DIR/pulumi-language-nodejs" ]; then
+    (cd "$ROOT/tools/pulumi-language-nodejs" && go build -trimpath -o "$PULUMI_BIN_DIR/pulumi-language-nodejs.partial" \
+      -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_LANGUAGE_HOST_VERSION" \
+      github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs)
+    mv "$PULUMI_BIN_DIR/pulumi-language-nodejs.partial" "$PULUMI_BIN_DIR/pulumi-language-nodejs"
+  fi
+  step "pulumi-language-nodejs"
+fi
+# Our own shims beside the CLI (the engine looks for plugins next to its binary).
+for shim in "$ROOT"/tools/shims/*; do
+  install -m 0755 "$shim" "$PULUMI_BIN_DIR/$(basename "$shim")" 2>/dev/null ||
+    { mkdir -p "$CACHE/shims"; install -m 0755 "$shim" "$CACHE/shims/$(basename "$shim")"; }
+done
+export PATH="$PULUMI_BIN_DIR:$CACHE/shims:$PATH"
+step "pulumi $(pulumi version)"
+
+# --- npm dependencies, build, installed copy --------------------------------
+cd "$ROOT"
+stamp="$(cat package-lock.json package.json | sha256sum | cut -c1-16)-$(node --version)"
+if [ ! -d node_modules ] || [ "$(cat node_modules/.setup-stamp 2>/dev/null)" != "$stamp" ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$stamp" > node_modules/.setup-stamp
+fi
+step "npm dependencies"
+npm run --silent build
+step "tsc build"
+bash "$ROOT/scripts/install-self.sh"
+step "installed node_modules/pulumi-iblai-claw"
+
+cat > "$ROOT/.toolchain/env" <<ENV
+# Written by scripts/setup.sh; sourced by scripts/run.sh.
+export PATH="$PULUMI_BIN_DIR:$CACHE/shims:$NODE_BIN_DIR:\$PATH"
+export PULUMI_SKIP_UPDATE_CHECK=true
+export PULUMI_DIY_BACKEND_DISABLE_CHECKPOINT_BACKUPS=true
+export PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK=true
+export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
+export PULUMI_CONFIG_PASSPHRASE="\${PULUMI_CONFIG_PASSPHRASE-iblai-claw-local}"
+ENV
+step "done"
