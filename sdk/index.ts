@@ -15,3 +15,4 @@ export * from "./schemas/common";
 export * from "./schemas/instance";
 export * from "./resources/entity";
 export * from "./resources/instances";
+export * from "./configPaths";

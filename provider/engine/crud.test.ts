@@ -1,0 +1,85 @@
+import { clawInstanceFacts as facts } from "../resources/clawInstance";
+import { UNKNOWN, changedKeys, check, deepEqual, diff, fromApi, toApi } from "./crud";
+
+const conn = { baseUrl: "https://platform.ibl.ai", org: "acme", apiToken: "tok-123456" };
+const good = { name: "prod", serverUrl: "https://claw.acme.dev", gatewayToken: "gw-abcdef" };
+
+describe("check", () => {
+    it("fills the connection identity from config", () => {
+        const r = check(facts, conn, {}, { ...good, __provider: "stub" });
+        expect(r.failures).toEqual([]);
+        expect(r.inputs).toMatchObject({ ...good, baseUrl: conn.baseUrl, org: "acme" });
+        expect(r.inputs).not.toHaveProperty("__provider");
+    });
+
+    it("names each bad input by its camelCase name", () => {
+        const r = check(facts, conn, {}, { name: "", serverUrl: "not a url", clawType: "nemo" });
+        const byProp = Object.fromEntries((r.failures ?? []).map((f) => [f.property, f.reason]));
+        expect(Object.keys(byProp).sort()).toEqual(["clawType", "gatewayToken", "name", "serverUrl"]);
+        expect(byProp.gatewayToken).toMatch(/required/);
+        expect(byProp.serverUrl).toMatch(/http\(s\) URL/);
+    });
+
+    it("rejects an unknown input instead of dropping it", () => {
+        const r = check(facts, conn, {}, { ...good, serverURL: "https://x" });
+        expect(r.failures).toEqual([expect.objectContaining({ property: "serverURL" })]);
+    });
+
+    it("defers values unknown at preview", () => {
+        const r = check(facts, conn, {}, { ...good, serverUrl: UNKNOWN });
+        expect(r.failures).toEqual([]);
+    });
+
+    it("fails with the config key to set when there is no base URL or org", () => {
+        const r = check(facts, {}, {}, good);
+        expect(r.failures?.map((f) => f.property).sort()).toEqual(["baseUrl", "org"]);
+        expect(r.failures?.[0].reason).toMatch(/pulumi config set iblai:/);
+    });
+});
+
+describe("diff", () => {
+    const olds = { ...good, baseUrl: conn.baseUrl, org: "acme", clawType: "openclaw", status: "active", __provider: "old code" };
+
+    it("reports no change for equal inputs, whatever the serialized provider", () => {
+        expect(diff(facts, "1", olds, { ...good, baseUrl: conn.baseUrl, org: "acme", __provider: "new code" })).toEqual({
+            changes: false,
+            replaces: [],
+            deleteBeforeReplace: false,
+        });
+    });
+
+    it("updates in place for a rename, and notices a new write-only value", () => {
+        const r = diff(facts, "1", olds, { ...good, name: "prod-eu", gatewayToken: "rotated", baseUrl: conn.baseUrl, org: "acme" });
+        expect(r).toMatchObject({ changes: true, replaces: [] });
+        expect(changedKeys(facts, olds, { ...good, name: "prod-eu", gatewayToken: "rotated" })).toEqual(["name", "gatewayToken"]);
+    });
+
+    it("replaces when the org or base URL changes", () => {
+        expect(diff(facts, "1", olds, { ...good, baseUrl: conn.baseUrl, org: "other" }).replaces).toEqual(["org"]);
+    });
+
+    it("treats an omitted optional input as no opinion, but a removed write-only object as a change", () => {
+        expect(changedKeys(facts, olds, { ...good, baseUrl: conn.baseUrl, org: "acme" })).toEqual([]);
+        expect(changedKeys(facts, { ...olds, authHeaders: { a: "b" } }, { ...good, baseUrl: conn.baseUrl, org: "acme" })).toEqual(["authHeaders"]);
+    });
+});
+
+describe("mapping", () => {
+    it("maps camelCase inputs to the API body and back, never reading write-only fields", () => {
+        expect(toApi(facts, { ...good, authHeaders: { x: "y" } })).toEqual({
+            name: "prod",
+            server_url: "https://claw.acme.dev",
+            gateway_token: "gw-abcdef",
+            auth_headers: { x: "y" },
+        });
+        const state = fromApi(facts, { id: 7, name: "prod", server_url: "https://claw.acme.dev", status: "active", gateway_token: "leak?" });
+        expect(state).toMatchObject({ name: "prod", serverUrl: "https://claw.acme.dev", instanceId: 7, status: "active" });
+        expect(state).not.toHaveProperty("gatewayToken");
+    });
+
+    it("compares JSON values structurally", () => {
+        expect(deepEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toBe(true);
+        expect(deepEqual({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+        expect(deepEqual([1, 2], { 0: 1, 1: 2 })).toBe(false);
+    });
+});

@@ -1,0 +1,30 @@
+import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
+import { ClawClient, type ClawClientOptions } from "../../sdk";
+
+export const ORG = "acme";
+export const TOKEN = "itest-token-5f2c9a";
+
+/** Starts an emulator on a random loopback port for one test file; closes it afterwards. */
+export function useEmulator(options: EmulatorOptions = {}): { readonly emu: Emulator; client(o?: Partial<ClawClientOptions>): ClawClient } {
+    let emu: Emulator | undefined;
+    const clients: ClawClient[] = [];
+    beforeAll(async () => {
+        emu = await startEmulator({ orgs: { [ORG]: TOKEN }, ...options });
+    });
+    afterAll(async () => {
+        await Promise.all(clients.map((c) => c.close()));
+        await emu?.close();
+    });
+    return {
+        get emu() {
+            if (!emu) throw new Error("emulator not started yet (use it inside a test)");
+            return emu;
+        },
+        client(o = {}) {
+            if (!emu) throw new Error("emulator not started yet (use it inside a test)");
+            const c = new ClawClient({ baseUrl: emu.url, org: ORG, token: TOKEN, ...o });
+            clients.push(c);
+            return c;
+        },
+    };
+}
