@@ -16,7 +16,7 @@ module.exports = {
             displayName: "e2e",
             testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
             // Each e2e file shares one emulator and one stack; pulumi runs are slow.
-            testTimeout: 300_000,
+            setupFilesAfterEnv: ["<rootDir>/test/e2e/setup.ts"],
         },
     ],
 };

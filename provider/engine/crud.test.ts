@@ -8,7 +8,7 @@ describe("check", () => {
     it("fills the connection identity from config", () => {
         const r = check(facts, conn, {}, { ...good, __provider: "stub" });
         expect(r.failures).toEqual([]);
-        expect(r.inputs).toMatchObject({ ...good, baseUrl: conn.baseUrl, org: "acme" });
+        expect(r.inputs).toMatchObject({ ...good, apiBaseUrl: conn.baseUrl, org: "acme" });
         expect(r.inputs).not.toHaveProperty("__provider");
     });
 
@@ -32,16 +32,16 @@ describe("check", () => {
 
     it("fails with the config key to set when there is no base URL or org", () => {
         const r = check(facts, {}, {}, good);
-        expect(r.failures?.map((f) => f.property).sort()).toEqual(["baseUrl", "org"]);
+        expect(r.failures?.map((f) => f.property).sort()).toEqual(["apiBaseUrl", "org"]);
         expect(r.failures?.[0].reason).toMatch(/pulumi config set iblai:/);
     });
 });
 
 describe("diff", () => {
-    const olds = { ...good, baseUrl: conn.baseUrl, org: "acme", clawType: "openclaw", status: "active", __provider: "old code" };
+    const olds = { ...good, apiBaseUrl: conn.baseUrl, org: "acme", clawType: "openclaw", status: "active", __provider: "old code" };
 
     it("reports no change for equal inputs, whatever the serialized provider", () => {
-        expect(diff(facts, "1", olds, { ...good, baseUrl: conn.baseUrl, org: "acme", __provider: "new code" })).toEqual({
+        expect(diff(facts, "1", olds, { ...good, apiBaseUrl: conn.baseUrl, org: "acme", __provider: "new code" })).toEqual({
             changes: false,
             replaces: [],
             deleteBeforeReplace: false,
@@ -49,18 +49,18 @@ describe("diff", () => {
     });
 
     it("updates in place for a rename, and notices a new write-only value", () => {
-        const r = diff(facts, "1", olds, { ...good, name: "prod-eu", gatewayToken: "rotated", baseUrl: conn.baseUrl, org: "acme" });
+        const r = diff(facts, "1", olds, { ...good, name: "prod-eu", gatewayToken: "rotated", apiBaseUrl: conn.baseUrl, org: "acme" });
         expect(r).toMatchObject({ changes: true, replaces: [] });
         expect(changedKeys(facts, olds, { ...good, name: "prod-eu", gatewayToken: "rotated" })).toEqual(["name", "gatewayToken"]);
     });
 
     it("replaces when the org or base URL changes", () => {
-        expect(diff(facts, "1", olds, { ...good, baseUrl: conn.baseUrl, org: "other" }).replaces).toEqual(["org"]);
+        expect(diff(facts, "1", olds, { ...good, apiBaseUrl: conn.baseUrl, org: "other" }).replaces).toEqual(["org"]);
     });
 
     it("treats an omitted optional input as no opinion, but a removed write-only object as a change", () => {
-        expect(changedKeys(facts, olds, { ...good, baseUrl: conn.baseUrl, org: "acme" })).toEqual([]);
-        expect(changedKeys(facts, { ...olds, authHeaders: { a: "b" } }, { ...good, baseUrl: conn.baseUrl, org: "acme" })).toEqual(["authHeaders"]);
+        expect(changedKeys(facts, olds, { ...good, apiBaseUrl: conn.baseUrl, org: "acme" })).toEqual([]);
+        expect(changedKeys(facts, { ...olds, authHeaders: { a: "b" } }, { ...good, apiBaseUrl: conn.baseUrl, org: "acme" })).toEqual(["authHeaders"]);
     });
 });
 

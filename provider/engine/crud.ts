@@ -8,14 +8,19 @@ import type { ResourceFacts } from "./facts";
  * driven by a resource's facts table. A fix to diffing or to 404 handling is made here once.
  *
  * State layout of every resource: its inputs (camelCase, write-only ones included and
- * secret), its read-only outputs, and `baseUrl` + `org`, the connection identity it was
+ * secret), its read-only outputs, and `apiBaseUrl` + `org`, the connection identity it was
  * created under.
  */
 
 /** The engine's marker for a value not known until apply (pulumi's rpc.unknownValue). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** Identity inputs every resource has besides its own fields. */
-export const IDENTITY = ["baseUrl", "org"] as const;
+export const IDENTITY = ["apiBaseUrl", "org"] as const;
+
+/** Where a resource lives, from its inputs or state. */
+function whereOf(p: Props, conn: Connection): { baseUrl?: string; org?: string } {
+    return { baseUrl: (p.apiBaseUrl as string | undefined) ?? conn.baseUrl, org: (p.org as string | undefined) ?? conn.org };
+}
 const PROVIDER_KEY = "__provider";
 
 type Props = Record<string, unknown>;
@@ -91,16 +96,16 @@ function secretValues(facts: ResourceFacts, props: Props, conn: Connection): str
 export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news: Props): pulumi.dynamic.CheckResult {
     const inputs = withoutProvider(news);
     const failures: pulumi.dynamic.CheckFailure[] = [];
-    inputs.baseUrl ??= conn.baseUrl;
+    inputs.apiBaseUrl ??= conn.baseUrl;
     inputs.org ??= conn.org;
-    if (inputs.baseUrl === undefined) {
-        failures.push({ property: "baseUrl", reason: "no API base URL: pulumi config set iblai:baseUrl https://platform.ibl.ai (or IBLAI_BASE_URL)" });
-    } else if (!isUnknown(inputs.baseUrl)) {
+    if (inputs.apiBaseUrl === undefined) {
+        failures.push({ property: "apiBaseUrl", reason: "no API base URL: pulumi config set iblai:baseUrl https://platform.ibl.ai (or IBLAI_BASE_URL)" });
+    } else if (!isUnknown(inputs.apiBaseUrl)) {
         try {
-            const u = new URL(String(inputs.baseUrl));
+            const u = new URL(String(inputs.apiBaseUrl));
             if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error();
         } catch {
-            failures.push({ property: "baseUrl", reason: `must be an http(s) URL, e.g. https://platform.ibl.ai; got ${JSON.stringify(inputs.baseUrl)}` });
+            failures.push({ property: "apiBaseUrl", reason: `must be an http(s) URL, e.g. https://platform.ibl.ai; got ${JSON.stringify(inputs.apiBaseUrl)}` });
         }
     }
     if (inputs.org === undefined) failures.push({ property: "org", reason: "no org: pulumi config set iblai:org <org> (or IBLAI_ORG)" });
@@ -156,9 +161,8 @@ export function changedKeys(facts: ResourceFacts, olds: Props, news: Props): str
 
 export async function create(facts: ResourceFacts, conn: Connection, news: Props): Promise<pulumi.dynamic.CreateResult> {
     const inputs = withoutProvider(news);
-    const where = { baseUrl: inputs.baseUrl as string, org: inputs.org as string };
     try {
-        const obj = await facts.ops(clientFor(conn, where)).create(toApi(facts, inputs));
+        const obj = await facts.ops(clientFor(conn, whereOf(inputs, conn))).create(toApi(facts, inputs));
         return { id: String(obj.id), outs: clean({ ...inputs, ...fromApi(facts, obj) }) };
     } catch (e) {
         fail(facts, "create", e, secretValues(facts, inputs, conn));
@@ -168,10 +172,10 @@ export async function create(facts: ResourceFacts, conn: Connection, news: Props
 /** read: live state for refresh and import; a 404 means gone (blank id). */
 export async function read(facts: ResourceFacts, conn: Connection, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
     const state = withoutProvider(props);
-    const where = { baseUrl: (state.baseUrl as string) ?? conn.baseUrl, org: (state.org as string) ?? conn.org };
+    const where = whereOf(state, conn);
     try {
         const obj = await facts.ops(clientFor(conn, where)).get(id);
-        return { id, props: clean({ ...state, ...where, ...fromApi(facts, obj) }) };
+        return { id, props: clean({ ...state, apiBaseUrl: where.baseUrl, org: where.org, ...fromApi(facts, obj) }) };
     } catch (e) {
         if (NotFoundError.isInstance(e)) return { id: "", props: {} };
         fail(facts, "read", e, secretValues(facts, state, conn));
@@ -186,9 +190,8 @@ export async function update(facts: ResourceFacts, conn: Connection, id: string,
         const f = facts.fields[k];
         if (f && inputs[k] === undefined && f.resetTo !== undefined) body[f.api] = f.resetTo;
     }
-    const where = { baseUrl: olds.baseUrl as string, org: olds.org as string };
     try {
-        const ops = facts.ops(clientFor(conn, where));
+        const ops = facts.ops(clientFor(conn, whereOf(olds, conn)));
         const obj = Object.keys(body).length ? await ops.update(id, body) : await ops.get(id);
         return { outs: clean({ ...inputs, ...fromApi(facts, obj) }) };
     } catch (e) {
@@ -198,9 +201,8 @@ export async function update(facts: ResourceFacts, conn: Connection, id: string,
 
 /** delete: a 404 counts as deleted. */
 export async function remove(facts: ResourceFacts, conn: Connection, id: string, props: Props): Promise<void> {
-    const where = { baseUrl: props.baseUrl as string, org: props.org as string };
     try {
-        await facts.ops(clientFor(conn, where)).delete(id);
+        await facts.ops(clientFor(conn, whereOf(props, conn))).delete(id);
     } catch (e) {
         if (NotFoundError.isInstance(e)) return;
         fail(facts, "delete", e, secretValues(facts, props, conn));

@@ -5,8 +5,11 @@ import { providerStub } from "./stub";
 
 /** Connection identity a resource may pin instead of taking it from stack config. */
 export interface IdentityArgs {
-    /** Service origin; default: stack config `iblai:baseUrl` / `IBLAI_BASE_URL`. A change replaces. */
-    baseUrl?: pulumi.Input<string>;
+    /**
+     * API origin; default: stack config `iblai:baseUrl` / `IBLAI_BASE_URL`. A change replaces.
+     * (Named apiBaseUrl because a model provider has a `baseUrl` of its own.)
+     */
+    apiBaseUrl?: pulumi.Input<string>;
     /** Org; default: stack config `iblai:org` / `IBLAI_ORG`. A change replaces. */
     org?: pulumi.Input<string>;
 }
@@ -18,7 +21,7 @@ export interface IdentityArgs {
  */
 export abstract class ClawResource extends pulumi.dynamic.Resource {
     /** The API origin this object lives on. */
-    declare readonly baseUrl: pulumi.Output<string>;
+    declare readonly apiBaseUrl: pulumi.Output<string>;
     /** The org this object lives in. */
     declare readonly org: pulumi.Output<string>;
 

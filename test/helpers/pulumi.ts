@@ -64,6 +64,9 @@ export class PulumiProject {
             path.join(this.dir, "Pulumi.yaml"),
             `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
         );
+        // Without a package.json of its own, the language host would take the nearest one
+        // up the tree (the repo's) and run the library as the program.
+        fs.writeFileSync(path.join(this.dir, "package.json"), JSON.stringify({ name, private: true, main: "index.ts" }));
         this.writeProgram(program);
     }
 
@@ -94,7 +97,7 @@ export class PulumiProject {
 
     async init(config: Record<string, string>, secrets: Record<string, string> = {}): Promise<void> {
         await this.cli(["stack", "init", this.stack]);
-        for (const [k, v] of Object.entries(config)) await this.cli(["config", "set", "-s", this.stack, k, v]);
+        for (const [k, v] of Object.entries(config)) await this.cli(["config", "set", "-s", this.stack, "--plaintext", k, v]);
         for (const [k, v] of Object.entries(secrets)) await this.cli(["config", "set", "-s", this.stack, "--secret", k, v]);
     }
 
