@@ -4,10 +4,13 @@
  *
  * @example
  * ```ts
- * import { ClawInstance } from "pulumi-iblai-claw";
- * new ClawInstance("prod", { name: "prod", serverUrl: "https://claw.acme.dev", gatewayToken: tok });
+ * import { ClawInstance, GatewayToken } from "pulumi-iblai-claw";
+ * const token = new GatewayToken("gw");
+ * new ClawInstance("prod", { name: "prod", serverUrl: "https://claw.acme.dev", gatewayToken: token.value });
  * ```
  */
 export { ClawInstance, type ClawInstanceArgs, clawInstanceFacts } from "./resources/clawInstance";
-export { ClawResource, type IdentityArgs } from "./engine/resource";
+export { DeviceIdentity, type DeviceIdentityArgs, fingerprintOf } from "./resources/deviceIdentity";
+export { GatewayToken, type GatewayTokenArgs } from "./resources/gatewayToken";
+export { ClawResource, ClawApiResource, type IdentityArgs, type ResourceShape } from "./engine/resource";
 export type { ResourceFacts, FieldFact } from "./engine/facts";

@@ -208,3 +208,18 @@ export async function remove(facts: ResourceFacts, conn: Connection, id: string,
         fail(facts, "delete", e, secretValues(facts, props, conn));
     }
 }
+
+/** The provider methods of an API resource, for the runtime's registry. */
+export function apiMethods(facts: ResourceFacts, conn: () => Connection): ProviderMethods {
+    return {
+        check: async (olds: Props, news: Props) => check(facts, conn(), olds, news),
+        diff: async (id: string, olds: Props, news: Props) => diff(facts, id, olds, news),
+        create: (news: Props) => create(facts, conn(), news),
+        read: (id: string, props: Props) => read(facts, conn(), id, props),
+        update: (id: string, olds: Props, news: Props) => update(facts, conn(), id, olds, news),
+        delete: (id: string, props: Props) => remove(facts, conn(), id, props),
+    };
+}
+
+/** check/diff/create/read/update/delete of one resource type. */
+export type ProviderMethods = Required<Omit<pulumi.dynamic.ResourceProvider, "configure">>;

@@ -14,35 +14,62 @@ export interface IdentityArgs {
     org?: pulumi.Input<string>;
 }
 
+/** What the base class must know to register a resource: its type, outputs and secrets. */
+export interface ResourceShape {
+    type: string;
+    /** Inputs to wrap in pulumi.secret(). */
+    secretInputs: readonly string[];
+    /** Outputs to declare (registered as undefined, filled by the provider). */
+    outputs: readonly string[];
+    /** Outputs kept secret in state (additionalSecretOutputs). */
+    secretOutputs: readonly string[];
+    /** Whether the resource lives on the API (has apiBaseUrl/org). */
+    remote: boolean;
+}
+
+/** The shape of an API resource, from its facts. */
+export function shapeOf(facts: ResourceFacts, extra: Partial<Pick<ResourceShape, "outputs" | "secretOutputs">> = {}): ResourceShape {
+    const secrets = Object.entries(facts.fields)
+        .filter(([, f]) => f.secret)
+        .map(([k]) => k);
+    return {
+        type: facts.type,
+        secretInputs: secrets,
+        outputs: [...Object.keys(facts.outputs), ...(extra.outputs ?? [])],
+        secretOutputs: [...secrets, ...(extra.secretOutputs ?? [])],
+        remote: true,
+    };
+}
+
 /**
  * Base of every claw resource: registers `pulumi-nodejs:dynamic/iblai:<type>` with the
  * serialized stub as provider, secret inputs wrapped as secrets (so state never holds
  * them in plain text, whatever the program passed), and every output declared.
  */
 export abstract class ClawResource extends pulumi.dynamic.Resource {
+    protected constructor(shape: ResourceShape, name: string, args: object, opts: pulumi.CustomResourceOptions = {}) {
+        // Unknown keys go through too, so that check names a typo instead of dropping it.
+        const props: Record<string, unknown> = { ...(args as Record<string, unknown>) };
+        if (shape.remote) for (const k of IDENTITY) props[k] ??= undefined;
+        for (const k of shape.secretInputs) {
+            if (props[k] !== undefined) props[k] = pulumi.secret(props[k] as pulumi.Input<unknown>);
+        }
+        for (const k of shape.outputs) props[k] = undefined;
+        super(
+            providerStub(shape.type),
+            name,
+            props,
+            { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...shape.secretOutputs] },
+            "iblai",
+            shape.type,
+        );
+    }
+}
+
+/** Base of resources that live on the API: adds the identity outputs. */
+export abstract class ClawApiResource extends ClawResource {
     /** The API origin this object lives on. */
     declare readonly apiBaseUrl: pulumi.Output<string>;
     /** The org this object lives in. */
     declare readonly org: pulumi.Output<string>;
-
-    protected constructor(facts: ResourceFacts, name: string, args: object, opts: pulumi.CustomResourceOptions = {}) {
-        // Unknown keys go through too, so that check names a typo instead of dropping it.
-        const props: Record<string, unknown> = { ...(args as Record<string, unknown>) };
-        for (const k of IDENTITY) props[k] ??= undefined;
-        for (const [k, f] of Object.entries(facts.fields)) {
-            if (f.secret && props[k] !== undefined) props[k] = pulumi.secret(props[k] as pulumi.Input<unknown>);
-        }
-        for (const k of Object.keys(facts.outputs)) props[k] = undefined;
-        const secretOutputs = Object.entries(facts.fields)
-            .filter(([, f]) => f.secret)
-            .map(([k]) => k);
-        super(
-            providerStub(facts.type),
-            name,
-            props,
-            { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...secretOutputs] },
-            "iblai",
-            facts.type,
-        );
-    }
 }

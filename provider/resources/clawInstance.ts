@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ClawType, InstanceCreate } from "../../sdk";
 import type { ResourceFacts } from "../engine/facts";
-import { ClawResource, type IdentityArgs } from "../engine/resource";
+import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
 /** The facts of `claw/instances/` for the shared engine. */
 export const clawInstanceFacts: ResourceFacts = {
@@ -73,7 +73,7 @@ export interface ClawInstanceArgs extends IdentityArgs {
  * export const instanceId = server.id;
  * ```
  */
-export class ClawInstance extends ClawResource {
+export class ClawInstance extends ClawApiResource {
     declare readonly name: pulumi.Output<string>;
     declare readonly clawType: pulumi.Output<string>;
     declare readonly serverUrl: pulumi.Output<string>;
@@ -94,6 +94,6 @@ export class ClawInstance extends ClawResource {
     declare readonly updatedAt: pulumi.Output<string>;
 
     constructor(name: string, args: ClawInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-        super(clawInstanceFacts, name, args, opts);
+        super(shapeOf(clawInstanceFacts), name, args, opts);
     }
 }
