@@ -10,7 +10,17 @@
  * ```
  */
 export { ClawInstance, type ClawInstanceArgs, clawInstanceFacts } from "./resources/clawInstance";
+export { ModelProvider, type ModelProviderArgs, modelProviderFacts } from "./resources/modelProvider";
+export { MentorBinding, type MentorBindingArgs, mentorBindingFacts } from "./resources/mentorBinding";
+export { AgentConfig, type AgentConfigArgs, agentConfigFacts } from "./resources/agentConfig";
+export { Skill, type SkillArgs, skillFacts } from "./resources/skill";
+export { SkillResource, type SkillResourceArgs, skillResourceFacts } from "./resources/skillResource";
+export { SkillAssignment, type SkillAssignmentArgs, skillAssignmentFacts } from "./resources/skillAssignment";
+export { ConfigPush, type ConfigPushArgs } from "./resources/configPush";
+export { ProviderPush, type ProviderPushArgs } from "./resources/providerPush";
 export { DeviceIdentity, type DeviceIdentityArgs, fingerprintOf } from "./resources/deviceIdentity";
 export { GatewayToken, type GatewayTokenArgs } from "./resources/gatewayToken";
+export { testConnectivity, healthCheck, securityAudit, refreshVersion, type ActionOptions } from "./functions";
+export { contentHash, canonicalJson } from "./engine/hash";
 export { ClawResource, ClawApiResource, type IdentityArgs, type ResourceShape } from "./engine/resource";
 export type { ResourceFacts, FieldFact } from "./engine/facts";

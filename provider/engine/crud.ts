@@ -1,7 +1,10 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import { ClawError, NotFoundError, redactText } from "../../sdk";
 import { type Connection, clientFor } from "./connection";
 import type { ResourceFacts } from "./facts";
+import { bytesHash, contentHash } from "./hash";
 
 /**
  * The one CRUD engine behind every resource: check, diff, create, read, update, delete,
@@ -56,9 +59,22 @@ export function toApi(facts: ResourceFacts, inputs: Props, keys: Iterable<string
     const body: Props = {};
     for (const k of keys) {
         const f = facts.fields[k];
-        if (f && inputs[k] !== undefined && !isUnknown(inputs[k])) body[f.api] = inputs[k];
+        if (!f || !f.api || inputs[k] === undefined || isUnknown(inputs[k])) continue;
+        body[f.api] = f.kind === "file" ? readLocal(String(inputs[k])) : inputs[k];
     }
     return body;
+}
+
+/** A local file named by an input, relative to the program's folder (the provider's cwd). */
+function readLocal(file: string): Buffer {
+    return fs.readFileSync(path.resolve(file));
+}
+
+/** Inputs that check derives and state keeps: `<name>Hash` of each file input. */
+function derivedKeys(facts: ResourceFacts): string[] {
+    return Object.entries(facts.fields)
+        .filter(([, f]) => f.kind === "file")
+        .map(([k]) => `${k}Hash`);
 }
 
 /** API object → the readable part of state (readable inputs and read-only outputs). */
@@ -68,6 +84,7 @@ export function fromApi(facts: ResourceFacts, obj: Props): Props {
         if (!f.writeOnly && f.api in obj) out[k] = obj[f.api] ?? undefined;
     }
     for (const [k, api] of Object.entries(facts.outputs)) out[k] = obj[api] ?? null;
+    if (facts.delivered) out.contentHash = contentHash(facts.delivered(obj));
     return out;
 }
 
@@ -110,14 +127,29 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
     }
     if (inputs.org === undefined) failures.push({ property: "org", reason: "no org: pulumi config set iblai:org <org> (or IBLAI_ORG)" });
 
-    const known = new Set(Object.keys(facts.fields));
+    // Normalise references and hash local files before validating.
+    for (const [k, f] of Object.entries(facts.fields)) {
+        const v = inputs[k];
+        if (v === undefined || isUnknown(v)) continue;
+        if (f.kind === "ref" && typeof v === "string" && /^\d+$/.test(v)) inputs[k] = Number(v);
+        if (f.kind === "file") {
+            try {
+                inputs[`${k}Hash`] = bytesHash(readLocal(String(v)));
+            } catch (e) {
+                failures.push({ property: k, reason: `${k}: cannot read ${JSON.stringify(v)} (${(e as NodeJS.ErrnoException).code ?? "error"}); paths are relative to the program's folder` });
+                delete inputs[`${k}Hash`];
+            }
+        }
+    }
+    const known = new Set([...Object.keys(facts.fields), ...derivedKeys(facts)]);
     for (const k of Object.keys(inputs)) {
         if (!known.has(k) && !(IDENTITY as readonly string[]).includes(k)) {
             failures.push({ property: k, reason: `unknown input; the inputs of ${facts.type} are ${[...known].join(", ")}` });
         }
     }
     const apiToCamel = new Map(Object.entries(facts.fields).map(([k, f]) => [f.api, k]));
-    const parsed = facts.createSchema.safeParse(toApi(facts, inputs));
+    const fileFailed = new Set(failures.map((f) => f.property));
+    const parsed = facts.createSchema.safeParse(toApi(facts, Object.fromEntries(Object.entries(inputs).filter(([k]) => !fileFailed.has(k)))));
     if (!parsed.success) {
         for (const issue of parsed.error.issues) {
             const camel = apiToCamel.get(String(issue.path[0] ?? "")) ?? String(issue.path[0] ?? "");
@@ -134,6 +166,7 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
 /** diff: which inputs changed, and which of those replace. Never looks at `__provider`. */
 export function diff(facts: ResourceFacts, _id: string, olds: Props, news: Props): pulumi.dynamic.DiffResult {
     const changed = changedKeys(facts, olds, news);
+    if (olds.needsRetry === true && changed.length === 0) return { changes: true, replaces: [], deleteBeforeReplace: false };
     const replaces = changed.filter(
         (k) => (IDENTITY as readonly string[]).includes(k) || facts.fields[k]?.replaceOnChange,
     );
@@ -147,7 +180,7 @@ export function diff(facts: ResourceFacts, _id: string, olds: Props, news: Props
  */
 export function changedKeys(facts: ResourceFacts, olds: Props, news: Props): string[] {
     const out: string[] = [];
-    for (const k of [...IDENTITY, ...Object.keys(facts.fields)]) {
+    for (const k of [...IDENTITY, ...Object.keys(facts.fields), ...derivedKeys(facts)]) {
         const n = news[k];
         const o = olds[k];
         if (n === undefined) {
@@ -161,11 +194,33 @@ export function changedKeys(facts: ResourceFacts, olds: Props, news: Props): str
 
 export async function create(facts: ResourceFacts, conn: Connection, news: Props): Promise<pulumi.dynamic.CreateResult> {
     const inputs = withoutProvider(news);
+    const client = clientFor(conn, whereOf(inputs, conn));
+    let obj: Record<string, unknown> & { id: number | string };
     try {
-        const obj = await facts.ops(clientFor(conn, whereOf(inputs, conn))).create(toApi(facts, inputs));
-        return { id: String(obj.id), outs: clean({ ...inputs, ...fromApi(facts, obj) }) };
+        obj = await facts.ops(client).create(toApi(facts, inputs));
     } catch (e) {
         fail(facts, "create", e, secretValues(facts, inputs, conn));
+    }
+    const outs = clean({ ...inputs, ...fromApi(facts, obj) });
+    return { id: String(obj.id), outs: await afterWrite(facts, conn, client, obj, inputs, outs, "create") };
+}
+
+/** The object exists now; a failing follow-up keeps it in state (partial failure) and says why. */
+async function afterWrite(
+    facts: ResourceFacts,
+    conn: Connection,
+    client: ReturnType<typeof clientFor>,
+    obj: Record<string, unknown> & { id: number | string },
+    inputs: Props,
+    outs: Props,
+    op: string,
+): Promise<Props> {
+    if (!facts.afterWrite) return outs;
+    try {
+        return clean({ ...outs, ...(await facts.afterWrite(client, obj, inputs)), needsRetry: undefined });
+    } catch (e) {
+        const message = `iblai:${facts.type} ${op} succeeded, but its follow-up failed: ${redactText(String((e as Error)?.message ?? e), secretValues(facts, inputs, conn))}`;
+        throw Object.assign(new Error(message), { id: String(obj.id), properties: clean({ ...outs, needsRetry: true }), reasons: [message] });
     }
 }
 
@@ -184,19 +239,25 @@ export async function read(facts: ResourceFacts, conn: Connection, id: string, p
 
 export async function update(facts: ResourceFacts, conn: Connection, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const inputs = withoutProvider(news);
-    const keys = changedKeys(facts, olds, inputs).filter((k) => !(IDENTITY as readonly string[]).includes(k));
+    // A changed file hash means: send that file again.
+    const keys = [...new Set(changedKeys(facts, olds, inputs).map((k) => (derivedKeys(facts).includes(k) ? k.slice(0, -"Hash".length) : k)))].filter(
+        (k) => !(IDENTITY as readonly string[]).includes(k),
+    );
     const body = toApi(facts, inputs, keys);
     for (const k of keys) {
         const f = facts.fields[k];
         if (f && inputs[k] === undefined && f.resetTo !== undefined) body[f.api] = f.resetTo;
     }
+    const client = clientFor(conn, whereOf(olds, conn));
+    let obj: Record<string, unknown> & { id: number | string };
     try {
-        const ops = facts.ops(clientFor(conn, whereOf(olds, conn)));
-        const obj = Object.keys(body).length ? await ops.update(id, body) : await ops.get(id);
-        return { outs: clean({ ...inputs, ...fromApi(facts, obj) }) };
+        const ops = facts.ops(client);
+        obj = Object.keys(body).length ? await ops.update(id, body) : await ops.get(id);
     } catch (e) {
         fail(facts, "update", e, secretValues(facts, { ...olds, ...inputs }, conn));
     }
+    const outs = clean({ ...inputs, ...fromApi(facts, obj) });
+    return { outs: await afterWrite(facts, conn, client, obj, inputs, outs, "update") };
 }
 
 /** delete: a 404 counts as deleted. */

@@ -3,8 +3,15 @@ import type { ClawClient } from "../../sdk";
 
 /** What the engine must know of one input field. */
 export interface FieldFact {
-    /** The API's (snake_case) name. */
+    /** The API's (snake_case) name; empty for an input the service never sees (derived). */
     api: string;
+    /**
+     * `ref`: an id of another object; Pulumi ids are strings, the API's are integers, so
+     * check turns digit strings into numbers (and diff then compares like with like).
+     * `file`: a local file path; check adds `<name>Hash` (its SHA-256), so a change of the
+     * file's content is a diff, and the file's bytes are sent.
+     */
+    kind?: "ref" | "file";
     /** Accepted by the service but never returned: drift cannot be read, so diff against last inputs. */
     writeOnly?: boolean;
     /** Secret in inputs, outputs and state. */
@@ -39,5 +46,32 @@ export interface ResourceFacts {
     outputs: Record<string, string>;
     /** The sdk's request schemas: check validates with exactly what the client sends. */
     createSchema: z.ZodType;
+    /**
+     * The part of the API object that a push delivers; its SHA-256 becomes the
+     * `contentHash` output, meant as a ConfigPush/ProviderPush trigger.
+     */
+    delivered?: (obj: Record<string, unknown>) => unknown;
     ops(client: ClawClient): EntityOps;
+    /**
+     * Runs after a successful create or update (e.g. a connectivity test). Returns extra
+     * outputs; throwing fails the deployment but keeps the object (a partial failure), and
+     * an output `needsRetry: true` makes the next `up` run it again.
+     */
+    afterWrite?: (client: ClawClient, obj: Record<string, unknown> & { id: number | string }, inputs: Record<string, unknown>) => Promise<Record<string, unknown>>;
+}
+
+/** The API operations of a plain sdk entity (create, get, PATCH, delete), as the engine wants them. */
+export function entityOps(api: {
+    create(body: never): Promise<unknown>;
+    get(id: string): Promise<unknown>;
+    update(id: string, body: never): Promise<unknown>;
+    delete(id: string): Promise<void>;
+}): EntityOps {
+    type Obj = Record<string, unknown> & { id: number | string };
+    return {
+        create: async (body) => (await api.create(body as never)) as Obj,
+        get: async (id) => (await api.get(id)) as Obj,
+        update: async (id, body) => (await api.update(id, body as never)) as Obj,
+        delete: (id) => api.delete(id),
+    };
 }

@@ -2,9 +2,18 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type Connection, resolveConnection } from "./connection";
 import { type ProviderMethods, apiMethods } from "./crud";
 import { localMethods } from "./local";
+import { pushMethods } from "./push";
+import { agentConfigFacts } from "../resources/agentConfig";
 import { clawInstanceFacts } from "../resources/clawInstance";
+import { configPushFacts } from "../resources/configPush";
 import { deviceIdentityFacts } from "../resources/deviceIdentity";
 import { gatewayTokenFacts } from "../resources/gatewayToken";
+import { mentorBindingFacts } from "../resources/mentorBinding";
+import { modelProviderFacts } from "../resources/modelProvider";
+import { providerPushFacts } from "../resources/providerPush";
+import { skillFacts } from "../resources/skill";
+import { skillAssignmentFacts } from "../resources/skillAssignment";
+import { skillResourceFacts } from "../resources/skillResource";
 
 /**
  * The entry point that serialized provider stubs `require()` (package export
@@ -14,11 +23,16 @@ import { gatewayTokenFacts } from "../resources/gatewayToken";
 let connection: Connection = resolveConnection(() => undefined);
 const current = () => connection;
 
-const REGISTRY: Record<string, () => ProviderMethods> = {
-    [clawInstanceFacts.type]: () => apiMethods(clawInstanceFacts, current),
-    [deviceIdentityFacts.type]: () => localMethods(deviceIdentityFacts),
-    [gatewayTokenFacts.type]: () => localMethods(gatewayTokenFacts),
-};
+const REGISTRY: Record<string, () => ProviderMethods> = Object.fromEntries([
+    ...[clawInstanceFacts, modelProviderFacts, mentorBindingFacts, agentConfigFacts, skillFacts, skillResourceFacts, skillAssignmentFacts].map(
+        (f) => [f.type, () => apiMethods(f, current)] as const,
+    ),
+    ...[configPushFacts, providerPushFacts].map((f) => [f.type, () => pushMethods(f, current)] as const),
+    ...[deviceIdentityFacts, gatewayTokenFacts].map((f) => [f.type, () => localMethods(f)] as const),
+]);
+
+/** Every resource type this version serves. */
+export const RESOURCE_TYPES: readonly string[] = Object.keys(REGISTRY);
 
 /** Takes the stack's config (the engine's Configure call). */
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {

@@ -3,6 +3,14 @@ import { type ClawType, InstanceCreate } from "../../sdk";
 import type { ResourceFacts } from "../engine/facts";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
+/** What to do about each failed test-connectivity check. */
+const CONNECTIVITY_HINTS: Record<string, string> = {
+    tls_reachable:
+        "the platform cannot reach serverUrl over TLS: check DNS, the firewall, the reverse proxy and its certificate",
+    health_check:
+        "the server answers but its gateway does not: check that the OpenClaw gateway runs on 127.0.0.1:18789 behind the proxy (GET / and /api/status must return 200)",
+};
+
 /** The facts of `claw/instances/` for the shared engine. */
 export const clawInstanceFacts: ResourceFacts = {
     type: "ClawInstance",
@@ -14,6 +22,8 @@ export const clawInstanceFacts: ResourceFacts = {
         deploymentBackend: { api: "deployment_backend" },
         authHeaders: { api: "auth_headers", writeOnly: true, secret: true, resetTo: {} },
         connectionParams: { api: "connection_params", writeOnly: true, secret: true, resetTo: {} },
+        // Ours, never sent: run test-connectivity after create/update.
+        verifyConnectivity: { api: "" },
     },
     outputs: {
         instanceId: "id",
@@ -28,6 +38,17 @@ export const clawInstanceFacts: ResourceFacts = {
         updatedAt: "updated_at",
     },
     createSchema: InstanceCreate,
+    afterWrite: async (client, obj, inputs) => {
+        if (inputs.verifyConnectivity !== true) return {};
+        const report = await client.instances.testConnectivity(obj.id);
+        const connectivity = { allPassed: report.all_passed, checks: report.checks };
+        if (!report.all_passed) {
+            const failed = report.checks.filter((c) => !c.passed);
+            const lines = failed.map((c) => `${c.name}: ${c.detail ?? "failed"}\n    hint: ${CONNECTIVITY_HINTS[c.name] ?? "see the check's detail"}`);
+            throw new Error(`test-connectivity failed (${failed.map((c) => c.name).join(", ")}):\n  ${lines.join("\n  ")}`);
+        }
+        return { connectivity };
+    },
     ops: (client) => ({
         create: (body) => client.instances.create(body as never),
         get: (id) => client.instances.get(id),
@@ -55,6 +76,11 @@ export interface ClawInstanceArgs extends IdentityArgs {
      * `{ device_identity: { private_key_pem: "-----BEGIN PRIVATE KEY-----..." } }`.
      */
     connectionParams?: pulumi.Input<Record<string, unknown>>;
+    /**
+     * Run test-connectivity after create and update, and fail the deployment with the
+     * failing check, its detail and a hint (the instance is kept; the next `up` tests again).
+     */
+    verifyConnectivity?: pulumi.Input<boolean>;
 }
 
 /**
@@ -92,8 +118,11 @@ export class ClawInstance extends ClawApiResource {
     declare readonly clawVersion: pulumi.Output<string | null>;
     declare readonly createdAt: pulumi.Output<string>;
     declare readonly updatedAt: pulumi.Output<string>;
+    declare readonly verifyConnectivity: pulumi.Output<boolean | undefined>;
+    /** The last test-connectivity report, when verifyConnectivity is on. */
+    declare readonly connectivity: pulumi.Output<{ allPassed: boolean; checks: { name: string; passed: boolean; detail?: string | null }[] } | undefined>;
 
     constructor(name: string, args: ClawInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-        super(shapeOf(clawInstanceFacts), name, args, opts);
+        super(shapeOf(clawInstanceFacts, { outputs: ["connectivity"] }), name, args, opts);
     }
 }

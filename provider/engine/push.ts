@@ -1,0 +1,127 @@
+import { ClawError, type ClawClient, type PushOutcome, PushFailedError, TimeoutError, redactText, warningText } from "../../sdk";
+import { type Connection, clientFor } from "./connection";
+import { IDENTITY, UNKNOWN, type ProviderMethods, clean, isUnknown } from "./crud";
+import { contentHash } from "./hash";
+
+type Props = Record<string, unknown>;
+
+/**
+ * A triggered push (ConfigPush, ProviderPush). Its state holds the hash of its triggers
+ * and the outcome of the last push. A new hash pushes again, an equal one does nothing;
+ * a push that did not succeed (failed, timed out) is pushed again by the next `up`;
+ * delete sends nothing.
+ */
+export interface PushFacts {
+    type: string;
+    /** The input naming the push target (a binding or an instance), an id. */
+    target: "binding" | "instance";
+    /** Queues the push and waits for its outcome. */
+    push(client: ClawClient, id: number, timeoutMs: number): Promise<PushOutcome>;
+}
+
+const DEFAULT_TIMEOUT_SECONDS = 300;
+const SUCCEEDED = "succeeded";
+
+/** The error Pulumi's dynamic-provider host turns into a partial failure: the resource is kept. */
+class PartialFailure extends Error {
+    constructor(
+        message: string,
+        readonly id: string,
+        readonly properties: Props,
+        readonly reasons: string[],
+    ) {
+        super(message);
+    }
+}
+
+function targetId(v: unknown): number | undefined {
+    if (typeof v === "number" && Number.isInteger(v) && v > 0) return v;
+    if (typeof v === "string" && /^\d+$/.test(v)) return Number(v);
+    return undefined;
+}
+
+/** The provider methods of a push resource. */
+export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderMethods {
+    const t = facts.target;
+    const inputKeys = [t, "triggers", "timeoutSeconds", ...IDENTITY];
+
+    const run = async (inputs: Props, id: string): Promise<Props> => {
+        const hash = contentHash(inputs.triggers ?? null);
+        const base = { ...inputs, triggersHash: hash };
+        const c = conn();
+        const client = clientFor(c, { baseUrl: (inputs.apiBaseUrl as string) ?? c.baseUrl, org: (inputs.org as string) ?? c.org });
+        const timeoutMs = ((inputs.timeoutSeconds as number | undefined) ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+        try {
+            const out = await facts.push(client, inputs[t] as number, timeoutMs);
+            const warnings = out.warnings.map(warningText);
+            // Plugin stderr reaches the engine's log; the outputs keep the warnings for all to see.
+            for (const w of warnings) process.stderr.write(`iblai:${facts.type}: push warning: ${w}\n`);
+            return clean({ ...base, pushStatus: SUCCEEDED, serviceStatus: out.status, pushedAt: out.finishedAt ?? new Date().toISOString(), warnings });
+        } catch (e) {
+            const secrets = [c.apiToken];
+            const failed = PushFailedError.isInstance(e) ? (e as PushFailedError) : undefined;
+            const status = failed ? "failed" : TimeoutError.isInstance(e) ? "timeout" : "error";
+            const warnings = (failed?.warnings ?? []).map(warningText);
+            const props = clean({ ...base, pushStatus: status, serviceStatus: failed?.pushStatus, warnings });
+            const text = ClawError.isInstance(e) ? e.message : String((e as Error)?.message ?? e);
+            const next =
+                status === "timeout"
+                    ? `no outcome within ${timeoutMs / 1000} s (timeoutSeconds); the next \`pulumi up\` pushes again`
+                    : "fix the cause, then `pulumi up` pushes again";
+            const message = redactText(`iblai:${facts.type} push failed: ${text}\n  ${next}`, secrets);
+            throw new PartialFailure(message, id, props, [message]);
+        }
+    };
+
+    return {
+        async check(_olds: Props, news: Props) {
+            const { __provider: _p, ...inputs } = news;
+            const failures: { property: string; reason: string }[] = [];
+            const c = conn();
+            inputs.apiBaseUrl ??= c.baseUrl;
+            inputs.org ??= c.org;
+            for (const k of Object.keys(inputs)) {
+                if (!inputKeys.includes(k)) failures.push({ property: k, reason: `unknown input; the inputs of ${facts.type} are ${inputKeys.join(", ")}` });
+            }
+            const target = inputs[t];
+            if (target === undefined) failures.push({ property: t, reason: `${t}: required (the id of the ${t === "binding" ? "MentorBinding" : "ClawInstance"})` });
+            else if (!isUnknown(target)) {
+                const id = targetId(target);
+                if (id === undefined) failures.push({ property: t, reason: `${t}: must be an object id (a positive integer), got ${JSON.stringify(target)}` });
+                else inputs[t] = id;
+            }
+            const ts = inputs.timeoutSeconds;
+            if (ts !== undefined && !isUnknown(ts) && !(typeof ts === "number" && ts > 0 && ts <= 3600)) {
+                failures.push({ property: "timeoutSeconds", reason: "timeoutSeconds: must be a number of seconds in (0, 3600]" });
+            }
+            if (inputs.apiBaseUrl === undefined) failures.push({ property: "apiBaseUrl", reason: "no API base URL: pulumi config set iblai:baseUrl ..." });
+            if (inputs.org === undefined) failures.push({ property: "org", reason: "no org: pulumi config set iblai:org <org>" });
+            return { inputs: clean(inputs), failures };
+        },
+        async diff(_id: string, olds: Props, news: Props) {
+            const replaces = [t, ...IDENTITY].filter((k) => news[k] !== undefined && String(news[k]) !== String(olds[k]));
+            const triggersChanged = JSON.stringify(news.triggers ?? null).includes(UNKNOWN) || contentHash(news.triggers ?? null) !== olds.triggersHash;
+            const unfinished = olds.pushStatus !== SUCCEEDED;
+            const changes = replaces.length > 0 || triggersChanged || unfinished || news.timeoutSeconds !== olds.timeoutSeconds;
+            return { changes, replaces, deleteBeforeReplace: false };
+        },
+        async create(news: Props) {
+            const { __provider: _p, ...inputs } = news;
+            // The id names this push resource; there is nothing to create on the service.
+            const id = `${t}-${String(inputs[t])}-${Date.now().toString(36)}`;
+            return { id, outs: await run(inputs, id) };
+        },
+        async read(id: string, props: Props) {
+            return { id, props };
+        },
+        async update(id: string, olds: Props, news: Props) {
+            const { __provider: _p, ...inputs } = news;
+            const same = contentHash(inputs.triggers ?? null) === olds.triggersHash && olds.pushStatus === SUCCEEDED;
+            if (same) return { outs: clean({ ...olds, ...inputs }) }; // e.g. only timeoutSeconds changed: nothing to deliver
+            return { outs: await run(inputs, id) };
+        },
+        async delete() {
+            // A push cannot be taken back; deleting the resource sends nothing.
+        },
+    };
+}

@@ -1,0 +1,80 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ConnectivityReport, HealthCheckResult, RefreshVersionResult, SecurityAuditResult } from "../sdk";
+import { type Connection, clientFor, resolveConnection } from "./engine/connection";
+
+/** Options of the action functions: the connection, by default the stack's `iblai:*` config. */
+export interface ActionOptions {
+    apiBaseUrl?: pulumi.Input<string>;
+    org?: pulumi.Input<string>;
+}
+
+function stackConnection(): Connection {
+    const cfg = new pulumi.Config("iblai");
+    return resolveConnection((k) => {
+        const key = k.replace(/^iblai:/, "");
+        return key === "apiToken" ? undefined : cfg.get(key);
+    }, process.env);
+}
+
+/**
+ * Runs an action on an instance at deployment time. During a preview it sends nothing
+ * and resolves to undefined, so `pulumi preview` stays request-free.
+ */
+function action<T>(instance: pulumi.Input<string | number>, opts: ActionOptions, run: (c: ReturnType<typeof clientFor>, id: string) => Promise<T>): pulumi.Output<T | undefined> {
+    const token = new pulumi.Config("iblai").getSecret("apiToken") ?? pulumi.output(process.env.IBLAI_API_TOKEN);
+    const result = pulumi.all([instance, opts.apiBaseUrl, opts.org, token]).apply(async ([id, baseUrl, org, apiToken]) => {
+        if (pulumi.runtime.isDryRun()) return undefined;
+        const conn = { ...stackConnection(), apiToken: apiToken ?? undefined };
+        return run(clientFor(conn, { baseUrl: baseUrl ?? conn.baseUrl, org: org ?? conn.org }), String(id));
+    });
+    // The token made the result secret; the report itself holds none.
+    return pulumi.unsecret(result) as pulumi.Output<T | undefined>;
+}
+
+/**
+ * `POST claw/instances/{id}/test-connectivity/`: TLS reachability and the health endpoint.
+ *
+ * @example
+ * ```ts
+ * export const connectivity = testConnectivity(server.id); // { checks: [...], all_passed: true }
+ * ```
+ */
+export function testConnectivity(instance: pulumi.Input<string | number>, opts: ActionOptions = {}): pulumi.Output<ConnectivityReport | undefined> {
+    return action(instance, opts, (c, id) => c.instances.testConnectivity(id));
+}
+
+/**
+ * `POST claw/instances/{id}/health-check/`: updates the instance's last health fields.
+ *
+ * @example
+ * ```ts
+ * export const health = healthCheck(server.id);
+ * ```
+ */
+export function healthCheck(instance: pulumi.Input<string | number>, opts: ActionOptions = {}): pulumi.Output<HealthCheckResult | undefined> {
+    return action(instance, opts, (c, id) => c.instances.healthCheck(id));
+}
+
+/**
+ * `POST claw/instances/{id}/security-audit/` (OpenClaw only): runs the audit, returns its findings.
+ *
+ * @example
+ * ```ts
+ * export const audit = securityAudit(server.id);
+ * ```
+ */
+export function securityAudit(instance: pulumi.Input<string | number>, opts: ActionOptions = {}): pulumi.Output<SecurityAuditResult | undefined> {
+    return action(instance, opts, (c, id) => c.instances.securityAudit(id));
+}
+
+/**
+ * `POST claw/instances/{id}/refresh-version/`: detects `claw_version` from the server's handshake.
+ *
+ * @example
+ * ```ts
+ * export const version = refreshVersion(server.id);
+ * ```
+ */
+export function refreshVersion(instance: pulumi.Input<string | number>, opts: ActionOptions = {}): pulumi.Output<RefreshVersionResult | undefined> {
+    return action(instance, opts, (c, id) => c.instances.refreshVersion(id));
+}

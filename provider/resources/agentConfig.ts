@@ -1,0 +1,109 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { AgentConfigCreate } from "../../sdk";
+import type { ResourceFacts } from "../engine/facts";
+import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
+
+type Obj = Record<string, unknown> & { id: number | string };
+
+const CONTENT = ["identity", "soul", "user_context", "tools", "agents", "bootstrap", "heartbeat", "memory", "model", "config"] as const;
+
+/** The facts of `agent-configs/` for the shared engine. */
+export const agentConfigFacts: ResourceFacts = {
+    type: "AgentConfig",
+    fields: {
+        mentor: { api: "mentor", replaceOnChange: true },
+        identity: { api: "identity" },
+        soul: { api: "soul" },
+        userContext: { api: "user_context" },
+        tools: { api: "tools" },
+        agents: { api: "agents" },
+        bootstrap: { api: "bootstrap" },
+        heartbeat: { api: "heartbeat" },
+        memory: { api: "memory" },
+        model: { api: "model" },
+        config: { api: "config" },
+    },
+    outputs: { agentConfigId: "id", createdAt: "created_at", updatedAt: "updated_at" },
+    // The sdk's schema refuses blocked config paths (findBlockedPaths), so check does too,
+    // before any request.
+    createSchema: AgentConfigCreate,
+    delivered: (o) => Object.fromEntries(CONTENT.map((k) => [k, o[k]])),
+    ops: (client) => ({
+        // A mentor has one agent config, made by the service when the mentor is bound:
+        // adopt it (PATCH) rather than create a second.
+        create: async (body) => {
+            const { mentor, ...fields } = body as { mentor: string };
+            return (await client.agentConfigs.upsertForMentor(mentor, fields)) as Obj;
+        },
+        get: async (id) => (await client.agentConfigs.get(id)) as Obj,
+        update: async (id, body) => (await client.agentConfigs.update(id, body as never)) as Obj,
+        delete: (id) => client.agentConfigs.delete(id),
+    }),
+};
+
+/** Inputs of {@link AgentConfig}. Each text becomes a workspace file on the server. */
+export interface AgentConfigArgs extends IdentityArgs {
+    /** The mentor's UUID. A change replaces. */
+    mentor: pulumi.Input<string>;
+    /** IDENTITY.md */
+    identity?: pulumi.Input<string>;
+    /** SOUL.md */
+    soul?: pulumi.Input<string>;
+    /** USER.md */
+    userContext?: pulumi.Input<string>;
+    /** TOOLS.md */
+    tools?: pulumi.Input<string>;
+    /** AGENTS.md */
+    agents?: pulumi.Input<string>;
+    /** BOOTSTRAP.md (consumed by the server after its first run) */
+    bootstrap?: pulumi.Input<string>;
+    /** HEARTBEAT.md */
+    heartbeat?: pulumi.Input<string>;
+    /** MEMORY.md */
+    memory?: pulumi.Input<string>;
+    /** The model, e.g. `anthropic/claude-sonnet-4-6` (part of the config patch). */
+    model?: pulumi.Input<string>;
+    /**
+     * The config patch (heartbeat schedule, session isolation, skill toggles, fallbacks).
+     * Blocked paths (gateway.auth, gateway.controlUi.dangerouslyDisableDeviceAuth,
+     * tools.exec.host, sandbox.mode, hooks.allowUnsafeExternalContent) fail check.
+     */
+    config?: pulumi.Input<Record<string, unknown>>;
+}
+
+/**
+ * A mentor's agent config: `agent-configs/`. Adopts the config the service made when the
+ * mentor was bound instead of creating a second. `contentHash` is a ConfigPush trigger.
+ *
+ * @example
+ * ```ts
+ * const ada = new AgentConfig("ada", {
+ *     mentor: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10",
+ *     identity: "# Ada\nA patient maths tutor.",
+ *     model: "anthropic/claude-sonnet-4-6",
+ *     config: { agents: { defaults: { heartbeat: { every: "30m" } } } },
+ * }, { dependsOn: [binding] });
+ * ```
+ */
+export class AgentConfig extends ClawApiResource {
+    declare readonly mentor: pulumi.Output<string>;
+    declare readonly identity: pulumi.Output<string>;
+    declare readonly soul: pulumi.Output<string>;
+    declare readonly userContext: pulumi.Output<string>;
+    declare readonly tools: pulumi.Output<string>;
+    declare readonly agents: pulumi.Output<string>;
+    declare readonly bootstrap: pulumi.Output<string>;
+    declare readonly heartbeat: pulumi.Output<string>;
+    declare readonly memory: pulumi.Output<string>;
+    declare readonly model: pulumi.Output<string>;
+    declare readonly config: pulumi.Output<Record<string, unknown>>;
+    declare readonly agentConfigId: pulumi.Output<number>;
+    declare readonly createdAt: pulumi.Output<string>;
+    declare readonly updatedAt: pulumi.Output<string>;
+    /** SHA-256 of the workspace files, model and config: a ConfigPush trigger. */
+    declare readonly contentHash: pulumi.Output<string>;
+
+    constructor(name: string, args: AgentConfigArgs, opts?: pulumi.CustomResourceOptions) {
+        super(shapeOf(agentConfigFacts, { outputs: ["contentHash"] }), name, args, opts);
+    }
+}
