@@ -81,7 +81,8 @@ function derivedKeys(facts: ResourceFacts): string[] {
 export function fromApi(facts: ResourceFacts, obj: Props): Props {
     const out: Props = {};
     for (const [k, f] of Object.entries(facts.fields)) {
-        if (!f.writeOnly && f.api in obj) out[k] = obj[f.api] ?? undefined;
+        // Write-only fields cannot be read back; a file input is a local path, not the service's URL.
+        if (!f.writeOnly && f.kind !== "file" && f.api && f.api in obj) out[k] = obj[f.api] ?? undefined;
     }
     for (const [k, api] of Object.entries(facts.outputs)) out[k] = obj[api] ?? null;
     if (facts.delivered) out.contentHash = contentHash(facts.delivered(obj));

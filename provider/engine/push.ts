@@ -1,4 +1,4 @@
-import { ClawError, type ClawClient, type PushOutcome, PushFailedError, TimeoutError, redactText, warningText } from "../../sdk";
+import { ClawError, type ClawClient, NotFoundError, type PushOutcome, PushFailedError, TimeoutError, redactText, warningText } from "../../sdk";
 import { type Connection, clientFor } from "./connection";
 import { IDENTITY, UNKNOWN, type ProviderMethods, clean, isUnknown } from "./crud";
 import { contentHash } from "./hash";
@@ -8,7 +8,8 @@ type Props = Record<string, unknown>;
 /**
  * A triggered push (ConfigPush, ProviderPush). Its state holds the hash of its triggers
  * and the outcome of the last push. A new hash pushes again, an equal one does nothing;
- * a push that did not succeed (failed, timed out) is pushed again by the next `up`;
+ * a push that did not succeed (failed, timed out), or was superseded by someone else's push
+ * (seen by refresh), is pushed again by the next `up`;
  * delete sends nothing.
  */
 export interface PushFacts {
@@ -17,6 +18,8 @@ export interface PushFacts {
     target: "binding" | "instance";
     /** Queues the push and waits for its outcome. */
     push(client: ClawClient, id: number, timeoutMs: number): Promise<PushOutcome>;
+    /** When the target was last pushed, by anyone (for refresh); undefined when never. */
+    lastPushedAt(client: ClawClient, id: number): Promise<string | undefined>;
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -112,6 +115,24 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             return { id, outs: await run(inputs, id) };
         },
         async read(id: string, props: Props) {
+            // Someone else pushed since we did (the UI, a script): what the server holds may
+            // no longer be what we delivered, so mark it for the next up to push again.
+            const c = conn();
+            const target = targetId(props[t]);
+            if (target === undefined || props.pushStatus !== SUCCEEDED) return { id, props };
+            const client = clientFor(c, { baseUrl: (props.apiBaseUrl as string) ?? c.baseUrl, org: (props.org as string) ?? c.org });
+            let last: string | undefined;
+            try {
+                last = await facts.lastPushedAt(client, target);
+            } catch (e) {
+                if (NotFoundError.isInstance(e)) return { id: "", props: {} }; // the binding or instance is gone
+                throw new Error(redactText(`iblai:${facts.type} read failed: ${String((e as Error)?.message ?? e)}`, [c.apiToken]));
+            }
+            const ours = Date.parse(String(props.pushedAt ?? ""));
+            const theirs = last === undefined ? NaN : Date.parse(last);
+            if (!Number.isNaN(ours) && !Number.isNaN(theirs) && theirs > ours) {
+                return { id, props: { ...props, pushStatus: "superseded", supersededAt: last } };
+            }
             return { id, props };
         },
         async update(id: string, olds: Props, news: Props) {

@@ -7,6 +7,7 @@ export const configPushFacts: PushFacts = {
     type: "ConfigPush",
     target: "binding",
     push: (client, id, timeoutMs) => client.mentorBindings.pushConfigAndWait(id, { timeoutMs }),
+    lastPushedAt: async (client, id) => (await client.mentorBindings.get(id)).last_config_push ?? undefined,
 };
 
 /** Inputs of {@link ConfigPush}. */
@@ -43,7 +44,7 @@ export class ConfigPush extends ClawApiResource {
     declare readonly timeoutSeconds: pulumi.Output<number | undefined>;
     /** SHA-256 of the triggers last pushed. */
     declare readonly triggersHash: pulumi.Output<string>;
-    /** `succeeded`, or `failed` / `timeout` / `error` after a partial failure. */
+    /** `succeeded`; `failed` / `timeout` / `error` after a partial failure; `superseded` when refresh saw a later push by someone else. */
     declare readonly pushStatus: pulumi.Output<string>;
     /** The service's own status text. */
     declare readonly serviceStatus: pulumi.Output<string | undefined>;

@@ -7,6 +7,10 @@ export const providerPushFacts: PushFacts = {
     type: "ProviderPush",
     target: "instance",
     push: (client, id, timeoutMs) => client.instances.pushProvidersAndWait(id, { timeoutMs }),
+    lastPushedAt: async (client, id) => {
+        const times = (await client.modelProviders.listAll({ server: id })).map((p) => p.last_provider_push).filter((t): t is string => !!t);
+        return times.sort().pop();
+    },
 };
 
 /** Inputs of {@link ProviderPush}. */
@@ -39,7 +43,7 @@ export class ProviderPush extends ClawApiResource {
     declare readonly timeoutSeconds: pulumi.Output<number | undefined>;
     /** SHA-256 of the triggers last pushed. */
     declare readonly triggersHash: pulumi.Output<string>;
-    /** `succeeded`, or `failed` / `timeout` / `error` after a partial failure. */
+    /** `succeeded`; `failed` / `timeout` / `error` after a partial failure; `superseded` when refresh saw a later push by someone else. */
     declare readonly pushStatus: pulumi.Output<string>;
     /** The service's own status text. */
     declare readonly serviceStatus: pulumi.Output<string | undefined>;
