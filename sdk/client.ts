@@ -1,21 +1,51 @@
-import { Agent, type Dispatcher, request } from "undici";
+import { Agent, type Dispatcher, FormData, request } from "undici";
 import type { z } from "zod";
-import {
-    ClawError,
-    ConfigError,
-    NetworkError,
-    RateLimitedError,
-    ResponseError,
-    TimeoutError,
-    errorForStatus,
-} from "./errors";
+import { ClawError, ConfigError, NetworkError, RateLimitedError, ResponseError, TimeoutError, errorForStatus } from "./errors";
 import { DEFAULT_RETRY, type RetryPolicy, nextDelay, parseRetryAfter, sleep } from "./retry";
+import { AgentConfigsApi } from "./resources/agentConfigs";
 import { InstancesApi } from "./resources/instances";
+import { MentorBindingsApi } from "./resources/mentorBindings";
+import { ModelProvidersApi } from "./resources/modelProviders";
+import { SkillAssignmentsApi } from "./resources/skillAssignments";
+import { SkillResourcesApi } from "./resources/skillResources";
+import { SkillsApi } from "./resources/skills";
 
-/** `Token` (the integration guide) or `Api-Key` (the generated client). */
+/*
+ * Why the retry loop is ours and not undici's RetryAgent / retry interceptor (issue 4:
+ * "use what undici already offers where it fits"). undici's RetryHandler (8.x) fits a
+ * GET, not this API:
+ * - it cannot run the natural-key lookup a POST needs between attempts, so a create whose
+ *   answer was lost could only be "not retried" or "duplicated";
+ * - its waits are deterministic exponential (no jitter) and it clamps Retry-After to
+ *   `maxTimeout`, so a long Retry-After is not honoured; it has no total time budget;
+ * - one `request()` spans all its attempts, so our per-attempt timeout, the concurrency
+ *   slot (held during its backoff sleeps) and the per-attempt log hook would all see one
+ *   long opaque call;
+ * - it retries 500 too, and on giving up throws RequestRetryError instead of the DRF
+ *   body, which our error classes are built from.
+ * What undici does offer is used: the keep-alive connection pool (Agent), `request`,
+ * AbortSignal timeouts, and FormData/Blob multipart encoding for asset uploads.
+ */
+
+/**
+ * `Token` (the integration guide) or `Api-Key` (the generated client).
+ *
+ * @example
+ * ```ts
+ * new ClawClient({ baseUrl, org, token, authScheme: "Api-Key" }); // sends `Authorization: Api-Key <token>`
+ * ```
+ */
 export type AuthScheme = "Token" | "Api-Key";
 
-/** One line for a request log. Holds no header, body or token by construction. */
+/**
+ * One line for a request log, emitted once per attempt. Holds no header, body, query or
+ * token by construction, so a logger can print it as is.
+ *
+ * @example
+ * ```ts
+ * const client = new ClawClient({ ...conn, onRequest: (e) => console.log(`${e.method} ${e.route} #${e.attempt} ${e.status ?? e.error} ${e.outcome}`) });
+ * ```
+ */
 export interface RequestEvent {
     method: string;
     /** Route relative to the org base, e.g. `claw/instances/42/`. */
@@ -25,10 +55,18 @@ export interface RequestEvent {
     durationMs: number;
     /** The error's code when the attempt failed without an HTTP answer. */
     error?: string;
-    /** What the client does next. */
+    /** What the client does next. `recovered`: a lost create was found by its natural key. */
     outcome: "ok" | "retry" | "recovered" | "fail";
 }
 
+/**
+ * Options of `new ClawClient(...)`; units in the names' comments.
+ *
+ * @example
+ * ```ts
+ * const options: ClawClientOptions = { baseUrl: "https://platform.ibl.ai", org: "acme", token, timeoutMs: 10_000, maxConcurrency: 4 };
+ * ```
+ */
 export interface ClawClientOptions {
     /** Service origin, e.g. `https://platform.ibl.ai`. */
     baseUrl: string;
@@ -38,33 +76,72 @@ export interface ClawClientOptions {
     token: string;
     /** Authorization scheme; default `Token`. */
     authScheme?: AuthScheme;
-    /** Per-attempt timeout, ms; default 30_000. */
+    /** Per-attempt timeout, ms; default 30_000. Also capped by what is left of the retry budget. */
     timeoutMs?: number;
     /** Retry policy overrides. */
     retry?: Partial<RetryPolicy>;
-    /** Requests in flight at once from this client; default 8. */
+    /** Requests in flight at once from this client; default 8. Backoff waits hold no slot. */
     maxConcurrency?: number;
-    /** Called once per attempt, for logging. Events carry no secrets. */
+    /** Page size (`limit`) of list scans; default 100. */
+    pageSize?: number;
+    /** Called once per attempt, for logging. Events carry no secrets; a throwing hook is ignored. */
     onRequest?: (event: RequestEvent) => void;
-    /** An undici dispatcher to use instead of the client's own keep-alive Agent. */
+    /** An undici dispatcher to use instead of the client's own keep-alive Agent (e.g. a MockAgent). */
     dispatcher?: Dispatcher;
 }
 
+/**
+ * The HTTP methods the API uses.
+ *
+ * @example
+ * ```ts
+ * const m: HttpMethod = "PATCH";
+ * await client.request(m, "agent-skills/9/", { body: { enabled: false } });
+ * ```
+ */
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
+/**
+ * Options of one `client.request(...)` call.
+ *
+ * @example
+ * ```ts
+ * await client.request("GET", "agent-skills/", { query: { enabled: true, limit: 10 }, schema: page(Skill) });
+ * ```
+ */
 export interface RequestOptions<S extends z.ZodType | undefined> {
     query?: Record<string, string | number | boolean | undefined>;
+    /** A JSON value, or an undici `FormData` for a multipart upload. */
     body?: unknown;
     /** Parses a 2xx body; without it the body is returned as parsed JSON. */
     schema?: S;
     /** Values to scrub from errors (write-only fields of the body). */
     secrets?: Iterable<string | undefined>;
     /**
-     * For a non-idempotent call (POST) whose outcome is unknown (connection lost, 502-504):
-     * looks up the object by its natural key; what it returns is taken as the answer
-     * instead of sending the request again.
+     * For a non-idempotent call (POST) whose outcome is unknown (connection lost, timeout,
+     * 502-504): looks up the object by its natural key; what it returns is taken as the
+     * answer instead of sending the request again.
      */
     recover?: () => Promise<unknown | undefined>;
+    /**
+     * Declares a POST safe to repeat (a probe, or a push of the same content), so it
+     * retries freely like GET.
+     */
+    idempotent?: boolean;
+}
+
+/**
+ * An answer with its status and headers, from `client.requestFull`.
+ *
+ * @example
+ * ```ts
+ * const { status, headers } = await client.requestFull("POST", "claw/mentor-configs/7/push-config/", { idempotent: true });
+ * ```
+ */
+export interface FullResponse<T> {
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: T;
 }
 
 const IDEMPOTENT = new Set<HttpMethod>(["GET", "PUT", "PATCH", "DELETE"]);
@@ -76,15 +153,19 @@ class Limiter {
     constructor(private readonly max: number) {}
     async run<T>(fn: () => Promise<T>): Promise<T> {
         if (this.active >= this.max) await new Promise<void>((r) => this.waiting.push(r));
-        this.active++;
+        else this.active++;
         try {
             return await fn();
         } finally {
-            this.active--;
-            this.waiting.shift()?.();
+            // Hand the slot straight to the next waiter, so a newcomer cannot jump the queue.
+            const next = this.waiting.shift();
+            if (next) next();
+            else this.active--;
         }
     }
 }
+
+type Raw = { status: number; headers: Record<string, string | string[] | undefined>; body: unknown };
 
 /**
  * A typed client for the ibl.ai claw API, usable without Pulumi.
@@ -95,6 +176,7 @@ class Limiter {
  * const client = new ClawClient({ baseUrl: "https://platform.ibl.ai", org: "acme", token: process.env.IBLAI_API_TOKEN! });
  * const inst = await client.instances.create({ name: "prod", server_url: "https://claw.acme.dev", gateway_token: "..." });
  * for await (const i of client.instances.list({ status: "active" })) console.log(i.id, i.name);
+ * await client.close();
  * ```
  */
 export class ClawClient {
@@ -103,7 +185,22 @@ export class ClawClient {
     readonly authScheme: AuthScheme;
     readonly timeoutMs: number;
     readonly retry: RetryPolicy;
+    /** Page size (`limit`) of list scans. */
+    readonly pageSize: number;
+    /** `claw/instances/`: claw servers, and their actions. */
     readonly instances: InstancesApi;
+    /** `claw/model-providers/`: LLM providers of a claw server. */
+    readonly modelProviders: ModelProvidersApi;
+    /** `claw/mentor-configs/`: mentors bound to servers, and config pushes. */
+    readonly mentorBindings: MentorBindingsApi;
+    /** `agent-configs/`: a mentor's workspace files and config patch. */
+    readonly agentConfigs: AgentConfigsApi;
+    /** `agent-skills/`: the platform's skills. */
+    readonly skills: SkillsApi;
+    /** `agent-skill-resources/`: scripts, references and assets of a skill. */
+    readonly skillResources: SkillResourcesApi;
+    /** `mentor-skill-assignments/`: which mentor holds which skill. */
+    readonly skillAssignments: SkillAssignmentsApi;
 
     readonly #token: string;
     readonly #dispatcher: Dispatcher;
@@ -135,16 +232,30 @@ export class ClawClient {
         this.authScheme = options.authScheme ?? "Token";
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.retry = { ...DEFAULT_RETRY, ...options.retry };
+        this.pageSize = Math.max(1, options.pageSize ?? 100);
         this.#token = options.token;
         this.#ownsDispatcher = !options.dispatcher;
         this.#dispatcher = options.dispatcher ?? new Agent({ connections: 16, keepAliveTimeout: 10_000 });
-        this.#limiter = new Limiter(options.maxConcurrency ?? 8);
+        this.#limiter = new Limiter(Math.max(1, options.maxConcurrency ?? 8));
         this.#onRequest = options.onRequest;
         this.#prefix = `/api/ai-mentor/orgs/${encodeURIComponent(this.org)}/`;
         this.instances = new InstancesApi(this);
+        this.modelProviders = new ModelProvidersApi(this);
+        this.mentorBindings = new MentorBindingsApi(this);
+        this.agentConfigs = new AgentConfigsApi(this);
+        this.skills = new SkillsApi(this);
+        this.skillResources = new SkillResourcesApi(this);
+        this.skillAssignments = new SkillAssignmentsApi(this);
     }
 
-    /** Closes the client's keep-alive connections (a no-op for a caller-supplied dispatcher). */
+    /**
+     * Closes the client's keep-alive connections (a no-op for a caller-supplied dispatcher).
+     *
+     * @example
+     * ```ts
+     * await client.close();
+     * ```
+     */
     async close(): Promise<void> {
         if (this.#ownsDispatcher) await this.#dispatcher.close();
     }
@@ -154,80 +265,157 @@ export class ClawClient {
         return `ClawClient { baseUrl: ${this.baseUrl}, org: ${this.org}, authScheme: ${this.authScheme} }`;
     }
 
+    /** Shows no token, for `JSON.stringify(client)`. */
+    toJSON(): Record<string, unknown> {
+        return { baseUrl: this.baseUrl, org: this.org, authScheme: this.authScheme };
+    }
+
     /**
      * Sends one API call with retries. `route` is relative to the org base and ends with `/`.
      * Returns the parsed body (by `schema` when given), or undefined for 204.
+     *
+     * @example
+     * ```ts
+     * const body = await client.request("POST", "claw/instances/42/refresh-version/", { idempotent: true });
+     * ```
      */
     async request<S extends z.ZodType | undefined = undefined>(
         method: HttpMethod,
         route: string,
         options: RequestOptions<S> = {},
     ): Promise<S extends z.ZodType ? z.output<S> : unknown> {
+        return (await this.requestFull(method, route, options)).body;
+    }
+
+    /**
+     * Like `request`, with the answer's status and headers (e.g. the `Date` of a 202).
+     *
+     * @example
+     * ```ts
+     * const r = await client.requestFull("GET", "agent-skills/");
+     * console.log(r.status, r.headers.date);
+     * ```
+     */
+    async requestFull<S extends z.ZodType | undefined = undefined>(
+        method: HttpMethod,
+        route: string,
+        options: RequestOptions<S> = {},
+    ): Promise<FullResponse<S extends z.ZodType ? z.output<S> : unknown>> {
+        type Out = FullResponse<S extends z.ZodType ? z.output<S> : unknown>;
         const secrets = [this.#token, ...(options.secrets ?? [])];
         const started = Date.now();
         const policy = this.retry;
-        let lastError: ClawError | undefined;
-        for (let attempt = 0; attempt < policy.maxAttempts; attempt++) {
+        const idempotent = options.idempotent === true || IDEMPOTENT.has(method);
+        // What the last failed attempt saw, to build the final error with the attempt count.
+        let last: { res?: Raw; error?: ClawError } = {};
+        let attempt = 0;
+        let lostEarlier = false; // an earlier attempt may have acted without our hearing of it
+        const finalError = (attempts: number): ClawError => {
+            if (last.res) {
+                const e = errorForStatus(last.res.status, last.res.body, { method, route, secrets, attempts });
+                if (e instanceof RateLimitedError) e.retryAfterMs = parseRetryAfter(last.res.headers["retry-after"]);
+                return e;
+            }
+            const err = last.error;
+            if (!err) return new NetworkError("no attempt was made", { method, route, secrets });
+            if (attempts <= 1) return err;
+            // The same error again, now saying how many attempts were made.
+            const Cls = err.code === "CLAW_TIMEOUT" ? TimeoutError : NetworkError;
+            return new Cls(err.code === "CLAW_TIMEOUT" ? "no answer in time" : "connection failed", { method, route, attempts, detail: err.detail, secrets });
+        };
+        for (;;) {
+            attempt++;
             const t0 = Date.now();
             const emit = (e: Omit<RequestEvent, "method" | "route" | "attempt" | "durationMs">) =>
-                this.#onRequest?.({ method, route, attempt: attempt + 1, durationMs: Date.now() - t0, ...e });
-            let outcomeUnknown = false;
+                this.emit({ method, route, attempt, durationMs: Date.now() - t0, ...e });
+            let outcomeUnknown = true;
             let retryAfterMs: number | undefined;
+            const remaining = policy.budgetMs - (Date.now() - started);
+            const attemptTimeout = Math.max(1, Math.min(this.timeoutMs, remaining));
+            let res: Raw | undefined;
+            // What this failed attempt is logged as, once the client knows what it does next.
+            let failed: Pick<RequestEvent, "status" | "error"> = {};
             try {
-                const res = await this.#limiter.run(() => this.send(method, route, options, secrets));
+                res = await this.#limiter.run(() => this.send(method, route, options, secrets, attemptTimeout));
+            } catch (e) {
+                // send() throws only NetworkError and TimeoutError: no HTTP answer came back.
+                last = { error: ClawError.isInstance(e) ? e : new NetworkError("connection failed", { method, route, cause: e, secrets }) };
+                failed = { error: last.error?.code };
+            }
+            if (res) {
                 if (res.status < 300) {
                     emit({ status: res.status, outcome: "ok" });
-                    return this.parse(method, route, res.body, options.schema, secrets) as never;
+                    return { status: res.status, headers: res.headers, body: this.parse(method, route, res.body, options.schema, secrets) } as Out;
                 }
-                // A DELETE whose first answer was lost has already happened.
-                if (method === "DELETE" && res.status === 404 && attempt > 0) {
+                // A DELETE whose earlier answer was lost (not merely refused with 429) has already happened.
+                if (method === "DELETE" && res.status === 404 && lostEarlier) {
                     emit({ status: res.status, outcome: "ok" });
-                    return undefined as never;
+                    return { status: res.status, headers: res.headers, body: undefined } as Out;
                 }
-                lastError = errorForStatus(res.status, res.body, { method, route, secrets });
+                last = { res };
                 retryAfterMs = parseRetryAfter(res.headers["retry-after"]);
-                if (lastError instanceof RateLimitedError) lastError.retryAfterMs = retryAfterMs;
                 if (!policy.retryStatuses.includes(res.status)) {
                     emit({ status: res.status, outcome: "fail" });
-                    throw lastError;
+                    throw finalError(attempt);
                 }
                 // 429 means "not processed"; a 502-504 from a proxy leaves a POST's fate unknown.
                 outcomeUnknown = res.status !== 429;
-                emit({ status: res.status, outcome: "retry" });
-            } catch (e) {
-                if (ClawError.isInstance(e) && e === lastError) throw e;
-                if (ClawError.isInstance(e) && e.code !== "CLAW_NETWORK" && e.code !== "CLAW_TIMEOUT") throw e;
-                lastError = ClawError.isInstance(e) ? e : new NetworkError("connection failed", { method, route, cause: e, secrets });
-                outcomeUnknown = true;
-                emit({ error: lastError.code, outcome: "retry" });
+                failed = { status: res.status };
             }
-            if (!IDEMPOTENT.has(method) && outcomeUnknown) {
-                if (!options.recover) break;
-                const found = await options.recover();
+            lostEarlier ||= outcomeUnknown;
+            // Sending a non-idempotent call again could act twice; without a way to look first, stop.
+            if (!idempotent && outcomeUnknown && !options.recover) {
+                emit({ ...failed, outcome: "fail" });
+                throw finalError(attempt);
+            }
+            let wait = nextDelay(policy, attempt - 1, retryAfterMs);
+            if (!idempotent && last.error?.code === "CLAW_TIMEOUT") {
+                // A create that timed out may still be running on the server: give it as long
+                // again as the attempt had before looking it up, or the lookup could miss it
+                // and the resend make a duplicate.
+                wait = Math.max(wait, attemptTimeout);
+            }
+            const giveUp = attempt >= policy.maxAttempts || Date.now() - started + wait >= policy.budgetMs;
+            emit({ ...failed, outcome: giveUp ? "fail" : "retry" });
+            if (!giveUp) await sleep(wait);
+            if (!idempotent && outcomeUnknown && options.recover) {
+                // Even when giving up, look once: the object may be there, and that is the answer.
+                let found: unknown;
+                try {
+                    // Looked up after the wait, so a write still in flight on the server has landed.
+                    found = await options.recover();
+                } catch {
+                    // The lookup failed too: the outcome stays unknown, so do not send again.
+                    throw finalError(attempt);
+                }
                 if (found !== undefined) {
-                    this.#onRequest?.({ method, route, attempt: attempt + 1, durationMs: 0, outcome: "recovered" });
-                    return (options.schema ? options.schema.parse(found) : found) as never;
+                    this.emit({ method, route, attempt, durationMs: 0, outcome: "recovered" });
+                    const body = options.schema ? this.parse(method, route, found, options.schema, secrets) : found;
+                    return { status: 200, headers: {}, body } as Out;
                 }
             }
-            const wait = nextDelay(policy, attempt, retryAfterMs);
-            if (attempt + 1 >= policy.maxAttempts) break;
-            if (Date.now() - started + wait > policy.budgetMs) {
-                throw new TimeoutError(`gave up after ${attempt + 1} attempts within the retry budget of ${policy.budgetMs} ms`, {
-                    method,
-                    route,
-                    status: lastError?.status,
-                    detail: lastError?.message,
-                    secrets,
-                });
-            }
-            await sleep(wait);
+            if (giveUp) throw finalError(attempt);
         }
-        throw lastError ?? new NetworkError("no attempt was made", { method, route });
     }
 
-    /** The absolute URL of a route, for messages and tests. */
+    /**
+     * The absolute URL of a route, for messages and tests.
+     *
+     * @example
+     * ```ts
+     * client.urlOf("agent-skills/"); // "https://platform.ibl.ai/api/ai-mentor/orgs/acme/agent-skills/"
+     * ```
+     */
     urlOf(route: string): string {
         return this.baseUrl + this.#prefix + route;
+    }
+
+    private emit(event: RequestEvent): void {
+        try {
+            this.#onRequest?.(event);
+        } catch {
+            // A broken logger must not break the call it logs.
+        }
     }
 
     private async send(
@@ -235,7 +423,8 @@ export class ClawClient {
         route: string,
         options: RequestOptions<z.ZodType | undefined>,
         secrets: Array<string | undefined>,
-    ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: unknown }> {
+        timeoutMs: number,
+    ): Promise<Raw> {
         const url = new URL(this.urlOf(route));
         for (const [k, v] of Object.entries(options.query ?? {})) {
             if (v !== undefined) url.searchParams.set(k, String(v));
@@ -244,8 +433,12 @@ export class ClawClient {
             authorization: `${this.authScheme} ${this.#token}`,
             accept: "application/json",
         };
-        let body: string | undefined;
-        if (options.body !== undefined) {
+        let body: string | FormData | undefined;
+        if (options.body instanceof FormData) {
+            // undici writes the multipart boundary and content-type itself; a FormData can be
+            // sent again on retry, unlike a stream.
+            body = options.body;
+        } else if (options.body !== undefined) {
             headers["content-type"] = "application/json";
             body = JSON.stringify(options.body);
         }
@@ -255,7 +448,7 @@ export class ClawClient {
                 headers,
                 body,
                 dispatcher: this.#dispatcher,
-                signal: AbortSignal.timeout(this.timeoutMs),
+                signal: AbortSignal.timeout(timeoutMs),
             });
             const text = await res.body.text();
             let parsed: unknown = text;
@@ -269,10 +462,14 @@ export class ClawClient {
             return { status: res.statusCode, headers: res.headers, body: text === "" ? undefined : parsed };
         } catch (e) {
             const name = (e as { name?: string })?.name;
-            if (name === "TimeoutError" || name === "AbortError" || (e as { code?: string })?.code === "UND_ERR_HEADERS_TIMEOUT") {
-                throw new TimeoutError(`no answer within ${this.timeoutMs} ms`, { method, route, cause: e, secrets });
+            const code = (e as { code?: string })?.code;
+            if (name === "TimeoutError" || name === "AbortError" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
+                throw new TimeoutError("no answer in time", { method, route, cause: e, detail: `no answer within ${timeoutMs} ms`, secrets });
             }
-            throw new NetworkError("connection failed", { method, route, cause: e, secrets });
+            // The cause's code and text (e.g. "ECONNRESET: other side closed") say what broke.
+            const causeOf = (e as { cause?: { code?: string; message?: string } })?.cause;
+            const why = [code ?? causeOf?.code, (e as Error)?.message, causeOf?.message].filter(Boolean).join(": ");
+            throw new NetworkError("connection failed", { method, route, cause: e, detail: why || undefined, secrets });
         }
     }
 
@@ -288,4 +485,3 @@ export class ClawClient {
         });
     }
 }
-

@@ -17,7 +17,14 @@
  * ```
  */
 
-/** Stable machine-readable codes, one per error class. */
+/**
+ * Stable machine-readable codes, one per error class.
+ *
+ * @example
+ * ```ts
+ * if (ClawError.isInstance(e) && e.code === "CLAW_NOT_FOUND") return undefined;
+ * ```
+ */
 export type ClawErrorCode =
     | "CLAW_VALIDATION"
     | "CLAW_AUTH"
@@ -33,13 +40,28 @@ export type ClawErrorCode =
     | "CLAW_CONFIG"
     | "CLAW_PUSH_FAILED";
 
-/** DRF-style field errors: `{"field": ["message", ...], "non_field_errors": [...]}`. */
+/**
+ * DRF-style field errors: `{"field": ["message", ...], "non_field_errors": [...]}`.
+ *
+ * @example
+ * ```ts
+ * const fe: FieldErrors = { server_url: ["Enter a valid URL."] };
+ * ```
+ */
 export type FieldErrors = Record<string, string[]>;
 
 const MARKER = Symbol.for("pulumi-iblai-claw.ClawError");
 const REDACTED = "[REDACTED]";
 
-/** Replaces every occurrence of each secret (at least 4 chars long) in `text`. */
+/**
+ * Replaces every occurrence of each secret (at least 4 chars long) in `text`, and anything
+ * shaped like an Authorization value.
+ *
+ * @example
+ * ```ts
+ * redactText("token abcd1234 refused", ["abcd1234"]); // "token [REDACTED] refused"
+ * ```
+ */
 export function redactText(text: string, secrets: Iterable<string | undefined>): string {
     let out = text;
     for (const s of secrets) {
@@ -49,6 +71,14 @@ export function redactText(text: string, secrets: Iterable<string | undefined>):
     return out.replace(/\b(Token|Api-Key|Bearer)\s+[A-Za-z0-9._~+/=-]{4,}/g, `$1 ${REDACTED}`);
 }
 
+/**
+ * What an error is built from; every text in it is redacted of `secrets`.
+ *
+ * @example
+ * ```ts
+ * new NotFoundError("not found", { method: "GET", route: "agent-skills/9/", status: 404, detail: "Not found." });
+ * ```
+ */
 export interface ClawErrorInit {
     method?: string;
     route?: string;
@@ -57,11 +87,20 @@ export interface ClawErrorInit {
     fieldErrors?: FieldErrors;
     hint?: string;
     cause?: unknown;
+    /** How many attempts were made, when more than one (the retry loop sets it). */
+    attempts?: number;
     /** Strings to scrub from every text the error holds (token, write-only values). */
     secrets?: Iterable<string | undefined>;
 }
 
-/** Base class of every error the client throws. */
+/**
+ * Base class of every error the client throws.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (ClawError.isInstance(e)) console.error(e.code, e.method, e.route, e.status, e.hint); }
+ * ```
+ */
 export class ClawError extends Error {
     readonly [MARKER] = true;
     readonly code: ClawErrorCode = "CLAW_HTTP";
@@ -76,6 +115,8 @@ export class ClawError extends Error {
     readonly fieldErrors?: FieldErrors;
     /** What to do about it. */
     readonly hint?: string;
+    /** Attempts made before giving up (1 when the error was not retried). */
+    readonly attempts?: number;
 
     constructor(summary: string, init: ClawErrorInit = {}) {
         const secrets = [...(init.secrets ?? [])];
@@ -85,7 +126,8 @@ export class ClawError extends Error {
             : undefined;
         const where = init.method && init.route ? `${init.method} ${init.route}` : undefined;
         const parts = [where ? `${where}: ${summary}` : summary];
-        if (init.status !== undefined) parts[0] += ` (HTTP ${init.status})`;
+        const notes = [init.status !== undefined ? `HTTP ${init.status}` : "", init.attempts && init.attempts > 1 ? `after ${init.attempts} attempts` : ""];
+        if (notes.some(Boolean)) parts[0] += ` (${notes.filter(Boolean).join(", ")})`;
         if (init.detail) parts.push(scrub(init.detail));
         if (fieldErrors) {
             for (const [field, msgs] of Object.entries(fieldErrors)) parts.push(`${field}: ${msgs.join(" ")}`);
@@ -99,6 +141,7 @@ export class ClawError extends Error {
         this.detail = init.detail ? scrub(init.detail) : undefined;
         this.fieldErrors = fieldErrors;
         this.hint = init.hint;
+        this.attempts = init.attempts;
         if (init.cause !== undefined) {
             // Keep the cause for debugging, but only its redacted text: an undici error can
             // carry the request options, headers included.
@@ -123,6 +166,7 @@ export class ClawError extends Error {
             method: this.method,
             route: this.route,
             status: this.status,
+            attempts: this.attempts,
             fieldErrors: this.fieldErrors,
             hint: this.hint,
         };
@@ -138,36 +182,164 @@ function classOf<C extends ClawErrorCode>(code: C) {
     };
 }
 
-/** 400: the service rejected the body; `fieldErrors` names the fields. */
+/**
+ * 400: the service rejected the body; `fieldErrors` names the fields. Also thrown, without
+ * a status, for a request body refused before sending.
+ *
+ * @example
+ * ```ts
+ * if (ValidationError.isInstance(e)) console.error(e.fieldErrors);
+ * ```
+ */
 export class ValidationError extends classOf("CLAW_VALIDATION") {}
-/** 401: no valid token. */
+/**
+ * 401: no valid token.
+ *
+ * @example
+ * ```ts
+ * if (AuthenticationError.isInstance(e)) console.error(e.hint); // check iblai:apiToken ...
+ * ```
+ */
 export class AuthenticationError extends classOf("CLAW_AUTH") {}
-/** 403: the token is valid but not for this org or action. */
+/**
+ * 403: the token is valid but not for this org or action.
+ *
+ * @example
+ * ```ts
+ * if (ForbiddenError.isInstance(e)) console.error("token of another org?");
+ * ```
+ */
 export class ForbiddenError extends classOf("CLAW_FORBIDDEN") {}
-/** 404: the object does not exist (or not in this org). */
+/**
+ * 404: the object does not exist (or not in this org).
+ *
+ * @example
+ * ```ts
+ * const s = await client.skills.get(9).catch((e) => (NotFoundError.isInstance(e) ? undefined : Promise.reject(e)));
+ * ```
+ */
 export class NotFoundError extends classOf("CLAW_NOT_FOUND") {}
-/** 409, or a 400 about uniqueness: the object already exists. */
+/**
+ * 409, or a 400 about uniqueness: the object already exists.
+ *
+ * @example
+ * ```ts
+ * if (ConflictError.isInstance(e)) return client.skills.findBySlug("weather");
+ * ```
+ */
 export class ConflictError extends classOf("CLAW_CONFLICT") {}
-/** 429 after the retry budget ran out; `retryAfterMs` is the service's last hint. */
+/**
+ * 429 after the retry budget ran out; `retryAfterMs` is the service's last hint.
+ *
+ * @example
+ * ```ts
+ * if (RateLimitedError.isInstance(e)) await sleep(e.retryAfterMs ?? 60_000);
+ * ```
+ */
 export class RateLimitedError extends classOf("CLAW_RATE_LIMITED") {
     retryAfterMs?: number;
 }
-/** 5xx after the retry budget ran out (or a 500 on a non-idempotent call). */
+/**
+ * 5xx after the retry budget ran out (or a 500, which is not retried).
+ *
+ * @example
+ * ```ts
+ * if (ServerError.isInstance(e)) console.error(`gave up after ${e.attempts} attempts`);
+ * ```
+ */
 export class ServerError extends classOf("CLAW_SERVER") {}
-/** Any other unexpected HTTP status. */
+/**
+ * Any other unexpected HTTP status.
+ *
+ * @example
+ * ```ts
+ * if (HttpError.isInstance(e)) console.error(e.status);
+ * ```
+ */
 export class HttpError extends classOf("CLAW_HTTP") {}
-/** The connection failed (refused, reset, DNS). */
+/**
+ * The connection failed (refused, reset, DNS); `detail` has the cause's code and text.
+ *
+ * @example
+ * ```ts
+ * if (NetworkError.isInstance(e)) console.error(e.detail); // e.g. "ECONNREFUSED: ..."
+ * ```
+ */
 export class NetworkError extends classOf("CLAW_NETWORK") {}
-/** The request or the whole retry budget took longer than allowed. */
+/**
+ * An attempt got no answer within `timeoutMs`, or a push did not finish in time.
+ *
+ * @example
+ * ```ts
+ * if (TimeoutError.isInstance(e)) console.error("raise timeoutMs?");
+ * ```
+ */
 export class TimeoutError extends classOf("CLAW_TIMEOUT") {}
-/** The service answered 2xx with a body that is not what the API promises. */
+/**
+ * The service answered 2xx with a body that is not what the API promises.
+ *
+ * @example
+ * ```ts
+ * if (ResponseError.isInstance(e)) console.error(e.detail); // which field broke the contract
+ * ```
+ */
 export class ResponseError extends classOf("CLAW_RESPONSE") {}
-/** The client is misconfigured (missing base URL, org or token). */
+/**
+ * The client is misconfigured (missing base URL, org or token).
+ *
+ * @example
+ * ```ts
+ * new ClawClient({ baseUrl: "", org: "acme", token }); // throws ConfigError with a hint
+ * ```
+ */
 export class ConfigError extends classOf("CLAW_CONFIG") {}
-/** A queued push finished with a failure status. */
-export class PushFailedError extends classOf("CLAW_PUSH_FAILED") {}
+/**
+ * What a failed push carries besides the common fields.
+ *
+ * @example
+ * ```ts
+ * new PushFailedError("the config push failed", { method: "POST", route, pushStatus: "failed: NOT_PAIRED", hint });
+ * ```
+ */
+export interface PushFailedInit extends ClawErrorInit {
+    /** The service's status text (`last_config_push_status` / `last_provider_push_status`). */
+    pushStatus?: string;
+    /** The service's warnings of that push (`last_push_warnings`). */
+    warnings?: unknown[];
+}
 
-/** Pulls DRF's `{"detail": ...}` or field errors out of an error body. */
+/**
+ * A queued push finished with a failure status. `pushStatus` is the service's text
+ * (redacted), `hint` says what to do (device pairing, missing device identity).
+ *
+ * @example
+ * ```ts
+ * try { await client.mentorBindings.pushConfigAndWait(7); }
+ * catch (e) { if (PushFailedError.isInstance(e)) console.error(e.pushStatus, e.hint); }
+ * ```
+ */
+export class PushFailedError extends classOf("CLAW_PUSH_FAILED") {
+    readonly pushStatus?: string;
+    readonly warnings?: unknown[];
+    constructor(summary: string, init: PushFailedInit = {}) {
+        const secrets = [...(init.secrets ?? [])]; // an iterable may be read only once
+        super(summary, { ...init, secrets, detail: init.detail ?? init.pushStatus });
+        this.pushStatus = init.pushStatus === undefined ? undefined : redactText(init.pushStatus, secrets);
+        this.warnings = init.warnings;
+    }
+    override toJSON(): Record<string, unknown> {
+        return { ...super.toJSON(), pushStatus: this.pushStatus, warnings: this.warnings };
+    }
+}
+
+/**
+ * Pulls DRF's `{"detail": ...}` or field errors out of an error body.
+ *
+ * @example
+ * ```ts
+ * parseDrfBody({ name: ["This field is required."] }); // { detail: undefined, fieldErrors: { name: [...] } }
+ * ```
+ */
 export function parseDrfBody(body: unknown): { detail?: string; fieldErrors?: FieldErrors } {
     if (typeof body === "string") return body.trim() ? { detail: body.trim().slice(0, 500) } : {};
     if (Array.isArray(body)) return { fieldErrors: { non_field_errors: body.map(String) } };
@@ -186,7 +358,14 @@ export function parseDrfBody(body: unknown): { detail?: string; fieldErrors?: Fi
 
 const UNIQUE_RE = /already exists|unique|must make a unique set/i;
 
-/** Maps an HTTP error status and body to the right error class. */
+/**
+ * Maps an HTTP error status and body to the right error class.
+ *
+ * @example
+ * ```ts
+ * errorForStatus(404, { detail: "Not found." }, { method: "GET", route: "agent-skills/9/" }); // NotFoundError
+ * ```
+ */
 export function errorForStatus(status: number, body: unknown, init: ClawErrorInit): ClawError {
     const parsed = parseDrfBody(body);
     const full: ClawErrorInit = { ...init, status, ...parsed };

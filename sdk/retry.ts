@@ -21,6 +21,14 @@ export interface RetryPolicy {
     retryStatuses: readonly number[];
 }
 
+/**
+ * The retry policy's defaults.
+ *
+ * @example
+ * ```ts
+ * new ClawClient({ ...conn, retry: { ...DEFAULT_RETRY, maxAttempts: 3 } });
+ * ```
+ */
 export const DEFAULT_RETRY: RetryPolicy = {
     maxAttempts: 5,
     baseDelayMs: 200,
@@ -29,7 +37,14 @@ export const DEFAULT_RETRY: RetryPolicy = {
     retryStatuses: [429, 502, 503, 504],
 };
 
-/** Full jitter: a uniform wait in [0, min(cap, base * 2^attempt)). `attempt` counts from 0. */
+/**
+ * Full jitter: a uniform wait in [0, min(cap, base * 2^attempt)). `attempt` counts from 0.
+ *
+ * @example
+ * ```ts
+ * backoffDelay(DEFAULT_RETRY, 3); // somewhere in [0, 1600) ms
+ * ```
+ */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
     return Math.floor(random() * ceiling);
@@ -38,6 +53,11 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: () =>
 /**
  * Parses a Retry-After header: delta-seconds or an HTTP date. Returns ms, or undefined
  * when absent or unparseable.
+ *
+ * @example
+ * ```ts
+ * parseRetryAfter("2"); // 2000
+ * ```
  */
 export function parseRetryAfter(value: string | string[] | undefined, now: number = Date.now()): number | undefined {
     const v = Array.isArray(value) ? value[0] : value;
@@ -47,10 +67,25 @@ export function parseRetryAfter(value: string | string[] | undefined, now: numbe
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** The wait before attempt `attempt + 1`: the larger of backoff and Retry-After. */
+/**
+ * The wait before attempt `attempt + 1`: the larger of backoff and Retry-After.
+ *
+ * @example
+ * ```ts
+ * nextDelay(DEFAULT_RETRY, 0, 3000); // 3000
+ * ```
+ */
 export function nextDelay(policy: RetryPolicy, attempt: number, retryAfterMs?: number): number {
     const backoff = backoffDelay(policy, attempt);
     return retryAfterMs === undefined ? backoff : Math.max(backoff, retryAfterMs);
 }
 
+/**
+ * Resolves after `ms` milliseconds.
+ *
+ * @example
+ * ```ts
+ * await sleep(250);
+ * ```
+ */
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -1,8 +1,30 @@
 import type { z } from "zod";
 import type { ClawClient } from "../client";
+import { type FieldErrors, ValidationError } from "../errors";
 import { page, type Page, type PageQuery } from "../schemas/common";
 
-/** The facts of one API entity: where it lives and how its bodies look. */
+/**
+ * A natural key: field → value.
+ *
+ * @example
+ * ```ts
+ * const key: NaturalKey = { mentor: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", server: 42 };
+ * ```
+ */
+export type NaturalKey = Record<string, string | number | boolean>;
+
+/**
+ * The facts of one API entity: where it lives and how its bodies look. Each file in
+ * resources/ is one of these tables plus the entity's actions.
+ *
+ * @example
+ * ```ts
+ * const routes: EntityRoutes<typeof Skill, typeof SkillCreate, typeof SkillUpdate> = {
+ *   collection: "agent-skills/", object: Skill, create: SkillCreate, update: SkillUpdate,
+ *   writeOnly: [], naturalKey: (b) => ({ slug: b.slug }),
+ * };
+ * ```
+ */
 export interface EntityRoutes<Obj extends z.ZodType, Create extends z.ZodType, Update extends z.ZodType> {
     /** Collection route relative to the org base, ending with `/`. */
     collection: string;
@@ -11,16 +33,80 @@ export interface EntityRoutes<Obj extends z.ZodType, Create extends z.ZodType, U
     update: Update;
     /** Request fields that are never returned; scrubbed from errors. */
     writeOnly: readonly string[];
-    /** Finds an object by its natural key, to recover a create whose answer was lost. */
-    naturalKey?: (body: z.output<Create>) => Record<string, string | number | boolean>;
+    /**
+     * The fields that identify an object besides its id. A create whose answer was lost
+     * looks the object up by them before sending again, so a retry makes no duplicate.
+     */
+    naturalKey?: (body: z.output<Create>) => NaturalKey;
+    /**
+     * Documented list filters that match a field exactly. A natural-key lookup sends
+     * those of its fields, so it reads one short page instead of the whole collection.
+     */
+    exactFilters?: readonly string[];
+    /**
+     * List filters that are not (or not reliably) applied by the service: they are still
+     * sent (a DRF service ignores an unknown query parameter) and also matched on the
+     * client, so the result is exact either way.
+     */
+    clientFilters?: readonly string[];
+    /** What goes on the wire for a validated body; JSON of the body by default. */
+    encode?: (body: Record<string, unknown>) => unknown;
 }
 
-type Id = number | string;
-const PAGE_SIZE = 100;
+/**
+ * An object id: the API's integer, or its string form (Pulumi ids are strings).
+ *
+ * @example
+ * ```ts
+ * await client.skills.get("9"); // same as get(9)
+ * ```
+ */
+export type Id = number | string;
+
+const UUID_RE = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+/**
+ * Field equality for lookups, lenient where the service may spell a value differently:
+ * `5` equals `"5"`, and UUIDs compare without regard to letter case or hyphens.
+ *
+ * @example
+ * ```ts
+ * sameValue(5, "5"); // true
+ * sameValue("3F1C2A9E-0B6D-4C1E-9A57-2F8D6B3E4C10", "3f1c2a9e0b6d4c1e9a572f8d6b3e4c10"); // true
+ * ```
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    const scalar = (v: unknown) => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+    if (!scalar(a) || !scalar(b)) return false;
+    const sa = String(a);
+    const sb = String(b);
+    if (UUID_RE.test(sa) && UUID_RE.test(sb)) return sa.replace(/-/g, "").toLowerCase() === sb.replace(/-/g, "").toLowerCase();
+    return sa === sb;
+}
+
+/**
+ * True when every field of `match` equals the object's (by `sameValue`); undefined fields are skipped.
+ *
+ * @example
+ * ```ts
+ * matches({ id: 1, mentor: "a", server: 2 }, { server: "2" }); // true
+ * ```
+ */
+export function matches(obj: unknown, match: Record<string, unknown>): boolean {
+    const rec = obj as Record<string, unknown>;
+    return Object.entries(match).every(([k, v]) => v === undefined || sameValue(rec?.[k], v));
+}
 
 /**
  * One generic request machine for every entity (list, get, create, update, replace,
  * delete); each entity file is a small table of facts fed to it.
+ *
+ * @example
+ * ```ts
+ * const skills = new EntityApi(client, { collection: "agent-skills/", object: Skill, create: SkillCreate, update: SkillUpdate, writeOnly: [] });
+ * for await (const s of skills.list()) console.log(s.slug);
+ * ```
  */
 export class EntityApi<
     Obj extends z.ZodType,
@@ -36,11 +122,13 @@ export class EntityApi<
         this.pageSchema = page(routes.object);
     }
 
+    /** The route of one object, e.g. `agent-skills/9/`. */
     protected objectRoute(id: Id): string {
         return `${this.routes.collection}${encodeURIComponent(String(id))}/`;
     }
 
-    private secretsOf(body: Record<string, unknown>): string[] {
+    /** Every string inside the write-only fields of a body: scrubbed from any error. */
+    protected secretsOf(body: Record<string, unknown>): string[] {
         const out: string[] = [];
         const walk = (v: unknown) => {
             if (typeof v === "string") out.push(v);
@@ -50,81 +138,186 @@ export class EntityApi<
         return out;
     }
 
-    /** One page. */
-    async listPage(query: Query & PageQuery = {} as Query & PageQuery): Promise<Page<z.output<Obj>>> {
+    /**
+     * Validates a request body with its strict schema. A bad body throws ValidationError
+     * (like a 400, but without a status: nothing was sent), with one message per field.
+     */
+    protected validate<S extends z.ZodType>(schema: S, body: unknown, method: string, route: string): Record<string, unknown> {
+        const r = schema.safeParse(body);
+        if (r.success) return r.data as Record<string, unknown>;
+        const fieldErrors: FieldErrors = {};
+        for (const i of r.error.issues) {
+            const key = i.path.map(String).join(".") || "non_field_errors";
+            // An unknown key is reported on the object; name the key itself.
+            const keys = i.code === "unrecognized_keys" ? i.keys.map((k) => [key === "non_field_errors" ? k : `${key}.${k}`, "unknown field"]) : [[key, i.message]];
+            for (const [k, m] of keys) (fieldErrors[k] ??= []).push(m);
+        }
+        const secrets = body && typeof body === "object" ? this.secretsOf(body as Record<string, unknown>) : [];
+        throw new ValidationError("invalid request body, not sent", { method, route, fieldErrors, secrets });
+    }
+
+    private encode(valid: Record<string, unknown>): unknown {
+        return this.routes.encode ? this.routes.encode(valid) : valid;
+    }
+
+    /** The part of a query the client must match itself. */
+    private clientMatch(query: object): Record<string, unknown> {
+        const q = query as Record<string, unknown>;
+        return Object.fromEntries((this.routes.clientFilters ?? []).filter((k) => q[k] !== undefined).map((k) => [k, q[k]]));
+    }
+
+    /** One page exactly as the service sent it. */
+    private async rawPage(query: object): Promise<Page<z.output<Obj>>> {
         return (await this.client.request("GET", this.routes.collection, {
             query: query as Record<string, string | number | boolean | undefined>,
             schema: this.pageSchema,
         })) as Page<z.output<Obj>>;
     }
 
-    /** Every object, page after page. */
-    async *list(query: Query = {} as Query, pageSize = PAGE_SIZE): AsyncGenerator<z.output<Obj>> {
+    /**
+     * One page (`limit`/`offset`). `count`, `next` and `previous` are the service's;
+     * `results` are also filtered on the client by filters the service may not apply.
+     *
+     * @example
+     * ```ts
+     * const first = await client.skills.listPage({ limit: 20, offset: 0, enabled: true });
+     * console.log(first.count, first.results.length);
+     * ```
+     */
+    async listPage(query: Query & PageQuery = {} as Query & PageQuery): Promise<Page<z.output<Obj>>> {
+        const p = await this.rawPage(query);
+        const m = this.clientMatch(query);
+        return Object.keys(m).length ? { ...p, results: p.results.filter((o) => matches(o, m)) } : p;
+    }
+
+    /**
+     * Every object, page after page, as an async iterator. Pages are read lazily; stop
+     * early with `break`. `pageSize` defaults to the client's (100).
+     *
+     * @example
+     * ```ts
+     * for await (const s of client.skills.list({ enabled: true })) console.log(s.slug);
+     * ```
+     */
+    async *list(query: Query = {} as Query, pageSize = this.client.pageSize): AsyncGenerator<z.output<Obj>> {
+        const m = this.clientMatch(query);
         let offset = 0;
         for (;;) {
-            const p = await this.listPage({ ...query, limit: pageSize, offset });
-            yield* p.results;
+            const p = await this.rawPage({ ...query, limit: pageSize, offset });
+            for (const o of p.results) if (matches(o, m)) yield o;
+            // Advance by what came back: a service may cap `limit` below what was asked.
             offset += p.results.length;
             if (!p.next || p.results.length === 0 || offset >= p.count) return;
         }
     }
 
-    /** Every object, collected. */
+    /**
+     * Every object, collected into an array.
+     *
+     * @example
+     * ```ts
+     * const all = await client.skills.listAll();
+     * ```
+     */
     async listAll(query: Query = {} as Query): Promise<z.output<Obj>[]> {
         const out: z.output<Obj>[] = [];
         for await (const o of this.list(query)) out.push(o);
         return out;
     }
 
+    /**
+     * One object by id; a missing one throws NotFoundError.
+     *
+     * @example
+     * ```ts
+     * const s = await client.skills.get(9);
+     * ```
+     */
     async get(id: Id): Promise<z.output<Obj>> {
         return (await this.client.request("GET", this.objectRoute(id), { schema: this.routes.object })) as z.output<Obj>;
     }
 
     /**
-     * Creates an object. The body is validated first (strict: unknown keys fail). If the
-     * answer is lost, the object is looked up by its natural key before trying again, so a
-     * retry never makes a duplicate.
+     * Creates an object. The body is validated first (strict: unknown keys fail with a
+     * ValidationError naming the field, before any request). If the answer is lost, the object is looked up by its natural key
+     * before trying again, so a retry never makes a duplicate.
+     *
+     * @example
+     * ```ts
+     * const s = await client.skills.create({ name: "Weather", slug: "weather" });
+     * ```
      */
     async create(body: z.input<Create>): Promise<z.output<Obj>> {
-        const valid = this.routes.create.parse(body) as Record<string, unknown>;
+        const valid = this.validate(this.routes.create, body, "POST", this.routes.collection);
         const key = this.routes.naturalKey?.(valid as z.output<Create>);
         return (await this.client.request("POST", this.routes.collection, {
-            body: valid,
+            body: this.encode(valid),
             schema: this.routes.object,
             secrets: this.secretsOf(valid),
             recover: key ? () => this.findOne(key) : undefined,
         })) as z.output<Obj>;
     }
 
-    /** PATCH: changes only the given fields. */
+    /**
+     * PATCH: changes only the given fields.
+     *
+     * @example
+     * ```ts
+     * await client.skills.update(9, { enabled: false });
+     * ```
+     */
     async update(id: Id, body: z.input<Update>): Promise<z.output<Obj>> {
-        const valid = this.routes.update.parse(body) as Record<string, unknown>;
+        const valid = this.validate(this.routes.update, body, "PATCH", this.objectRoute(id));
         return (await this.client.request("PATCH", this.objectRoute(id), {
-            body: valid,
+            body: this.encode(valid),
             schema: this.routes.object,
             secrets: this.secretsOf(valid),
         })) as z.output<Obj>;
     }
 
-    /** PUT: replaces the object with a full body. */
+    /**
+     * PUT: replaces the object with a full body (validated like a create).
+     *
+     * @example
+     * ```ts
+     * await client.skills.replace(9, { name: "Weather", slug: "weather", version: "2.0.0" });
+     * ```
+     */
     async replace(id: Id, body: z.input<Create>): Promise<z.output<Obj>> {
-        const valid = this.routes.create.parse(body) as Record<string, unknown>;
+        const valid = this.validate(this.routes.create, body, "PUT", this.objectRoute(id));
         return (await this.client.request("PUT", this.objectRoute(id), {
-            body: valid,
+            body: this.encode(valid),
             schema: this.routes.object,
             secrets: this.secretsOf(valid),
         })) as z.output<Obj>;
     }
 
+    /**
+     * Deletes an object. A retried DELETE that finds the object gone counts as done.
+     *
+     * @example
+     * ```ts
+     * await client.skills.delete(9);
+     * ```
+     */
     async delete(id: Id): Promise<void> {
         await this.client.request("DELETE", this.objectRoute(id));
     }
 
-    /** The first object whose fields equal `match`, scanning the list. */
+    /**
+     * The first object whose fields equal `match` (leniently: `5` = `"5"`, UUIDs by value),
+     * scanning the list; documented exact filters among the fields narrow the scan.
+     *
+     * @example
+     * ```ts
+     * const s = await client.skills.findOne({ slug: "weather" });
+     * ```
+     */
     async findOne(match: Record<string, unknown>): Promise<z.output<Obj> | undefined> {
-        for await (const o of this.list()) {
-            const rec = o as Record<string, unknown>;
-            if (Object.entries(match).every(([k, v]) => rec[k] === v)) return o;
+        const exact = new Set(this.routes.exactFilters ?? []);
+        const query = Object.fromEntries(Object.entries(match).filter(([k, v]) => exact.has(k) && v !== undefined));
+        for await (const o of this.list(query as Query)) {
+            if (matches(o, match)) return o;
         }
         return undefined;
     }

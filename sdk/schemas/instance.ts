@@ -1,11 +1,25 @@
 import { z } from "zod";
 import { httpUrl, roString } from "./common";
 
-/** Claw flavours; NemoClaw hosts register as `openclaw` (same gateway protocol). */
+/**
+ * Claw flavours; NemoClaw hosts register as `openclaw` (same gateway protocol).
+ *
+ * @example
+ * ```ts
+ * const t: ClawType = "openclaw";
+ * ```
+ */
 export const CLAW_TYPES = ["openclaw", "ironclaw"] as const;
 export type ClawType = (typeof CLAW_TYPES)[number];
 
-/** Fields the service accepts but never returns. */
+/**
+ * Fields the service accepts but never returns; scrubbed from errors.
+ *
+ * @example
+ * ```ts
+ * INSTANCE_WRITE_ONLY.includes("gateway_token"); // true
+ * ```
+ */
 export const INSTANCE_WRITE_ONLY = ["gateway_token", "auth_headers", "connection_params"] as const;
 
 /**
@@ -27,11 +41,26 @@ export const InstanceCreate = z.strictObject({
 });
 export type InstanceCreate = z.input<typeof InstanceCreate>;
 
-/** Body of `PATCH claw/instances/{id}/`: any subset of the writable fields. */
+/**
+ * Body of `PATCH claw/instances/{id}/`: any subset of the writable fields.
+ *
+ * @example
+ * ```ts
+ * InstanceUpdate.parse({ name: "prod-eu" });
+ * ```
+ */
 export const InstanceUpdate = InstanceCreate.partial();
 export type InstanceUpdate = z.input<typeof InstanceUpdate>;
 
-/** A claw instance as the service returns it. */
+/**
+ * A claw instance as the service returns it (write-only fields never appear).
+ *
+ * @example
+ * ```ts
+ * const i: Instance = await client.instances.get(42);
+ * console.log(i.status, i.claw_version);
+ * ```
+ */
 export const Instance = z.looseObject({
     id: z.number().int(),
     name: z.string(),
@@ -50,8 +79,76 @@ export const Instance = z.looseObject({
 });
 export type Instance = z.output<typeof Instance>;
 
-/** List filters of `GET claw/instances/`. */
+/**
+ * List filters of `GET claw/instances/`.
+ *
+ * @example
+ * ```ts
+ * await client.instances.listAll({ status: "active", search: "prod" });
+ * ```
+ */
 export interface InstanceListQuery {
     status?: "active" | "inactive" | "error";
     search?: string;
 }
+
+/**
+ * Answer of `POST claw/instances/{id}/test-connectivity/`.
+ *
+ * @example
+ * ```ts
+ * const r: ConnectivityReport = await client.instances.testConnectivity(42);
+ * for (const c of r.checks) console.log(c.name, c.passed ? "ok" : c.detail);
+ * ```
+ */
+export const ConnectivityReport = z.looseObject({
+    checks: z.array(z.looseObject({ name: z.string(), passed: z.boolean(), detail: z.string().nullish() })).default([]),
+    all_passed: z.boolean(),
+});
+export type ConnectivityReport = z.output<typeof ConnectivityReport>;
+
+/**
+ * Answer of `POST claw/instances/{id}/health-check/`. The body is not documented; the
+ * service updates `last_health_check` / `last_health_status`, which are read if present.
+ *
+ * @example
+ * ```ts
+ * const h: HealthCheckResult = await client.instances.healthCheck(42);
+ * console.log(h.last_health_status ?? h.status);
+ * ```
+ */
+export const HealthCheckResult = z.looseObject({
+    status: z.string().nullish(),
+    last_health_check: roString,
+    last_health_status: roString,
+});
+export type HealthCheckResult = z.output<typeof HealthCheckResult>;
+
+/**
+ * Answer of `POST claw/instances/{id}/security-audit/` (OpenClaw only). The body is not
+ * documented: whatever JSON the service returns is kept; `findings` is read if present.
+ *
+ * @example
+ * ```ts
+ * const audit: SecurityAuditResult = await client.instances.securityAudit(42);
+ * console.log(audit.findings?.length ?? 0, "findings");
+ * ```
+ */
+export const SecurityAuditResult = z.looseObject({
+    findings: z.array(z.unknown()).nullish(),
+});
+export type SecurityAuditResult = z.output<typeof SecurityAuditResult>;
+
+/**
+ * Answer of `POST claw/instances/{id}/refresh-version/`: the body is not documented;
+ * `claw_version` is read if present.
+ *
+ * @example
+ * ```ts
+ * const { claw_version } = await client.instances.refreshVersion(42);
+ * ```
+ */
+export const RefreshVersionResult = z.looseObject({
+    claw_version: roString,
+});
+export type RefreshVersionResult = z.output<typeof RefreshVersionResult>;

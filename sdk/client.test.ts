@@ -1,0 +1,285 @@
+import { FormData, MockAgent } from "undici";
+import { ClawClient, type ClawClientOptions, type RequestEvent } from "./client";
+import {
+    AuthenticationError,
+    ClawError,
+    ConflictError,
+    ForbiddenError,
+    HttpError,
+    NetworkError,
+    NotFoundError,
+    RateLimitedError,
+    ResponseError,
+    ServerError,
+    ValidationError,
+} from "./errors";
+
+// The transport against undici's MockAgent: no sockets, every answer scripted. Timeouts and
+// dropped connections on real sockets are in test/integration/sdk-transport.test.ts.
+
+const ORIGIN = "http://claw.test";
+const BASE = "/api/ai-mentor/orgs/acme/";
+const TOKEN = "unit-tok-7d1e55aa";
+const GW = "gw-secret-0c0ffee";
+const JSON_HEADERS = { "content-type": "application/json" };
+
+type Seen = { method: string; path: string; headers: Record<string, string>; body: unknown };
+
+function setup(o: Partial<ClawClientOptions> = {}) {
+    const mock = new MockAgent();
+    mock.disableNetConnect();
+    const pool = mock.get(ORIGIN);
+    const events: RequestEvent[] = [];
+    const seen: Seen[] = [];
+    const client = new ClawClient({
+        baseUrl: ORIGIN,
+        org: "acme",
+        token: TOKEN,
+        dispatcher: mock,
+        retry: { baseDelayMs: 1, maxDelayMs: 5 },
+        onRequest: (e) => events.push(e),
+        ...o,
+    });
+    /** Scripts one answer for `method path` and records what was sent. */
+    const on = (method: string, path: string, statusCode: number, data?: unknown, headers: Record<string, string> = {}) =>
+        pool
+            .intercept({ path: (p) => p.split("?")[0] === BASE + path, method })
+            .reply((opts) => {
+                seen.push({ method, path: opts.path, headers: opts.headers as Record<string, string>, body: opts.body });
+                return { statusCode, data: data === undefined ? "" : JSON.stringify(data), responseOptions: { headers: data === undefined ? headers : { ...JSON_HEADERS, ...headers } } };
+            });
+    const fail = (method: string, path: string, code = "ECONNRESET") =>
+        pool.intercept({ path: (p) => p.split("?")[0] === BASE + path, method }).replyWithError(Object.assign(new Error("socket hang up"), { code }));
+    return { client, on, fail, events, seen, mock };
+}
+
+const inst = (id: number, extra: object = {}) => ({ id, name: "prod", server_url: "https://claw.acme.dev", ...extra });
+
+describe("ClawClient transport", () => {
+    it("sends the token with the chosen scheme, JSON bodies and the documented filters", async () => {
+        for (const scheme of ["Token", "Api-Key"] as const) {
+            const t = setup({ authScheme: scheme });
+            t.on("GET", "claw/instances/", 200, { count: 0, next: null, previous: null, results: [] });
+            await t.client.instances.listPage({ status: "active", search: "pr od", limit: 5 });
+            expect(t.seen[0].headers.authorization).toBe(`${scheme} ${TOKEN}`);
+            expect(t.seen[0].path).toContain("status=active");
+            expect(t.seen[0].path).toContain("search=pr+od");
+            expect(t.seen[0].path).toContain("limit=5");
+        }
+        const t = setup();
+        t.on("POST", "claw/instances/", 201, inst(1));
+        await t.client.instances.create({ name: "prod", server_url: "https://claw.acme.dev", gateway_token: GW });
+        expect(t.seen[0].headers["content-type"]).toBe("application/json");
+        expect(JSON.parse(String(t.seen[0].body))).toEqual({ name: "prod", server_url: "https://claw.acme.dev", gateway_token: GW });
+    });
+
+    it("uploads an asset as multipart with the bytes in the field `file`", async () => {
+        const t = setup();
+        t.on("POST", "agent-skill-resources/", 201, { id: 3, skill: 9, file_type: "asset", filename: "logo.png", file: "https://cdn/logo.png" });
+        const r = await t.client.skillResources.uploadAsset(9, "logo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47]), "image/png");
+        expect(r.file).toBe("https://cdn/logo.png");
+        const form = t.seen[0].body as FormData;
+        expect(form).toBeInstanceOf(FormData);
+        expect(form.get("skill")).toBe("9");
+        expect(form.get("file_type")).toBe("asset");
+        const file = form.get("file") as unknown as Blob & { name: string };
+        expect(file.name).toBe("logo.png");
+        expect(file.type).toBe("image/png");
+        expect([...new Uint8Array(await file.arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+        expect(t.seen[0].headers["content-type"]).toBeUndefined(); // undici sets the multipart boundary itself
+    });
+
+    it.each([
+        [400, { name: ["This field is required."] }, ValidationError, "CLAW_VALIDATION"],
+        [400, { slug: ["agent skill with this slug already exists."] }, ConflictError, "CLAW_CONFLICT"],
+        [401, { detail: "Invalid token." }, AuthenticationError, "CLAW_AUTH"],
+        [403, { detail: "You do not have permission to perform this action." }, ForbiddenError, "CLAW_FORBIDDEN"],
+        [404, { detail: "Not found." }, NotFoundError, "CLAW_NOT_FOUND"],
+        [409, { detail: "conflict" }, ConflictError, "CLAW_CONFLICT"],
+        [500, { detail: "boom" }, ServerError, "CLAW_SERVER"],
+        [418, { detail: "teapot" }, HttpError, "CLAW_HTTP"],
+    ])("maps HTTP %i to %p, naming method, route and status", async (status, body, Cls, code) => {
+        const t = setup();
+        t.on("GET", "agent-skills/9/", status, body);
+        const e = await t.client.skills.get(9).catch((x: unknown) => x);
+        expect(e).toBeInstanceOf(Cls);
+        expect((e as ClawError).code).toBe(code);
+        expect((e as Error).message).toContain("GET agent-skills/9/");
+        expect((e as Error).message).toContain(`HTTP ${status}`);
+        expect(t.seen).toHaveLength(1); // none of these is retried
+    });
+
+    it("keeps the field messages of a 400", async () => {
+        const t = setup();
+        t.on("POST", "agent-skills/", 400, { name: ["Ensure this field has no more than 255 characters."], non_field_errors: ["bad"] });
+        const e = (await t.client.skills.create({ name: "n", slug: "s" }).catch((x: unknown) => x)) as ValidationError;
+        expect(e.fieldErrors).toEqual({ name: ["Ensure this field has no more than 255 characters."], non_field_errors: ["bad"] });
+        expect(e.message).toContain("name: Ensure this field has no more than 255 characters.");
+    });
+
+    it("throws ResponseError for a 2xx body that breaks the contract, and keeps unknown fields otherwise", async () => {
+        const t = setup();
+        t.on("GET", "agent-skills/1/", 200, { id: "not-a-number" });
+        await expect(t.client.skills.get(1)).rejects.toBeInstanceOf(ResponseError);
+        t.on("GET", "agent-skills/2/", 200, { id: 2, name: "W", slug: "w", brand_new_field: { x: 1 } });
+        await expect(t.client.skills.get(2)).resolves.toMatchObject({ brand_new_field: { x: 1 } });
+    });
+
+    it("retries 502/503/504 on a GET and succeeds", async () => {
+        const t = setup();
+        t.on("GET", "agent-skills/5/", 503, { detail: "down" });
+        t.on("GET", "agent-skills/5/", 502);
+        t.on("GET", "agent-skills/5/", 504);
+        t.on("GET", "agent-skills/5/", 200, { id: 5, name: "W", slug: "w" });
+        await expect(t.client.skills.get(5)).resolves.toMatchObject({ id: 5 });
+        expect(t.events.map((e) => `${e.status}:${e.outcome}`)).toEqual(["503:retry", "502:retry", "504:retry", "200:ok"]);
+    });
+
+    it("gives up after maxAttempts with the last error, saying how many attempts were made", async () => {
+        const t = setup({ retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+        for (let i = 0; i < 3; i++) t.on("GET", "agent-skills/5/", 503, { detail: "down" });
+        const e = (await t.client.skills.get(5).catch((x: unknown) => x)) as ServerError;
+        expect(e).toBeInstanceOf(ServerError);
+        expect(e.attempts).toBe(3);
+        expect(e.message).toContain("after 3 attempts");
+        expect(t.events.map((x) => `${x.status}:${x.outcome}`)).toEqual(["503:retry", "503:retry", "503:fail"]);
+    });
+
+    it("honours Retry-After in seconds and as an HTTP date", async () => {
+        const t = setup();
+        t.on("GET", "agent-skills/", 429, { detail: "Request was throttled." }, { "retry-after": "1" });
+        t.on("GET", "agent-skills/", 429, { detail: "Request was throttled." }, { "retry-after": new Date(Date.now() + 3000).toUTCString() });
+        t.on("GET", "agent-skills/", 200, { count: 0, next: null, previous: null, results: [] });
+        const t0 = Date.now();
+        await t.client.skills.listAll();
+        const waited = Date.now() - t0;
+        // 1 s, then until the date: it has whole seconds, so 1-2 s after the first wait ends.
+        expect(waited).toBeGreaterThanOrEqual(1950);
+        expect(waited).toBeLessThan(6000);
+    });
+
+    it("stops at once with RateLimitedError when Retry-After exceeds the retry budget", async () => {
+        const t = setup({ retry: { budgetMs: 2000, baseDelayMs: 1 } });
+        t.on("GET", "agent-skills/", 429, { detail: "slow down" }, { "retry-after": "60" });
+        const t0 = Date.now();
+        const e = (await t.client.skills.listAll().catch((x: unknown) => x)) as RateLimitedError;
+        expect(Date.now() - t0).toBeLessThan(1000);
+        expect(e).toBeInstanceOf(RateLimitedError);
+        expect(e.retryAfterMs).toBe(60_000);
+    });
+
+    it("never resends a POST whose outcome is unknown when it has no natural key", async () => {
+        const t = setup();
+        t.fail("POST", "claw/instances/1/health-check/"); // idempotent probe: retried
+        t.on("POST", "claw/instances/1/health-check/", 200, { last_health_status: "ok" });
+        await expect(t.client.instances.healthCheck(1)).resolves.toMatchObject({ last_health_status: "ok" });
+        t.fail("POST", "claw/instances/");
+        const e = await t.client.request("POST", "claw/instances/", { body: {} }).catch((x: unknown) => x);
+        expect(e).toBeInstanceOf(NetworkError);
+        expect(t.seen.filter((s) => s.method === "POST" && s.path.endsWith("claw/instances/"))).toHaveLength(0);
+        expect((e as NetworkError).message).toContain("ECONNRESET");
+    });
+
+    it("recovers a create whose answer was lost by its natural key instead of sending it again", async () => {
+        const t = setup();
+        t.fail("POST", "agent-skills/");
+        t.on("GET", "agent-skills/", 200, { count: 2, next: null, previous: null, results: [{ id: 1, name: "A", slug: "a" }, { id: 7, name: "W", slug: "weather" }] });
+        const s = await t.client.skills.create({ name: "W", slug: "weather" });
+        expect(s.id).toBe(7);
+        expect(t.events.map((e) => e.outcome)).toEqual(["retry", "ok", "recovered"]);
+        expect(t.seen.filter((x) => x.method === "POST")).toHaveLength(0);
+    });
+
+    it("sends the create again when the lookup finds nothing, and not on a 429", async () => {
+        const t = setup();
+        t.on("POST", "agent-skills/", 502);
+        t.on("GET", "agent-skills/", 200, { count: 0, next: null, previous: null, results: [] });
+        t.on("POST", "agent-skills/", 429, { detail: "throttled" });
+        t.on("POST", "agent-skills/", 201, { id: 8, name: "W", slug: "weather" });
+        await expect(t.client.skills.create({ name: "W", slug: "weather" })).resolves.toMatchObject({ id: 8 });
+        // POST (502) → lookup → POST (429: not processed, no lookup) → POST (201)
+        expect(t.seen.map((s) => s.method)).toEqual(["POST", "GET", "POST", "POST"]);
+    });
+
+    it("counts a DELETE that finds the object gone on a retry as done", async () => {
+        const t = setup();
+        t.on("DELETE", "agent-skills/4/", 503);
+        t.on("DELETE", "agent-skills/4/", 404, { detail: "Not found." });
+        await expect(t.client.skills.delete(4)).resolves.toBeUndefined();
+        t.on("DELETE", "agent-skills/4/", 404, { detail: "Not found." });
+        await expect(t.client.skills.delete(4)).rejects.toBeInstanceOf(NotFoundError);
+        // A 429 was not processed, so a 404 after it means the object never was there.
+        t.on("DELETE", "agent-skills/4/", 429, { detail: "throttled" }, { "retry-after": "0" });
+        t.on("DELETE", "agent-skills/4/", 404, { detail: "Not found." });
+        await expect(t.client.skills.delete(4)).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it("validates request bodies strictly before sending anything", async () => {
+        const t = setup();
+        const bad = (await t.client.instances.create({ name: "", server_url: "ftp://nope", gateway_token: GW } as never).catch((e: unknown) => e)) as ValidationError;
+        expect(bad).toBeInstanceOf(ValidationError);
+        expect(bad.status).toBeUndefined();
+        expect(Object.keys(bad.fieldErrors ?? {}).sort()).toEqual(["name", "server_url"]);
+        expect(bad.message).toContain("POST claw/instances/: invalid request body, not sent");
+        const typo = (await t.client.skills.update(3, { typo_field: 1 } as never).catch((e: unknown) => e)) as ValidationError;
+        expect(typo.fieldErrors).toEqual({ typo_field: ["unknown field"] });
+        expect(typo.message).toContain("PATCH agent-skills/3/");
+        await expect(t.client.agentConfigs.upsertForMentor("3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", { config: { sandbox: { mode: "off" } } })).rejects.toThrow(/sandbox\.mode/);
+        expect(t.seen).toHaveLength(0);
+    });
+
+    it("keeps the token and write-only values out of every error and every log event", async () => {
+        const t = setup();
+        // A service that echoes what it was sent, the Authorization header included.
+        t.on("POST", "claw/instances/", 400, { gateway_token: [`${GW} is not valid`], detail: `Authorization: Token ${TOKEN}` });
+        t.on("PATCH", "claw/instances/3/", 500, `upstream said ${GW} / ${TOKEN}`);
+        t.on("GET", "claw/instances/3/", 503, { detail: `token ${TOKEN}` });
+        t.on("GET", "claw/instances/3/", 401, { detail: `Invalid token ${TOKEN}` });
+        const errors = await Promise.all([
+            t.client.instances.create({ name: "p", server_url: "https://c.dev", gateway_token: GW, auth_headers: { "X-Proxy": "proxy-secret-99" } }).catch((e: unknown) => e),
+            t.client.instances.update(3, { gateway_token: GW, connection_params: { device_identity: { private_key_pem: "-----BEGIN PRIVATE KEY-----abc" } } }).catch((e: unknown) => e),
+            t.client.instances.get(3).catch((e: unknown) => e),
+        ]);
+        const texts = errors.flatMap((e) => [String(e), (e as Error).message, JSON.stringify(e), (e as Error).stack ?? ""]);
+        texts.push(...t.events.map((e) => JSON.stringify(e)));
+        const all = texts.join("\n");
+        expect(errors.every((e) => ClawError.isInstance(e))).toBe(true);
+        for (const secret of [TOKEN, GW]) expect(all).not.toContain(secret);
+        expect(all).toContain("[REDACTED]");
+        expect(t.events.length).toBeGreaterThanOrEqual(4);
+    });
+
+    it("limits requests in flight", async () => {
+        const t = setup({ maxConcurrency: 2 });
+        let inFlight = 0;
+        let peak = 0;
+        const pool = t.mock.get(ORIGIN);
+        pool.intercept({ path: (p) => p.startsWith(`${BASE}agent-skills/`), method: "GET" })
+            .reply(async () => {
+                inFlight++;
+                peak = Math.max(peak, inFlight);
+                await new Promise((r) => setTimeout(r, 20));
+                inFlight--;
+                return { statusCode: 200, data: JSON.stringify({ id: 1, name: "W", slug: "w" }), responseOptions: { headers: JSON_HEADERS } };
+            })
+            .persist();
+        await Promise.all(Array.from({ length: 6 }, () => t.client.skills.get(1)));
+        expect(peak).toBe(2);
+    });
+
+    it("ignores a logger that throws", async () => {
+        const t = setup({
+            onRequest: () => {
+                throw new Error("logger broke");
+            },
+        });
+        t.on("GET", "agent-skills/1/", 200, { id: 1, name: "W", slug: "w" });
+        await expect(t.client.skills.get(1)).resolves.toMatchObject({ id: 1 });
+    });
+
+    it("shows no token when printed", () => {
+        const { client } = setup();
+        expect(JSON.stringify(client)).not.toContain(TOKEN);
+        expect(require("node:util").inspect(client)).not.toContain(TOKEN);
+    });
+});

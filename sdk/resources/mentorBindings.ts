@@ -1,0 +1,96 @@
+import type { ClawClient } from "../client";
+import { PushFailedError } from "../errors";
+import { DEFAULT_PUSH_WAIT, type PushOutcome, type PushSnapshot, type PushWaitOptions, classifyPushStatus, isPushFinished, pollUntil, pushFailureHint, queuedMoment } from "../push";
+import { PushQueued, lenientAnswer } from "../schemas/common";
+import { MentorBinding, MentorBindingCreate, type MentorBindingListQuery, MentorBindingUpdate } from "../schemas/mentorBinding";
+import { EntityApi, type Id } from "./entity";
+
+const snapshotOf = (b: MentorBinding): PushSnapshot => ({ at: b.last_config_push, status: b.last_config_push_status, warnings: b.last_push_warnings });
+
+/**
+ * `claw/mentor-configs/`: mentors bound to claw servers, and config pushes. Binding a
+ * mentor creates its agent config if it has none. Natural key: mentor + server. Only the
+ * `enabled` filter is documented; `mentor` and `server` are matched on the client.
+ *
+ * @example
+ * ```ts
+ * const b = await client.mentorBindings.create({ mentor: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", server: 42, enabled: true });
+ * const { warnings } = await client.mentorBindings.pushConfigAndWait(b.id);
+ * ```
+ */
+export class MentorBindingsApi extends EntityApi<typeof MentorBinding, typeof MentorBindingCreate, typeof MentorBindingUpdate, MentorBindingListQuery> {
+    constructor(client: ClawClient) {
+        super(client, {
+            collection: "claw/mentor-configs/",
+            object: MentorBinding,
+            create: MentorBindingCreate,
+            update: MentorBindingUpdate,
+            writeOnly: [],
+            naturalKey: (b) => ({ mentor: b.mentor, server: b.server }),
+            exactFilters: ["enabled"],
+            clientFilters: ["mentor", "server"],
+        });
+    }
+
+    /**
+     * The binding of a mentor to a server, if any.
+     *
+     * @example
+     * ```ts
+     * const b = await client.mentorBindings.findFor("3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", 42);
+     * ```
+     */
+    async findFor(mentor: string, server: number): Promise<MentorBinding | undefined> {
+        return this.findOne({ mentor, server });
+    }
+
+    /**
+     * Queues a push of the mentor's agent config and enabled skills to the server (202).
+     * Use `pushConfigAndWait` to learn the outcome.
+     *
+     * @example
+     * ```ts
+     * const { queued, message } = await client.mentorBindings.pushConfig(7);
+     * ```
+     */
+    async pushConfig(id: Id): Promise<PushQueued> {
+        // A push delivers the current config; sending it twice delivers the same thing.
+        return this.client.request("POST", `${this.objectRoute(id)}push-config/`, { schema: lenientAnswer(PushQueued), idempotent: true });
+    }
+
+    /**
+     * Queues a config push and waits for its outcome in the binding's `last_config_push*`
+     * fields, polling with backoff up to `timeoutMs`. Resolves with the status and the
+     * service's security warnings; throws PushFailedError (the service's status text plus
+     * a hint: device pairing, missing device identity) or TimeoutError.
+     *
+     * @example
+     * ```ts
+     * try {
+     *   const { warnings } = await client.mentorBindings.pushConfigAndWait(7, { timeoutMs: 120_000 });
+     *   warnings.forEach((w) => console.warn(warningText(w)));
+     * } catch (e) {
+     *   if (PushFailedError.isInstance(e)) console.error(e.pushStatus, "\n", e.hint);
+     *   else throw e;
+     * }
+     * ```
+     */
+    async pushConfigAndWait(id: Id, options: PushWaitOptions = {}): Promise<PushOutcome> {
+        const route = `${this.objectRoute(id)}push-config/`;
+        const before = snapshotOf(await this.get(id));
+        const queued = await this.client.requestFull("POST", route, { schema: lenientAnswer(PushQueued), idempotent: true });
+        const queuedAt = queuedMoment(queued.headers);
+        const after = await pollUntil(
+            async () => snapshotOf(await this.get(id)),
+            (s) => isPushFinished(before, s, queuedAt),
+            { method: "POST", route, describe: (s) => `last push status: ${s?.status ?? "none"} at ${s?.at ?? "never"}` },
+            { ...DEFAULT_PUSH_WAIT, ...options },
+        );
+        const status = after.status ?? "";
+        const warnings = after.warnings ?? [];
+        if (classifyPushStatus(status) !== "succeeded") {
+            throw new PushFailedError("the config push failed", { method: "POST", route, pushStatus: status, warnings, hint: pushFailureHint(status) });
+        }
+        return { status, finishedAt: after.at ?? undefined, warnings, message: queued.body.message ?? undefined };
+    }
+}

@@ -1,0 +1,40 @@
+import type { ClawClient } from "../client";
+import { SkillAssignment, SkillAssignmentCreate, type SkillAssignmentListQuery, SkillAssignmentUpdate } from "../schemas/skillAssignment";
+import { EntityApi } from "./entity";
+
+/**
+ * `mentor-skill-assignments/`: which mentor holds which skill (once per mentor). A
+ * config push sends the mentor's enabled assignments as `skills.entries`. Natural key:
+ * mentor + skill, both documented filters, so a lookup reads one short page.
+ *
+ * @example
+ * ```ts
+ * const a = await client.skillAssignments.create({ mentor: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", skill: 9, enabled: true });
+ * const held = await client.skillAssignments.listAll({ mentor: a.mentor, enabled: true });
+ * ```
+ */
+export class SkillAssignmentsApi extends EntityApi<typeof SkillAssignment, typeof SkillAssignmentCreate, typeof SkillAssignmentUpdate, SkillAssignmentListQuery> {
+    constructor(client: ClawClient) {
+        super(client, {
+            collection: "mentor-skill-assignments/",
+            object: SkillAssignment,
+            create: SkillAssignmentCreate,
+            update: SkillAssignmentUpdate,
+            writeOnly: [],
+            naturalKey: (b) => ({ mentor: b.mentor, skill: b.skill }),
+            exactFilters: ["mentor", "skill", "enabled"],
+        });
+    }
+
+    /**
+     * The assignment of a skill to a mentor, if any.
+     *
+     * @example
+     * ```ts
+     * const a = await client.skillAssignments.findFor("3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", 9);
+     * ```
+     */
+    async findFor(mentor: string, skill: number): Promise<SkillAssignment | undefined> {
+        return this.findOne({ mentor, skill });
+    }
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { roString } from "./common";
+
+/**
+ * Body of `POST agent-skills/`: a skill of the platform (a SKILL.md: front matter in
+ * `metadata`, body in `instruction`). The slug is unique per platform.
+ *
+ * @example
+ * ```ts
+ * SkillCreate.parse({
+ *   name: "Weather", slug: "weather", instruction: "Use curl wttr.in/<city>.",
+ *   metadata: { openclaw: { requires: { bins: ["curl"] } } },
+ * });
+ * ```
+ */
+export const SkillCreate = z.strictObject({
+    name: z.string().min(1, "must not be empty").max(255),
+    // Only the length is documented; a stricter slug pattern would be a guess.
+    slug: z.string().min(1, "must not be empty").max(255),
+    description: z.string().optional(),
+    version: z.string().max(50).optional(),
+    instruction: z.string().optional(),
+    metadata: z.unknown().optional(),
+    enabled: z.boolean().optional(),
+});
+export type SkillCreate = z.input<typeof SkillCreate>;
+
+/**
+ * Body of `PATCH agent-skills/{id}/`.
+ *
+ * @example
+ * ```ts
+ * SkillUpdate.parse({ version: "1.1.0", enabled: true });
+ * ```
+ */
+export const SkillUpdate = SkillCreate.partial();
+export type SkillUpdate = z.input<typeof SkillUpdate>;
+
+/**
+ * A skill as the service returns it.
+ *
+ * @example
+ * ```ts
+ * const s: Skill = await client.skills.get(9);
+ * console.log(s.slug, s.version);
+ * ```
+ */
+export const Skill = z.looseObject({
+    id: z.number().int(),
+    name: z.string(),
+    slug: z.string(),
+    description: z.string().nullish(),
+    version: z.string().nullish(),
+    instruction: z.string().nullish(),
+    metadata: z.unknown().optional(),
+    enabled: z.boolean().nullish(),
+    platform_key: roString,
+    created_at: roString,
+    updated_at: roString,
+});
+export type Skill = z.output<typeof Skill>;
+
+/**
+ * List filters of `GET agent-skills/`.
+ *
+ * @example
+ * ```ts
+ * const enabled = await client.skills.listAll({ enabled: true, search: "weather" });
+ * ```
+ */
+export interface SkillListQuery {
+    enabled?: boolean;
+    search?: string;
+}
