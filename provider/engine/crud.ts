@@ -17,6 +17,11 @@ import { bytesHash, contentHash } from "./hash";
 
 /** The engine's marker for a value not known until apply (pulumi's rpc.unknownValue). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/**
+ * The input that adopts an existing object by id at create (the `import` resource option
+ * cannot work for dynamic providers: pulumi/pulumi#16175). Never part of a diff.
+ */
+export const ADOPT = "adoptId";
 /** Identity inputs every resource has besides its own fields. */
 export const IDENTITY = ["apiBaseUrl", "org"] as const;
 
@@ -91,6 +96,10 @@ export function fromApi(facts: ResourceFacts, obj: Props): Props {
 
 /** A provider error: redacted text, with the hint on its own line. */
 function fail(facts: ResourceFacts, op: string, e: unknown, secrets: string[]): never {
+    if (ClawError.isInstance(e) && e.code === "CLAW_CONFLICT" && op === "create") {
+        const hint = `an object with the same natural key exists; to manage it, set ${ADOPT}: <its id> on this resource (never done silently), or change the key`;
+        throw new Error(`iblai:${facts.type} ${op} failed: ${redactText(e.message, secrets)}\n  hint: ${hint}`);
+    }
     if (ClawError.isInstance(e)) throw new Error(`iblai:${facts.type} ${op} failed: ${redactText(e.message, secrets)}`);
     throw new Error(`iblai:${facts.type} ${op} failed: ${redactText(String((e as Error)?.message ?? e), secrets)}`);
 }
@@ -142,7 +151,14 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
             }
         }
     }
-    const known = new Set([...Object.keys(facts.fields), ...derivedKeys(facts)]);
+    const known = new Set([...Object.keys(facts.fields), ...derivedKeys(facts), ADOPT]);
+    const adopt = inputs[ADOPT];
+    if (adopt !== undefined && !isUnknown(adopt)) {
+        if (typeof adopt === "string" && /^\d+$/.test(adopt)) inputs[ADOPT] = Number(adopt);
+        else if (!(typeof adopt === "number" && Number.isInteger(adopt) && adopt > 0)) {
+            failures.push({ property: ADOPT, reason: `${ADOPT}: must be the id of the existing object (a positive integer), got ${JSON.stringify(adopt)}` });
+        }
+    }
     for (const k of Object.keys(inputs)) {
         if (!known.has(k) && !(IDENTITY as readonly string[]).includes(k)) {
             failures.push({ property: k, reason: `unknown input; the inputs of ${facts.type} are ${[...known].join(", ")}` });
@@ -198,12 +214,28 @@ export async function create(facts: ResourceFacts, conn: Connection, news: Props
     const client = clientFor(conn, whereOf(inputs, conn));
     let obj: Record<string, unknown> & { id: number | string };
     try {
-        obj = await facts.ops(client).create(toApi(facts, inputs));
+        obj = inputs[ADOPT] !== undefined ? await adopt(facts, client, inputs) : await facts.ops(client).create(toApi(facts, inputs));
     } catch (e) {
-        fail(facts, "create", e, secretValues(facts, inputs, conn));
+        fail(facts, inputs[ADOPT] !== undefined ? "adopt" : "create", e, secretValues(facts, inputs, conn));
     }
     const outs = clean({ ...inputs, ...fromApi(facts, obj) });
     return { id: String(obj.id), outs: await afterWrite(facts, conn, client, obj, inputs, outs, "create") };
+}
+
+/**
+ * Takes over an existing object by id: reads it (a 404 fails: nothing to adopt), then
+ * PATCHes what the program says differently, and every write-only value (unreadable).
+ */
+async function adopt(facts: ResourceFacts, client: ReturnType<typeof clientFor>, inputs: Props): Promise<Record<string, unknown> & { id: number | string }> {
+    const ops = facts.ops(client);
+    const existing = await ops.get(String(inputs[ADOPT]));
+    const wanted = toApi(facts, inputs);
+    const body: Props = {};
+    for (const f of Object.values(facts.fields)) {
+        if (!f.api || !(f.api in wanted)) continue;
+        if (f.writeOnly || f.kind === "file" || !deepEqual(existing[f.api], wanted[f.api])) body[f.api] = wanted[f.api];
+    }
+    return Object.keys(body).length ? ops.update(String(existing.id), body) : existing;
 }
 
 /** The object exists now; a failing follow-up keeps it in state (partial failure) and says why. */

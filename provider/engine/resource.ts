@@ -12,6 +12,12 @@ export interface IdentityArgs {
     apiBaseUrl?: pulumi.Input<string>;
     /** Org; default: stack config `iblai:org` / `IBLAI_ORG`. A change replaces. */
     org?: pulumi.Input<string>;
+    /**
+     * Adopt an existing object by its id instead of creating one: at create, the object is
+     * read and PATCHed to match the program. (The `import` resource option does not work for
+     * dynamic providers, pulumi/pulumi#16175.) Ignored after create; may then be removed.
+     */
+    adoptId?: pulumi.Input<string | number>;
 }
 
 /** What the base class must know to register a resource: its type, outputs and secrets. */
