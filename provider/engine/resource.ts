@@ -23,6 +23,8 @@ export interface IdentityArgs {
 /** What the base class must know to register a resource: its type, outputs and secrets. */
 export interface ResourceShape {
     type: string;
+    /** Every input, so each has an output property even when the program leaves it out. */
+    inputs: readonly string[];
     /** Inputs to wrap in pulumi.secret(). */
     secretInputs: readonly string[];
     /** Outputs to declare (registered as undefined, filled by the provider). */
@@ -40,6 +42,7 @@ export function shapeOf(facts: ResourceFacts, extra: Partial<Pick<ResourceShape,
         .map(([k]) => k);
     return {
         type: facts.type,
+        inputs: Object.keys(facts.fields),
         secretInputs: secrets,
         outputs: [...Object.keys(facts.outputs), ...(extra.outputs ?? [])],
         secretOutputs: [...secrets, ...(extra.secretOutputs ?? [])],
@@ -56,7 +59,7 @@ export abstract class ClawResource extends pulumi.dynamic.Resource {
     protected constructor(shape: ResourceShape, name: string, args: object, opts: pulumi.CustomResourceOptions = {}) {
         // Unknown keys go through too, so that check names a typo instead of dropping it.
         const props: Record<string, unknown> = { ...(args as Record<string, unknown>) };
-        if (shape.remote) for (const k of IDENTITY) props[k] ??= undefined;
+        for (const k of [...shape.inputs, ...(shape.remote ? IDENTITY : [])]) props[k] ??= undefined;
         for (const k of shape.secretInputs) {
             if (props[k] !== undefined) props[k] = pulumi.secret(props[k] as pulumi.Input<unknown>);
         }

@@ -54,7 +54,7 @@ export class ConfigPush extends ClawApiResource {
 
     constructor(name: string, args: ConfigPushArgs, opts?: pulumi.CustomResourceOptions) {
         super(
-            { type: "ConfigPush", secretInputs: [], outputs: ["triggersHash", "pushStatus", "serviceStatus", "pushedAt", "warnings"], secretOutputs: [], remote: true },
+            { type: "ConfigPush", inputs: ["binding", "triggers", "timeoutSeconds"], secretInputs: [], outputs: ["triggersHash", "pushStatus", "serviceStatus", "pushedAt", "warnings"], secretOutputs: [], remote: true },
             name,
             args,
             opts,

@@ -59,6 +59,7 @@ export class DeviceIdentity extends ClawResource {
         super(
             {
                 type: deviceIdentityFacts.type,
+                inputs: ["keepers"],
                 secretInputs: [],
                 outputs: ["privateKeyPem", "publicKeyPem", "fingerprint", "connectionParams"],
                 secretOutputs: ["privateKeyPem", "connectionParams"],

@@ -41,6 +41,6 @@ export class GatewayToken extends ClawResource {
     declare readonly value: pulumi.Output<string>;
 
     constructor(name: string, args: GatewayTokenArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        super({ type: gatewayTokenFacts.type, secretInputs: [], outputs: ["value"], secretOutputs: ["value"], remote: false }, name, args, opts);
+        super({ type: gatewayTokenFacts.type, inputs: ["bytes", "keepers"], secretInputs: [], outputs: ["value"], secretOutputs: ["value"], remote: false }, name, args, opts);
     }
 }

@@ -53,7 +53,7 @@ export class ProviderPush extends ClawApiResource {
 
     constructor(name: string, args: ProviderPushArgs, opts?: pulumi.CustomResourceOptions) {
         super(
-            { type: "ProviderPush", secretInputs: [], outputs: ["triggersHash", "pushStatus", "serviceStatus", "pushedAt", "warnings"], secretOutputs: [], remote: true },
+            { type: "ProviderPush", inputs: ["instance", "triggers", "timeoutSeconds"], secretInputs: [], outputs: ["triggersHash", "pushStatus", "serviceStatus", "pushedAt", "warnings"], secretOutputs: [], remote: true },
             name,
             args,
             opts,

@@ -1,0 +1,57 @@
+import { type Emulator, startEmulator } from "../../emulator";
+import { PulumiProject, requirePulumi } from "../helpers/pulumi";
+
+// The provider's own check refuses blocked config paths before any request: at preview
+// when the value is known, and at `up` when it was unknown at preview (which a policy
+// pack cannot see).
+const ORG = "blocked-org";
+const TOKEN = "blocked-api-token-6e2d";
+const MENTOR = "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a";
+const writes = (emu: Emulator) =>
+    Object.entries(emu.requestCounts())
+        .filter(([k]) => !k.startsWith("GET "))
+        .reduce((n, [, v]) => n + v, 0);
+
+describe("blocked config paths, refused by the provider", () => {
+    let emu: Emulator;
+    let project: PulumiProject;
+
+    beforeAll(async () => {
+        await requirePulumi();
+        emu = await startEmulator({ orgs: { [ORG]: TOKEN } });
+        PulumiProject.ensureRoot();
+        project = new PulumiProject("blocked-config", "");
+        await project.init({ "iblai:baseUrl": emu.url, "iblai:org": ORG }, { "iblai:apiToken": TOKEN });
+    });
+    afterAll(async () => {
+        if (!process.env.KEEP_E2E) await project?.dispose();
+        await emu?.close();
+    });
+
+    it("fails the preview of a known blocked path, naming it, with no request sent", async () => {
+        project.writeProgram(`
+import { AgentConfig } from "pulumi-iblai-claw";
+new AgentConfig("agent", { mentor: "${MENTOR}", config: { gateway: { "controlUi.dangerouslyDisableDeviceAuth": true } } });
+`);
+        const r = await project.preview([], { allowFail: true });
+        expect(r.code).not.toBe(0);
+        expect(r.stdout + r.stderr).toContain("gateway.controlUi.dangerouslyDisableDeviceAuth");
+        expect(emu.requestCounts()).toEqual({});
+    });
+
+    it("refuses at up a blocked path that was unknown at preview, before any write", async () => {
+        project.writeProgram(`
+import { AgentConfig, GatewayToken } from "pulumi-iblai-claw";
+const t = new GatewayToken("t");
+// Known only once the token exists: invisible to preview and to a policy pack.
+new AgentConfig("agent", { mentor: "${MENTOR}", config: t.bytes.apply(() => ({ "sandbox.mode": "off" })) });
+`);
+        const preview = await project.preview();
+        expect(preview.code).toBe(0);
+        const r = await project.up([], { allowFail: true });
+        expect(r.code).not.toBe(0);
+        expect(r.stdout + r.stderr).toContain("sandbox.mode");
+        expect(writes(emu)).toBe(0);
+        expect(emu.store.list(ORG, "agent-configs")).toHaveLength(0);
+    });
+});
