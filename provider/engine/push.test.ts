@@ -1,0 +1,74 @@
+import { contentHash } from "./hash";
+import { UNKNOWN } from "./crud";
+import { type PushFacts, pushMethods } from "./push";
+
+const facts: PushFacts = {
+    type: "ConfigPush",
+    target: "binding",
+    push: async () => ({ status: "success", warnings: [] }),
+    lastPushedAt: async () => undefined,
+};
+const conn = () => ({ baseUrl: "https://platform.ibl.ai", org: "acme", apiToken: "tok-123456" });
+const m = pushMethods(facts, conn);
+const state = (triggers: unknown, pushStatus = "succeeded") => ({
+    binding: 7,
+    triggers,
+    triggersHash: contentHash(triggers),
+    pushStatus,
+    apiBaseUrl: "https://platform.ibl.ai",
+    org: "acme",
+});
+
+describe("push diff", () => {
+    it("does nothing for the same triggers, whatever their key order", async () => {
+        const r = await m.diff("p", state([{ a: 1, b: 2 }]), { binding: 7, triggers: [{ b: 2, a: 1 }] });
+        expect(r).toMatchObject({ changes: false, replaces: [] });
+    });
+
+    it("pushes again (an update) for new triggers, or triggers not known yet", async () => {
+        expect(await m.diff("p", state(["h1"]), { binding: 7, triggers: ["h2"] })).toMatchObject({ changes: true, replaces: [] });
+        expect(await m.diff("p", state(["h1"]), { binding: 7, triggers: ["h1", UNKNOWN] })).toMatchObject({ changes: true });
+    });
+
+    it("pushes again when the last push did not succeed", async () => {
+        for (const status of ["failed", "timeout", "error", "superseded"]) {
+            expect(await m.diff("p", state(["h1"], status), { binding: 7, triggers: ["h1"] })).toMatchObject({ changes: true, replaces: [] });
+        }
+    });
+
+    it("replaces for another binding", async () => {
+        expect(await m.diff("p", state(["h1"]), { binding: 8, triggers: ["h1"] })).toMatchObject({ replaces: ["binding"] });
+    });
+});
+
+describe("push check", () => {
+    it("turns the binding's string id into a number and names bad inputs", async () => {
+        expect((await m.check({}, { binding: "7", triggers: [] })).inputs).toMatchObject({ binding: 7 });
+        const bad = await m.check({}, { binding: "seven", triggers: [], timeoutSeconds: -1, trigger: 1 });
+        expect(bad.failures?.map((f) => f.property).sort()).toEqual(["binding", "timeoutSeconds", "trigger"]);
+    });
+});
+
+describe("push update", () => {
+    it("sends nothing when only the timeout changed", async () => {
+        let pushed = 0;
+        const counting = pushMethods({ ...facts, push: async () => (pushed++, { status: "success", warnings: [] }) }, conn);
+        await counting.update("p", state(["h1"]), { binding: 7, triggers: ["h1"], timeoutSeconds: 60 });
+        expect(pushed).toBe(0);
+        await counting.update("p", state(["h1"]), { binding: 7, triggers: ["h2"] });
+        expect(pushed).toBe(1);
+    });
+
+    it("keeps a failed push as a partial failure with its status, for the next up", async () => {
+        const { PushFailedError } = await import("../../sdk");
+        const failing = pushMethods(
+            { ...facts, push: async () => Promise.reject(new PushFailedError("the config push failed", { pushStatus: "error: missing scope: operator.read", hint: "set device_identity" })) },
+            conn,
+        );
+        const err = (await failing.create({ binding: 7, triggers: ["h1"] }).catch((e) => e)) as { id: string; properties: Record<string, unknown>; message: string };
+        expect(err.id).toMatch(/^binding-7-/);
+        expect(err.properties).toMatchObject({ pushStatus: "failed", serviceStatus: "error: missing scope: operator.read", triggersHash: contentHash(["h1"]) });
+        expect(err.message).toContain("hint: set device_identity");
+        expect(err.message).not.toContain("tok-123456");
+    });
+});
