@@ -13,6 +13,7 @@ cd "$ROOT"
 
 DEMO_DIR="$ROOT/.toolchain/demo"
 PORT="${IBLAI_EMULATOR_PORT:-18787}"
+GW_PORT="${IBLAI_GATEWAY_PORT:-18788}"
 ORG=demo-org
 STACK=demo
 mkdir -p "$DEMO_DIR/state"
@@ -23,12 +24,18 @@ export PULUMI_BACKEND_URL="file://$DEMO_DIR/state"
 [ -f "$DEMO_DIR/api-token" ] || node -e 'process.stdout.write(require("crypto").randomBytes(18).toString("base64url"))' > "$DEMO_DIR/api-token"
 API_TOKEN="$(cat "$DEMO_DIR/api-token")"
 
-node dist/emulator/cli.js --port "$PORT" --org "$ORG" --token "$API_TOKEN" --data "$DEMO_DIR/emulator.json" > "$DEMO_DIR/emulator.log" 2>&1 &
+# The emulator, and a claw gateway stand-in for the instance's connectivity test to reach.
+node dist/emulator/cli.js --port "$PORT" --org "$ORG" --token "$API_TOKEN" --data "$DEMO_DIR/emulator.json" \
+  --gateway-port "$GW_PORT" > "$DEMO_DIR/emulator.log" 2>&1 &
 EMU_PID=$!
 trap 'kill $EMU_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do grep -q listening "$DEMO_DIR/emulator.log" 2>/dev/null && break; sleep 0.1; done
-grep -q listening "$DEMO_DIR/emulator.log" || { cat "$DEMO_DIR/emulator.log" >&2; echo "demo: the emulator did not start (port $PORT taken? set IBLAI_EMULATOR_PORT)" >&2; exit 1; }
-echo "[demo] $(head -1 "$DEMO_DIR/emulator.log")"
+for _ in $(seq 1 50); do grep -q "gateway stand-in listening" "$DEMO_DIR/emulator.log" 2>/dev/null && break; sleep 0.1; done
+grep -q "gateway stand-in listening" "$DEMO_DIR/emulator.log" || {
+  cat "$DEMO_DIR/emulator.log" >&2
+  echo "demo: the emulator did not start (ports $PORT/$GW_PORT taken? set IBLAI_EMULATOR_PORT / IBLAI_GATEWAY_PORT)" >&2
+  exit 1
+}
+sed 's/^/[demo] /' "$DEMO_DIR/emulator.log"
 
 if ! pulumi stack select "$STACK" >/dev/null 2>&1; then
   pulumi stack init "$STACK" >/dev/null
@@ -36,8 +43,8 @@ fi
 pulumi config set -s "$STACK" iblai:baseUrl "http://127.0.0.1:$PORT"
 pulumi config set -s "$STACK" iblai:org "$ORG"
 printf '%s' "$API_TOKEN" | pulumi config set -s "$STACK" --secret iblai:apiToken
-pulumi config get -s "$STACK" gatewayToken >/dev/null 2>&1 ||
-  node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("hex"))' | pulumi config set -s "$STACK" --secret gatewayToken
+pulumi config set -s "$STACK" serverUrl "http://127.0.0.1:$GW_PORT"
+pulumi config set -s "$STACK" verifyConnectivity true
 
 if [ "${1:-}" = "destroy" ]; then
   pulumi destroy -s "$STACK" --yes --skip-preview
