@@ -56,10 +56,15 @@ export class PulumiProject {
     readonly stack = "e2e";
     private readonly backend: string;
 
-    constructor(name: string, program: string, options: { dir?: string } = {}) {
+    constructor(name: string, program: string, options: { dir?: string; copyFrom?: string } = {}) {
         this.dir = options.dir ?? fs.mkdtempSync(path.join(ROOT, ".e2e", `${name}-`));
         this.backend = path.join(this.dir, ".state");
         fs.mkdirSync(this.backend, { recursive: true });
+        if (options.copyFrom) {
+            // An existing project (an example) as it is, run from a throwaway copy.
+            fs.cpSync(options.copyFrom, this.dir, { recursive: true, filter: (src) => !src.includes("node_modules") });
+            return;
+        }
         fs.writeFileSync(
             path.join(this.dir, "Pulumi.yaml"),
             `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
