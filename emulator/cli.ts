@@ -1,56 +1,205 @@
 #!/usr/bin/env node
+import * as fs from "node:fs";
 import { parseArgs } from "node:util";
+import { type FaultRule, parseFaultRules } from "./faults";
+import { startGateway } from "./gateway";
 import { startEmulator } from "./server";
 
-const USAGE = `usage: iblai-claw-emulator [--port P] [--host H] --org O --token T [--org O2 --token T2 ...] [--data FILE]
+const USAGE = `usage:
+  iblai-claw-emulator [serve] [--port P] [--host H] --org O --token T [--org O2 --token T2 ...] [--data FILE] [options]
+  iblai-claw-emulator gateway [--port P] [--host H] [--gateway-version V] [--gateway-tls-cert F --gateway-tls-key F]
+  iblai-claw-emulator approve-device --org O --instance ID [--request-id R] [--url U]
+  iblai-claw-emulator revoke-device  --org O --instance ID [--url U]
+  iblai-claw-emulator devices        --org O [--url U]
 
 Runs a local emulator of the ibl.ai claw API. Point a stack at it with
   pulumi config set iblai:baseUrl http://127.0.0.1:P
   pulumi config set iblai:org O
   pulumi config set --secret iblai:apiToken T
 Each --org pairs with the --token at the same position. State lives in memory unless
---data FILE is given (atomic writes; survives restarts and kill -9).`;
+--data FILE is given (atomic writes; survives restarts and kill -9).
+
+serve options:
+  --require-device-approval   new device keys wait for approve-device (PAIRING_REQUIRED); default: paired on first push
+  --push-delay MS             how long a push stays pending (default 50)
+  --probe-timeout MS          timeout of each probe of a server_url (default 3000)
+  --probe-ca FILE             extra CA (PEM) trusted when probing https server URLs
+  --gateway-port P            also start a claw gateway stand-in on port P (0 = any free port)
+  --gateway-host H, --gateway-version V, --gateway-tls-cert FILE, --gateway-tls-key FILE
+  --fault JSON                a fault rule, repeatable, e.g. '{"kind":"status","status":503,"rate":0.1}'
+  --rate-429 R  --rate-500 R  --rate-502 R  --rate-503 R  --rate-504 R
+                              answer that share (0..1) of API requests with that status
+  --retry-after S             Retry-After of the --rate-429 answers (default 1)
+  --rate-reset-before R       drop that share of connections before processing
+  --rate-reset-after R        process and commit that share, then drop the connection unanswered
+  --latency MS                add MS to every API request
+  --slow-push MS              keep every push pending for MS
+  --seed N                    seed the fault dice (replayable runs)
+  -v, --verbose               log every API request to stderr
+
+approve-device / revoke-device / devices talk to a running emulator's admin API
+(default --url http://127.0.0.1:8787); approve-device stands in for
+\`openclaw devices approve <requestId>\` on the claw server.`;
+
+function fail(message: string): never {
+    console.error(`iblai-claw-emulator: ${message}\n\n${USAGE}`);
+    process.exit(2);
+}
+
+function num(name: string, v: string | undefined, min = 0, max = Infinity): number | undefined {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min || n > max) fail(`--${name} must be a number from ${min} to ${max}, not ${JSON.stringify(v)}`);
+    return n;
+}
+
+/** The fault rules the flags describe (shorthands first, then --fault rules in order). */
+export function faultsFromFlags(v: Record<string, string | string[] | boolean | undefined>): FaultRule[] {
+    const rules: FaultRule[] = [];
+    for (const status of [429, 500, 502, 503, 504]) {
+        const rate = num(`rate-${status}`, v[`rate-${status}`] as string | undefined, 0, 1);
+        if (rate !== undefined) rules.push({ kind: "status", status, rate, ...(status === 429 ? { retryAfter: (v["retry-after"] as string | undefined) ?? "1" } : {}) });
+    }
+    for (const kind of ["reset-before", "reset-after"] as const) {
+        const rate = num(`rate-${kind}`, v[`rate-${kind}`] as string | undefined, 0, 1);
+        if (rate !== undefined) rules.push({ kind, rate });
+    }
+    const latency = num("latency", v.latency as string | undefined);
+    if (latency !== undefined) rules.push({ kind: "latency", ms: latency });
+    const slow = num("slow-push", v["slow-push"] as string | undefined);
+    if (slow !== undefined) rules.push({ kind: "slow-push", ms: slow });
+    for (const text of (v.fault as string[] | undefined) ?? []) {
+        let rule: unknown;
+        try {
+            rule = JSON.parse(text);
+        } catch (e) {
+            fail(`--fault is not JSON: ${(e as Error).message}`);
+        }
+        rules.push(rule as FaultRule);
+    }
+    const parsed = parseFaultRules(rules);
+    if (!parsed.ok) fail(`invalid fault rule: ${parsed.errors.join("; ")}`);
+    return parsed.rules;
+}
+
+async function admin(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
+    const res = await fetch(`${url.replace(/\/$/, "")}/__emulator/${path}`, {
+        method,
+        headers: { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} /__emulator/${path} answered ${res.status}: ${text}`);
+    return text ? JSON.parse(text) : undefined;
+}
 
 async function main(): Promise<void> {
-    const { values } = parseArgs({
+    const { values: v, positionals } = parseArgs({
+        allowPositionals: true,
         options: {
-            port: { type: "string", default: "8787" },
+            port: { type: "string" },
             host: { type: "string", default: "127.0.0.1" },
             org: { type: "string", multiple: true },
             token: { type: "string", multiple: true },
             data: { type: "string" },
+            "require-device-approval": { type: "boolean" },
+            "push-delay": { type: "string" },
+            "probe-timeout": { type: "string" },
+            "probe-ca": { type: "string" },
+            "gateway-port": { type: "string" },
+            "gateway-host": { type: "string" },
+            "gateway-version": { type: "string" },
+            "gateway-tls-cert": { type: "string" },
+            "gateway-tls-key": { type: "string" },
+            fault: { type: "string", multiple: true },
+            "rate-429": { type: "string" },
+            "rate-500": { type: "string" },
+            "rate-502": { type: "string" },
+            "rate-503": { type: "string" },
+            "rate-504": { type: "string" },
+            "retry-after": { type: "string" },
+            "rate-reset-before": { type: "string" },
+            "rate-reset-after": { type: "string" },
+            latency: { type: "string" },
+            "slow-push": { type: "string" },
+            seed: { type: "string" },
+            verbose: { type: "boolean", short: "v" },
+            url: { type: "string", default: "http://127.0.0.1:8787" },
+            instance: { type: "string" },
+            "request-id": { type: "string" },
             help: { type: "boolean", short: "h" },
         },
     });
-    if (values.help) {
+    if (v.help) {
         console.log(USAGE);
         return;
     }
-    const orgs = values.org ?? ["acme"];
-    const tokens = values.token ?? [];
-    if (tokens.length !== orgs.length) {
-        console.error(`iblai-claw-emulator: give one --token per --org (got ${orgs.length} org(s), ${tokens.length} token(s))\n\n${USAGE}`);
-        process.exit(2);
+    const command = positionals[0] ?? "serve";
+    const gatewayTls = () => {
+        const cert = v["gateway-tls-cert"];
+        const key = v["gateway-tls-key"];
+        if (!cert && !key) return undefined;
+        if (!cert || !key) fail("--gateway-tls-cert and --gateway-tls-key go together");
+        return { cert: fs.readFileSync(cert, "utf8"), key: fs.readFileSync(key, "utf8") };
+    };
+
+    if (command === "approve-device" || command === "revoke-device" || command === "devices") {
+        if (!v.org) fail(`${command} needs --org`);
+        const org = encodeURIComponent(v.org[0] as string);
+        if (command === "devices") {
+            console.log(JSON.stringify(await admin(v.url, "GET", `orgs/${org}/devices`), null, 2));
+            return;
+        }
+        const id = num("instance", v.instance, 1);
+        if (id === undefined) fail(`${command} needs --instance ID`);
+        const body = v["request-id"] ? { request_id: v["request-id"] } : {};
+        console.log(JSON.stringify(await admin(v.url, "POST", `orgs/${org}/instances/${id}/${command}`, body), null, 2));
+        return;
     }
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        console.error(`iblai-claw-emulator: --port must be an integer 0-65535, not ${JSON.stringify(values.port)}`);
-        process.exit(2);
+    if (command === "gateway") {
+        const gw = await startGateway({ port: num("port", v.port ?? "18789", 0, 65535), host: v.host, version: v["gateway-version"], tls: gatewayTls() });
+        console.log(`claw gateway stand-in listening on ${gw.url}`);
+        const stop = () => void gw.close().then(() => process.exit(0));
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
+        return;
     }
+    if (command !== "serve") fail(`unknown command ${JSON.stringify(command)}`);
+
+    const orgs = v.org ?? ["acme"];
+    const tokens = v.token ?? [];
+    if (tokens.length !== orgs.length) fail(`give one --token per --org (got ${orgs.length} org(s), ${tokens.length} token(s))`);
+    const orgTokens: Record<string, string[]> = {};
+    orgs.forEach((o, i) => (orgTokens[o] ??= []).push(tokens[i] as string));
+    const seed = num("seed", v.seed);
     const emu = await startEmulator({
-        port,
-        host: values.host,
-        orgs: Object.fromEntries(orgs.map((o, i) => [o, tokens[i]])),
-        dataFile: values.data,
+        port: num("port", v.port ?? "8787", 0, 65535),
+        host: v.host,
+        orgs: orgTokens,
+        dataFile: v.data,
+        faults: faultsFromFlags(v),
+        ...(seed !== undefined ? { seed } : {}),
+        requireDeviceApproval: v["require-device-approval"] ?? false,
+        pushDelayMs: num("push-delay", v["push-delay"]),
+        probeTimeoutMs: num("probe-timeout", v["probe-timeout"]),
+        probeCa: v["probe-ca"] ? fs.readFileSync(v["probe-ca"], "utf8") : undefined,
+        logRequest: v.verbose ? (line) => console.error(line) : undefined,
     });
     // One parseable line for scripts that start it in the background. Tokens are not printed.
-    console.log(`iblai-claw-emulator listening on ${emu.url} (orgs: ${orgs.join(", ")}${values.data ? `; data: ${values.data}` : ""})`);
-    const stop = () => void emu.close().then(() => process.exit(0));
+    console.log(`iblai-claw-emulator listening on ${emu.url} (orgs: ${Object.keys(orgTokens).join(", ")}${v.data ? `; data: ${v.data}` : ""})`);
+    const gw =
+        v["gateway-port"] !== undefined
+            ? await startGateway({ port: num("gateway-port", v["gateway-port"], 0, 65535), host: v["gateway-host"] ?? v.host, version: v["gateway-version"], tls: gatewayTls() })
+            : undefined;
+    if (gw) console.log(`claw gateway stand-in listening on ${gw.url}`);
+    const stop = () => void Promise.all([emu.close(), gw?.close()]).then(() => process.exit(0));
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
 }
 
-main().catch((e) => {
-    console.error(`iblai-claw-emulator: ${(e as Error).message}`);
-    process.exit(1);
-});
+if (require.main === module) {
+    main().catch((e) => {
+        console.error(`iblai-claw-emulator: ${(e as Error).message}`);
+        process.exit(1);
+    });
+}

@@ -1,25 +1,61 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApiFault, type Ctx, type EntityDef, type Reply } from "./entity";
+import { ADMIN_PREFIX, type AdminDeps, handleAdmin, type RequestLog } from "./admin";
+import { MAX_BODY_BYTES, parseBody } from "./body";
+import { CREDENTIALS, DELIVERIES, INSTANCES, SKILL_RESOURCES } from "./collections";
+import { approveDevice, revokeDevices } from "./devices";
+import { agentConfigs } from "./entities/agentConfigs";
 import { instances } from "./entities/instances";
-import { Store } from "./store";
-import { present, validateBody } from "./validate";
+import { mentorConfigs } from "./entities/mentorConfigs";
+import { modelProviders } from "./entities/modelProviders";
+import { skillAssignments } from "./entities/skillAssignments";
+import { skillResources } from "./entities/skillResources";
+import { skills } from "./entities/skills";
+import { ApiFault, type Ctx, type EntityDef, type Reply, type Settings } from "./entity";
+import { faultReply, type FaultRule, type FaultRuleState, Faults, parseFaultRules, seededRandom } from "./faults";
+import { handleEntity } from "./handler";
+import { PushEngine } from "./pushes";
+import { type Row, Store } from "./store";
 
-/** Every entity the emulator serves. */
-export const ENTITIES: readonly EntityDef[] = [instances];
+/**
+ * Every entity the emulator serves, as declarative definitions fed to one handler.
+ *
+ * @example
+ * ```ts
+ * ENTITIES.map((e) => e.collection); // ["claw/instances", "claw/model-providers", …]
+ * ```
+ */
+export const ENTITIES: readonly EntityDef[] = [instances, modelProviders, mentorConfigs, agentConfigs, skills, skillResources, skillAssignments];
 
-/** The reserved prefix of the emulator's own admin API (never part of the real service). */
-export const ADMIN_PREFIX = "/__emulator/";
+export { ADMIN_PREFIX };
 const API_PREFIX = "/api/ai-mentor/orgs/";
+const MEDIA_PREFIX = "/media/";
 
 export interface EmulatorOptions {
     /** Loopback port; 0 (default) picks a free one. */
     port?: number;
+    /** Default `127.0.0.1`. */
     host?: string;
-    /** Org name → API token accepted for it. Default `{ acme: "test-token" }`. */
-    orgs?: Record<string, string>;
-    /** Persist state to this JSON file (atomic writes); memory only without it. */
+    /** Org name → the API token (or tokens) accepted for it. Default `{ acme: "test-token" }`. */
+    orgs?: Record<string, string | readonly string[]>;
+    /** Persist state to this file (snapshot + `FILE.journal`); memory only without it. */
     dataFile?: string;
+    /** Fault rules active from the start (see {@link FaultRule}). */
+    faults?: FaultRule[];
+    /** Seed for the faults' dice, to replay a run; random without it. */
+    seed?: number;
+    /** New devices wait for approval (PAIRING_REQUIRED) instead of pairing on first use. Default false. */
+    requireDeviceApproval?: boolean;
+    /** How long a push stays pending, ms. Default 50. */
+    pushDelayMs?: number;
+    /** Timeout of each probe of a claw server, ms. Default 3000. */
+    probeTimeoutMs?: number;
+    /** Extra CA certificates (PEM) trusted when probing https server URLs. */
+    probeCa?: string;
+    /** Per org, the LLM credential names that exist on the platform. Orgs without a list resolve every name. */
+    credentials?: Record<string, readonly string[]>;
+    /** Called with one line per API request (method, path, status, ms), e.g. `console.error`. */
+    logRequest?: (line: string) => void;
 }
 
 /** A running emulator. */
@@ -28,120 +64,76 @@ export interface Emulator {
     url: string;
     port: number;
     store: Store;
+    /** Live settings; changes apply to the next request or push. */
+    settings: Settings;
     /** Counts of requests by `METHOD route-pattern`, admin routes excluded. */
     requestCounts(): Record<string, number>;
+    /** Replaces the fault rules (as `PUT /__emulator/faults` does). Throws on an invalid rule. */
+    setFaults(rules: FaultRule[]): void;
+    clearFaults(): void;
+    /** The fault rules with how often each fired and how many hits it has left. */
+    faults(): FaultRuleState[];
+    /** What pushes delivered to the org's servers, oldest first. */
+    deliveries(org: string): Row[];
+    /** Approves an instance's device (a pending request, or its current key); stands in for `openclaw devices approve`. */
+    approveDevice(org: string, instanceId: number, requestId?: string): Promise<Row>;
+    /** Drops an instance's device pairing, as a gateway update can. */
+    revokeDevice(org: string, instanceId: number): Promise<number>;
     close(): Promise<void>;
 }
 
-interface LogState {
-    counts: Record<string, number>;
-    total: number;
-}
-
-function send(res: http.ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
-    const text = body === undefined ? "" : JSON.stringify(body);
-    res.writeHead(status, {
-        ...(text ? { "content-type": "application/json" } : {}),
-        "content-length": Buffer.byteLength(text),
-        ...headers,
-    });
+function send(res: http.ServerResponse, r: Reply): void {
+    const text = r.body === undefined ? "" : JSON.stringify(r.body);
+    const headers: Record<string, string | number> = { "content-length": Buffer.byteLength(text), ...r.headers };
+    if (text) headers["content-type"] = "application/json";
+    res.writeHead(r.status, headers);
     res.end(text);
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString("utf8");
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        req.on("data", (c: Buffer) => {
+            size += c.length;
+            if (size > MAX_BODY_BYTES) {
+                reject(ApiFault.detail(413, "Request body too large."));
+                req.destroy();
+            } else chunks.push(c);
+        });
+        req.on("end", () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+        req.on("error", reject);
+    });
 }
 
-/** Pagination as DRF's LimitOffsetPagination does it, with absolute next/previous links. */
-function paginate(rows: unknown[], url: URL): Reply {
-    const limit = Math.max(1, Math.min(1000, Number(url.searchParams.get("limit") ?? 100) || 100));
-    const offset = Math.max(0, Number(url.searchParams.get("offset") ?? 0) || 0);
-    const link = (o: number) => {
-        const u = new URL(url);
-        u.searchParams.set("limit", String(limit));
-        u.searchParams.set("offset", String(o));
-        return u.toString();
-    };
-    return {
-        status: 200,
-        body: {
-            count: rows.length,
-            next: offset + limit < rows.length ? link(offset + limit) : null,
-            previous: offset > 0 ? link(Math.max(0, offset - limit)) : null,
-            results: rows.slice(offset, offset + limit),
-        },
-    };
+/** Where an API path leads: its org, entity and the path after the collection. */
+interface ApiRoute {
+    org: string;
+    def?: EntityDef;
+    rest: string[];
+    /** The request-log pattern, e.g. `claw/instances/{id}/`. */
+    pattern: string;
+    slash: boolean;
 }
 
-/** The generic handler: list, create, retrieve, update (PATCH/PUT), destroy, actions. */
-async function handleEntity(def: EntityDef, ctx: Ctx, method: string, rest: string[], url: URL, rawBody: string): Promise<Reply> {
-    const { store, org } = ctx;
-    const parseJson = (): unknown => {
-        if (rawBody.trim() === "") return {};
-        try {
-            return JSON.parse(rawBody);
-        } catch (e) {
-            throw new ApiFault(400, { detail: `JSON parse error - ${(e as Error).message}` });
-        }
-    };
-    if (rest.length === 0) {
-        if (method === "GET") {
-            let rows = store.list(org, def.collection);
-            for (const [param, match] of Object.entries(def.filters ?? {})) {
-                const v = url.searchParams.get(param);
-                if (v !== null && v !== "") rows = rows.filter((r) => match(r, v));
-            }
-            return paginate(
-                rows.map((r) => present(def.spec, r)),
-                url,
-            );
-        }
-        if (method === "POST") {
-            const v = validateBody(def.spec, parseJson(), "create");
-            if (!v.ok) return { status: 400, body: v.errors };
-            def.beforeWrite?.(ctx, v.values);
-            const now = ctx.now();
-            const row = store.insert(org, def.collection, { ...v.values, ...def.initial?.(ctx, v.values), created_at: now, updated_at: now });
-            def.afterCreate?.(ctx, row);
-            store.flush();
-            return { status: 201, body: present(def.spec, row) };
-        }
-        return { status: 405, body: { detail: `Method "${method}" not allowed.` } };
+function resolveApi(pathname: string, byCollection: Map<string, EntityDef>): ApiRoute {
+    const parts = pathname.slice(API_PREFIX.length).split("/");
+    const org = decodeURIComponent(parts[0] ?? "");
+    const slash = parts[parts.length - 1] === "";
+    const segs = parts.slice(1, slash ? -1 : undefined);
+    // Longest collection prefix wins (collections may have two segments, e.g. claw/instances).
+    for (let n = Math.min(2, segs.length); n >= 1; n--) {
+        const def = byCollection.get(segs.slice(0, n).join("/"));
+        if (!def) continue;
+        const rest = segs.slice(n);
+        if (rest.length > 2) break;
+        const pattern = [def.collection, ...rest.map((s, i) => (i === 0 ? "{id}" : s))].join("/") + "/";
+        return { org, def, rest, pattern, slash };
     }
-    const id = Number(rest[0]);
-    const row = Number.isInteger(id) ? store.get(org, def.collection, id) : undefined;
-    if (!row) return { status: 404, body: { detail: "Not found." } };
-    if (rest.length === 2) {
-        const action = def.actions?.[rest[1]];
-        if (!action) return { status: 404, body: { detail: "Not found." } };
-        if (method !== "POST") return { status: 405, body: { detail: `Method "${method}" not allowed.` } };
-        return action(ctx, row);
-    }
-    if (rest.length !== 1) return { status: 404, body: { detail: "Not found." } };
-    switch (method) {
-        case "GET":
-            return { status: 200, body: present(def.spec, row) };
-        case "PATCH":
-        case "PUT": {
-            const v = validateBody(def.spec, parseJson(), method === "PUT" ? "put" : "patch");
-            if (!v.ok) return { status: 400, body: v.errors };
-            def.beforeWrite?.(ctx, v.values, row);
-            const updated = { ...row, ...v.values, id: row.id, updated_at: ctx.now() };
-            store.put(org, def.collection, updated);
-            store.flush();
-            return { status: 200, body: present(def.spec, updated) };
-        }
-        case "DELETE":
-            def.beforeDelete?.(ctx, row);
-            store.remove(org, def.collection, row.id);
-            store.flush();
-            return { status: 204 };
-        default:
-            return { status: 405, body: { detail: `Method "${method}" not allowed.` } };
-    }
+    return { org, rest: [], pattern: "(unknown)", slash };
 }
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * Starts an emulator of the ibl.ai claw API on loopback.
@@ -154,71 +146,138 @@ async function handleEntity(def: EntityDef, ctx: Ctx, method: string, rest: stri
  * ```
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-    const orgs = options.orgs ?? { acme: "test-token" };
-    const tokens = new Map(Object.entries(orgs).map(([org, tok]) => [tok, org]));
+    const tokens = new Map<string, string>();
+    for (const [org, tok] of Object.entries(options.orgs ?? { acme: "test-token" })) {
+        for (const t of typeof tok === "string" ? [tok] : tok) tokens.set(t, org);
+    }
+    const settings: Settings = {
+        requireDeviceApproval: options.requireDeviceApproval ?? false,
+        pushDelayMs: options.pushDelayMs ?? 50,
+        probeTimeoutMs: options.probeTimeoutMs ?? 3000,
+        ...(options.probeCa ? { probeCa: options.probeCa } : {}),
+    };
+    const initialFaults = parseFaultRules(options.faults ?? []);
+    if (!initialFaults.ok) throw new Error(`invalid fault rules: ${initialFaults.errors.join("; ")}`);
+    const faults = new Faults(initialFaults.rules, options.seed === undefined ? Math.random : seededRandom(options.seed));
     const store = new Store(options.dataFile);
-    const log: LogState = { counts: {}, total: 0 };
+    const now = () => new Date().toISOString();
+    const pushes = new PushEngine(store, settings, now);
+    for (const [org, names] of Object.entries(options.credentials ?? {})) store.put(org, CREDENTIALS, { id: 1, names: [...names] });
+    pushes.resumePending();
+    await store.commit();
+
+    const log: RequestLog = { counts: {}, total: 0 };
+    const admin: AdminDeps = { store, log, faults, settings, pushes, tokens, now };
     const byCollection = new Map(ENTITIES.map((d) => [d.collection, d]));
 
-    const handleAdmin = (method: string, route: string): Reply => {
-        if (method === "GET" && route === "requests") return { status: 200, body: { total: log.total, counts: log.counts } };
-        if (method === "GET" && route === "counts") return { status: 200, body: store.counts() };
-        if (method === "GET" && route === "state") return { status: 200, body: store.snapshot() };
-        if (method === "POST" && route === "reset") {
-            store.reset();
-            log.counts = {};
-            log.total = 0;
-            return { status: 204 };
+    /** An uploaded asset's bytes, served at its DRF-style URL (resource ids are unique across orgs). */
+    const mediaRow = (pathname: string): Row | undefined => {
+        const m = /^\/media\/agent-skill-resources\/(\d+)\//.exec(pathname);
+        if (!m) return undefined;
+        for (const org of store.orgNames()) {
+            const row = store.get(org, SKILL_RESOURCES, Number(m[1]));
+            if (row?._file_b64) return row;
         }
-        if (method === "POST" && route === "reset-requests") {
-            log.counts = {};
-            log.total = 0;
-            return { status: 204 };
-        }
-        return { status: 404, body: { detail: "Not found." } };
+        return undefined;
     };
 
-    const handle = async (req: http.IncomingMessage): Promise<Reply> => {
-        const url = new URL(req.url ?? "/", "http://emulator.local");
+    const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+        const started = Date.now();
         const method = (req.method ?? "GET").toUpperCase();
-        const rawBody = await readBody(req);
-        if (url.pathname.startsWith(ADMIN_PREFIX)) return handleAdmin(method, url.pathname.slice(ADMIN_PREFIX.length).replace(/\/$/, ""));
-        if (!url.pathname.startsWith(API_PREFIX)) return { status: 404, body: { detail: "Not found." } };
-        const parts = url.pathname.slice(API_PREFIX.length).split("/");
-        const org = decodeURIComponent(parts[0] ?? "");
-        if (parts[parts.length - 1] !== "") return { status: 404, body: { detail: "Not found." } }; // DRF routes end with a slash
-        const segs = parts.slice(1, -1);
-        // Longest collection prefix wins (collections may have two segments, e.g. claw/instances).
-        let def: EntityDef | undefined;
-        let rest: string[] = [];
-        for (let n = Math.min(2, segs.length); n >= 1 && !def; n--) {
-            def = byCollection.get(segs.slice(0, n).join("/"));
-            rest = segs.slice(n);
+        const rawUrl = req.url ?? "/";
+        const qAt = rawUrl.indexOf("?");
+        const pathname = qAt < 0 ? rawUrl : rawUrl.slice(0, qAt);
+        const origin = `http://${req.headers.host ?? `127.0.0.1:${port}`}`;
+        const body = async () => parseBody(req.headers["content-type"], await readBody(req));
+
+        if (pathname.startsWith(ADMIN_PREFIX) || pathname === ADMIN_PREFIX.slice(0, -1)) {
+            const raw = await readBody(req);
+            const path = pathname.slice(ADMIN_PREFIX.length).replace(/\/$/, "");
+            const r = handleAdmin(admin, method, path, new URLSearchParams(rawUrl.slice(qAt + 1 || rawUrl.length)), () => parseBody(req.headers["content-type"] ?? "application/json", raw));
+            await store.commit();
+            return send(res, r);
         }
-        const pattern = def ? [def.collection, ...rest.map((s, i) => (i === 0 ? "{id}" : s))].join("/") + "/" : "(unknown)";
-        const key = `${method} ${pattern}`;
+        if (pathname.startsWith(MEDIA_PREFIX) && (method === "GET" || method === "HEAD")) {
+            const row = mediaRow(pathname);
+            if (!row) return send(res, { status: 404, body: { detail: "Not found." } });
+            const data = Buffer.from(String(row._file_b64), "base64");
+            res.writeHead(200, { "content-type": String(row._file_type || "application/octet-stream"), "content-length": data.length });
+            res.end(method === "HEAD" ? undefined : data);
+            return;
+        }
+        if (!pathname.startsWith(API_PREFIX)) return send(res, { status: 404, body: { detail: "Not found." } });
+
+        const route = resolveApi(pathname, byCollection);
+        const key = `${method} ${route.pattern}`;
         log.counts[key] = (log.counts[key] ?? 0) + 1;
         log.total++;
 
-        const auth = req.headers.authorization ?? "";
-        const m = /^(Token|Api-Key)\s+(\S+)$/.exec(auth);
-        if (!m) return { status: 401, body: { detail: "Authentication credentials were not provided." } };
-        const tokenOrg = tokens.get(m[2]);
-        if (tokenOrg === undefined) return { status: 401, body: { detail: "Invalid token." } };
+        const decision = faults.decide(method, route.pattern);
+        if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+        const fault = decision.terminal;
+        if (fault?.kind === "reset-before") {
+            req.socket.destroy();
+            return;
+        }
+        if (fault?.kind === "status") {
+            const f = faultReply(fault);
+            options.logRequest?.(`${method} ${rawUrl} → ${f.status} (injected fault)`);
+            return send(res, f);
+        }
+
+        let reply: Reply;
+        try {
+            reply = await dispatch(route, method, req, new URL(rawUrl, origin), origin, body);
+        } catch (e) {
+            if (!(e instanceof ApiFault)) throw e;
+            reply = { status: e.status, body: e.body };
+        }
+        // Nothing is acknowledged before it is durable.
+        await store.commit();
+        if (fault?.kind === "reset-after") {
+            req.socket.destroy();
+            return;
+        }
+        send(res, reply);
+        options.logRequest?.(`${method} ${rawUrl} → ${reply.status} (${Date.now() - started} ms)`);
+    };
+
+    const dispatch = async (route: ApiRoute, method: string, req: http.IncomingMessage, u: URL, origin: string, body: () => Promise<unknown>): Promise<Reply> => {
+        // Django resolves the URL before DRF authenticates: unknown paths are 404 for everyone.
+        if (!route.def) return { status: 404, body: { detail: "Not found." } };
+        if (!route.slash) {
+            // Django's APPEND_SLASH redirects safe methods and fails the others.
+            if (method === "GET" || method === "HEAD") return { status: 301, headers: { location: `${u.pathname}/${u.search}` } };
+            return { status: 404, body: { detail: "Not found." } };
+        }
+        const denied = authenticate(req.headers.authorization, route.org);
+        if (denied) return denied;
+        const parsed = method === "GET" || method === "DELETE" || method === "HEAD" ? {} : await body();
+        const ctx: Ctx = { org: route.org, store, now, origin, method, route: route.pattern, settings, pushes, faults };
+        return handleEntity(route.def, ctx, route.rest, u, () => parsed);
+    };
+
+    const authenticate = (header: string | undefined, org: string): Reply | undefined => {
+        const unauthorized = (detail: string): Reply => ({ status: 401, body: { detail }, headers: { "www-authenticate": "Token" } });
+        if (!header) return unauthorized("Authentication credentials were not provided.");
+        const parts = header.trim().split(/\s+/);
+        const scheme = (parts[0] ?? "").toLowerCase();
+        if (scheme !== "token" && scheme !== "api-key") return unauthorized("Authentication credentials were not provided.");
+        if (parts.length === 1) return unauthorized("Invalid token header. No credentials provided.");
+        if (parts.length > 2) return unauthorized("Invalid token header. Token string should not contain spaces.");
+        const tokenOrg = tokens.get(parts[1] as string);
+        if (tokenOrg === undefined) return unauthorized("Invalid token.");
         if (tokenOrg !== org) return { status: 403, body: { detail: "You do not have permission to perform this action." } };
-        if (!def) return { status: 404, body: { detail: "Not found." } };
-        const ctx: Ctx = { org, store, now: () => new Date().toISOString() };
-        return handleEntity(def, ctx, method, rest, url, rawBody);
+        return undefined;
     };
 
     const server = http.createServer((req, res) => {
-        handle(req).then(
-            (r) => send(res, r.status, r.body),
-            (e) => {
-                if (e instanceof ApiFault) send(res, e.status, e.body);
-                else send(res, 500, { detail: `emulator error: ${(e as Error).message}` });
-            },
-        );
+        handle(req, res).catch((e: unknown) => {
+            if (e instanceof ApiFault) return send(res, { status: e.status, body: e.body });
+            console.error(`iblai-claw-emulator: ${req.method} ${req.url}: ${(e as Error).stack ?? String(e)}`);
+            if (!res.headersSent) send(res, { status: 500, body: { detail: "A server error occurred." } });
+            else res.destroy();
+        });
     });
     server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve, reject) => {
@@ -226,15 +285,40 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
     });
     const port = (server.address() as AddressInfo).port;
+    const host = options.host ?? "127.0.0.1";
     return {
-        url: `http://${options.host ?? "127.0.0.1"}:${port}`,
+        url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
         port,
         store,
+        settings,
         requestCounts: () => ({ ...log.counts }),
-        close: () =>
-            new Promise<void>((resolve) => {
+        setFaults: (rules) => {
+            const parsed = parseFaultRules(rules);
+            if (!parsed.ok) throw new Error(`invalid fault rules: ${parsed.errors.join("; ")}`);
+            faults.set(parsed.rules);
+        },
+        clearFaults: () => faults.clear(),
+        faults: () => faults.list(),
+        deliveries: (org) => store.list(org, DELIVERIES).map((d) => structuredClone(d)),
+        approveDevice: async (org, instanceId, requestId) => {
+            const instance = store.get(org, INSTANCES, instanceId);
+            if (!instance) throw new Error(`no instance ${instanceId} in org ${org}`);
+            const row = approveDevice(store, org, instance, requestId, now());
+            await store.commit();
+            return row;
+        },
+        revokeDevice: async (org, instanceId) => {
+            const n = revokeDevices(store, org, instanceId, now());
+            await store.commit();
+            return n;
+        },
+        close: async () => {
+            pushes.close();
+            await new Promise<void>((resolve) => {
                 server.close(() => resolve());
                 server.closeAllConnections();
-            }),
+            });
+            await store.close();
+        },
     };
 }

@@ -1,12 +1,43 @@
-import type { EntityDef } from "../entity";
+import { securityAudit } from "../audit";
+import { BINDINGS, DEVICES, INSTANCES, MODEL_PROVIDERS } from "../collections";
+import { ApiFault, type Ctx, type EntityDef, type Reply } from "../entity";
+import { choiceFilter, searchFilter } from "../filters";
+import { checkReachable, httpGet, testConnectivity } from "../probe";
+import type { Row } from "../store";
+
+export const INSTANCE_STATUSES = ["active", "inactive", "error"] as const;
+
+const probeOpts = (ctx: Ctx) => ({ timeoutMs: ctx.settings.probeTimeoutMs, ca: ctx.settings.probeCa });
+
+/** Reads the version the server reports: `/api/status` JSON first, then the `x-openclaw-version` header of `/`. */
+async function detectVersion(ctx: Ctx, serverUrl: string): Promise<{ version: string } | { error: string }> {
+    const status = await httpGet(serverUrl, "/api/status", probeOpts(ctx));
+    if (status.ok) {
+        try {
+            const v = (JSON.parse(status.body ?? "") as { version?: unknown }).version;
+            if (typeof v === "string" && v !== "") return { version: v };
+        } catch {
+            // not JSON: try the header below
+        }
+    }
+    const root = await httpGet(serverUrl, "/", probeOpts(ctx));
+    const header = root.headers?.["x-openclaw-version"];
+    if (typeof header === "string" && header !== "") return { version: header };
+    return { error: status.status === undefined ? status.detail : root.status === undefined ? root.detail : "the server did not report a version" };
+}
 
 /**
  * `claw/instances/` as the reference describes it: name, server_url and gateway_token
  * required; gateway_token, auth_headers and connection_params write-only; everything the
  * server sets is read-only and ignored on write.
+ *
+ * Deleting an instance cascades, like a Django foreign key with `on_delete=CASCADE`: its
+ * mentor bindings and model providers go with it (agent configs and skill assignments
+ * belong to mentors and stay).
  */
 export const instances: EntityDef = {
-    collection: "claw/instances",
+    collection: INSTANCES,
+    verboseName: "claw instance",
     spec: {
         fields: {
             name: { kind: "string", maxLength: 255, required: true },
@@ -31,8 +62,8 @@ export const instances: EntityDef = {
         ],
     },
     filters: {
-        status: (row, v) => row.status === v,
-        search: (row, v) => [row.name, row.server_url].some((f) => String(f).toLowerCase().includes(v.toLowerCase())),
+        status: choiceFilter("status", INSTANCE_STATUSES),
+        search: searchFilter(["name", "server_url"]),
     },
     initial: (ctx) => ({
         provision_mode: "self_hosted",
@@ -43,4 +74,48 @@ export const instances: EntityDef = {
         last_health_status: null,
         claw_version: null,
     }),
+    beforeDelete: (ctx, row) => {
+        for (const col of [BINDINGS, MODEL_PROVIDERS]) {
+            for (const r of ctx.store.list(ctx.org, col)) if (r.server === row.id) ctx.store.remove(ctx.org, col, r.id);
+        }
+        for (const d of ctx.store.list(ctx.org, DEVICES)) if (d.instance === row.id) ctx.store.remove(ctx.org, DEVICES, d.id);
+    },
+    actions: {
+        "test-connectivity": async (ctx, row): Promise<Reply> => ({ status: 200, body: await testConnectivity(String(row.server_url), probeOpts(ctx)) }),
+
+        "health-check": async (ctx, row): Promise<Reply> => {
+            const { checks, all_passed } = await testConnectivity(String(row.server_url), probeOpts(ctx));
+            const current = ctx.store.get(ctx.org, INSTANCES, row.id);
+            if (!current) throw ApiFault.detail(404, "Not found."); // deleted while probing
+            const now = ctx.now();
+            const status = all_passed ? "healthy" : "unhealthy";
+            ctx.store.put(ctx.org, INSTANCES, { ...current, last_health_check: now, last_health_status: status });
+            return { status: 200, body: { healthy: all_passed, status, last_health_check: now, last_health_status: status, checks } };
+        },
+
+        "push-providers": (ctx, row): Reply => {
+            ctx.pushes.queueProviderPush(ctx.org, row.id, ctx.faults.slowPushMs(ctx.method, ctx.route) ?? ctx.settings.pushDelayMs);
+            return { status: 202, body: { queued: true, message: "Provider push queued." } };
+        },
+
+        "security-audit": async (ctx, row): Promise<Reply> => {
+            if (row.claw_type !== "openclaw") throw ApiFault.detail(400, "Security audit is only available for OpenClaw instances.");
+            const reach = await checkReachable(String(row.server_url), probeOpts(ctx));
+            if (!reach.passed) throw ApiFault.detail(400, `Could not reach the claw server: ${reach.detail}`);
+            const current = ctx.store.get(ctx.org, INSTANCES, row.id);
+            if (!current) throw ApiFault.detail(404, "Not found.");
+            const report = securityAudit(ctx.store, ctx.org, current, ctx.now());
+            ctx.store.put(ctx.org, INSTANCES, { ...current, _security_audit: report });
+            return { status: 200, body: report };
+        },
+
+        "refresh-version": async (ctx, row): Promise<Reply> => {
+            const found = await detectVersion(ctx, String(row.server_url));
+            if ("error" in found) throw ApiFault.detail(400, `Could not detect the claw version: ${found.error}`);
+            const current: Row | undefined = ctx.store.get(ctx.org, INSTANCES, row.id);
+            if (!current) throw ApiFault.detail(404, "Not found.");
+            ctx.store.put(ctx.org, INSTANCES, { ...current, claw_version: found.version });
+            return { status: 200, body: { claw_version: found.version } };
+        },
+    },
 };

@@ -1,0 +1,42 @@
+import { SKILL_ASSIGNMENTS, SKILL_RESOURCES, SKILLS } from "../collections";
+import type { EntityDef } from "../entity";
+import { boolFilter, searchFilter } from "../filters";
+
+/**
+ * `agent-skills/`: a skill of the platform (the org), its SKILL.md as `instruction` and
+ * front matter as `metadata`. The slug is unique per org and checked like a Django
+ * SlugField (it names the skill's folder on the server). Deleting a skill deletes its
+ * resources and its assignments to mentors.
+ */
+export const skills: EntityDef = {
+    collection: SKILLS,
+    verboseName: "agent skill",
+    spec: {
+        fields: {
+            name: { kind: "string", maxLength: 255, required: true },
+            slug: {
+                kind: "string",
+                maxLength: 255,
+                required: true,
+                pattern: { re: /^[-a-zA-Z0-9_]+$/, message: "Enter a valid “slug” consisting of letters, numbers, underscores or hyphens." },
+            },
+            description: { kind: "string", allowBlank: true, default: "" },
+            version: { kind: "string", maxLength: 50, allowBlank: true, default: "" },
+            instruction: { kind: "string", allowBlank: true, default: "" },
+            metadata: { kind: "json", default: {} },
+            enabled: { kind: "bool", default: true },
+        },
+        readOnly: ["id", "platform_key", "created_at", "updated_at"],
+    },
+    unique: [["slug"]],
+    filters: {
+        enabled: boolFilter("enabled"),
+        search: searchFilter(["name", "slug", "description"]),
+    },
+    initial: (ctx) => ({ platform_key: ctx.org }),
+    beforeDelete: (ctx, row) => {
+        for (const col of [SKILL_RESOURCES, SKILL_ASSIGNMENTS]) {
+            for (const r of ctx.store.list(ctx.org, col)) if (r.skill === row.id) ctx.store.remove(ctx.org, col, r.id);
+        }
+    },
+};
