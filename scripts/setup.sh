@@ -78,6 +78,13 @@ if [ ! -d node_modules ] || [ "$(cat node_modules/.setup-stamp 2>/dev/null)" != 
   echo "$stamp" > node_modules/.setup-stamp
 fi
 step "npm dependencies"
+# The policy pack is its own npm package (docs/policy.md); it links the root package ("file:..").
+pstamp="$(cat policy/package-lock.json policy/package.json | sha256sum | cut -c1-16)-$(node --version)"
+if [ ! -d policy/node_modules ] || [ "$(cat policy/node_modules/.setup-stamp 2>/dev/null)" != "$pstamp" ]; then
+  (cd policy && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$pstamp" > policy/node_modules/.setup-stamp
+fi
+step "policy pack npm dependencies"
 npm run --silent build
 step "tsc build"
 bash "$ROOT/scripts/install-self.sh"
