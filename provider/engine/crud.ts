@@ -174,7 +174,11 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
             const rest = issue.path.slice(1).map(String);
             const property = [camel, ...rest].join(".");
             const message = issue.code === "invalid_type" && inputs[camel] === undefined ? "required" : issue.message;
-            failures.push({ property, reason: `${property}: ${message}` });
+            // The engine prints the value of a failure's property beside it; keep object values
+            // (a config patch, headers) and secrets out of the output: the reason names the input.
+            const v = inputs[camel];
+            const quiet = facts.fields[camel]?.secret || (typeof v === "object" && v !== null);
+            failures.push({ property: quiet ? "" : property, reason: `${property}: ${message}` });
         }
     }
     return { inputs: clean(inputs), failures };

@@ -31,11 +31,12 @@ describe("blocked config paths, refused by the provider", () => {
     it("fails the preview of a known blocked path, naming it, with no request sent", async () => {
         project.writeProgram(`
 import { AgentConfig } from "pulumi-iblai-claw";
-new AgentConfig("agent", { mentor: "${MENTOR}", config: { gateway: { "controlUi.dangerouslyDisableDeviceAuth": true } } });
+new AgentConfig("agent", { mentor: "${MENTOR}", config: { gateway: { "controlUi.dangerouslyDisableDeviceAuth": "canary-value-77" } } });
 `);
         const r = await project.preview([], { allowFail: true });
         expect(r.code).not.toBe(0);
         expect(r.stdout + r.stderr).toContain("gateway.controlUi.dangerouslyDisableDeviceAuth");
+        expect(r.stdout + r.stderr).not.toContain("canary-value-77"); // the path, never the value
         expect(emu.requestCounts()).toEqual({});
     });
 
