@@ -14,8 +14,12 @@ describe("check", () => {
 
     it("names each bad input by its camelCase name", () => {
         const r = check(facts, conn, {}, { name: "", serverUrl: "not a url", clawType: "nemo" });
-        const byProp = Object.fromEntries((r.failures ?? []).map((f) => [f.property, f.reason]));
+        // Every reason starts with the input's name (the property itself is left empty for
+        // secret and object inputs, whose values the engine would print).
+        const byProp = Object.fromEntries((r.failures ?? []).map((f) => [f.reason.split(":")[0], f.reason]));
         expect(Object.keys(byProp).sort()).toEqual(["clawType", "gatewayToken", "name", "serverUrl"]);
+        expect(r.failures?.find((f) => f.reason.startsWith("gatewayToken"))?.property).toBe("");
+        expect(r.failures?.find((f) => f.reason.startsWith("serverUrl"))?.property).toBe("serverUrl");
         expect(byProp.gatewayToken).toMatch(/required/);
         expect(byProp.serverUrl).toMatch(/http\(s\) URL/);
     });
