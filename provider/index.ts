@@ -23,4 +23,5 @@ export { GatewayToken, type GatewayTokenArgs } from "./resources/gatewayToken";
 export { testConnectivity, healthCheck, securityAudit, refreshVersion, type ActionOptions } from "./functions";
 export { contentHash, canonicalJson } from "./engine/hash";
 export { ClawResource, ClawApiResource, type IdentityArgs, type ResourceShape } from "./engine/resource";
+export { PushResource, type PushArgs } from "./engine/pushResource";
 export type { ResourceFacts, FieldFact } from "./engine/facts";

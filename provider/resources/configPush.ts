@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { PushFacts } from "../engine/push";
-import { ClawApiResource, type IdentityArgs } from "../engine/resource";
+import { type PushArgs, PushResource } from "../engine/pushResource";
 
 /** ConfigPush: `POST claw/mentor-configs/{id}/push-config/`, then wait for the outcome. */
 export const configPushFacts: PushFacts = {
@@ -11,16 +11,9 @@ export const configPushFacts: PushFacts = {
 };
 
 /** Inputs of {@link ConfigPush}. */
-export interface ConfigPushArgs extends IdentityArgs {
+export interface ConfigPushArgs extends PushArgs {
     /** The MentorBinding (its id). A change replaces. */
     binding: pulumi.Input<string | number>;
-    /**
-     * What the push delivers, e.g. `[agentConfig.contentHash, skill.contentHash, assignment.contentHash]`.
-     * A change of their hash pushes again; an equal hash does nothing.
-     */
-    triggers: pulumi.Input<unknown>;
-    /** How long to wait for the push's outcome; default 300, at most 3600. */
-    timeoutSeconds?: pulumi.Input<number>;
 }
 
 /**
@@ -38,26 +31,10 @@ export interface ConfigPushArgs extends IdentityArgs {
  * });
  * ```
  */
-export class ConfigPush extends ClawApiResource {
+export class ConfigPush extends PushResource {
     declare readonly binding: pulumi.Output<number>;
-    declare readonly triggers: pulumi.Output<unknown>;
-    declare readonly timeoutSeconds: pulumi.Output<number | undefined>;
-    /** SHA-256 of the triggers last pushed. */
-    declare readonly triggersHash: pulumi.Output<string>;
-    /** `succeeded`; `failed` / `timeout` / `error` after a partial failure; `superseded` when refresh saw a later push by someone else. */
-    declare readonly pushStatus: pulumi.Output<string>;
-    /** The service's own status text. */
-    declare readonly serviceStatus: pulumi.Output<string | undefined>;
-    declare readonly pushedAt: pulumi.Output<string | undefined>;
-    /** The baseline check's security warnings, as text. */
-    declare readonly warnings: pulumi.Output<string[]>;
 
     constructor(name: string, args: ConfigPushArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            { type: "ConfigPush", inputs: ["binding", "triggers", "timeoutSeconds"], secretInputs: [], outputs: ["triggersHash", "pushStatus", "serviceStatus", "pushedAt", "warnings"], secretOutputs: [], remote: true },
-            name,
-            args,
-            opts,
-        );
+        super(configPushFacts, name, args, opts);
     }
 }

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { PushFacts } from "../engine/push";
-import { ClawApiResource, type IdentityArgs } from "../engine/resource";
+import { type PushArgs, PushResource } from "../engine/pushResource";
 
 /** ProviderPush: `POST claw/instances/{id}/push-providers/`, then wait for the outcome. */
 export const providerPushFacts: PushFacts = {
@@ -14,16 +14,9 @@ export const providerPushFacts: PushFacts = {
 };
 
 /** Inputs of {@link ProviderPush}. */
-export interface ProviderPushArgs extends IdentityArgs {
+export interface ProviderPushArgs extends PushArgs {
     /** The ClawInstance (its id). A change replaces. */
     instance: pulumi.Input<string | number>;
-    /**
-     * What the push delivers, e.g. `[openrouter.contentHash, anthropic.contentHash]`.
-     * A change of their hash pushes again; an equal hash does nothing.
-     */
-    triggers: pulumi.Input<unknown>;
-    /** How long to wait for the push's outcome; default 300, at most 3600. */
-    timeoutSeconds?: pulumi.Input<number>;
 }
 
 /**
@@ -37,26 +30,10 @@ export interface ProviderPushArgs extends IdentityArgs {
  * new ProviderPush("prod-providers", { instance: server.id, triggers: [openrouter.contentHash] });
  * ```
  */
-export class ProviderPush extends ClawApiResource {
+export class ProviderPush extends PushResource {
     declare readonly instance: pulumi.Output<number>;
-    declare readonly triggers: pulumi.Output<unknown>;
-    declare readonly timeoutSeconds: pulumi.Output<number | undefined>;
-    /** SHA-256 of the triggers last pushed. */
-    declare readonly triggersHash: pulumi.Output<string>;
-    /** `succeeded`; `failed` / `timeout` / `error` after a partial failure; `superseded` when refresh saw a later push by someone else. */
-    declare readonly pushStatus: pulumi.Output<string>;
-    /** The service's own status text. */
-    declare readonly serviceStatus: pulumi.Output<string | undefined>;
-    declare readonly pushedAt: pulumi.Output<string | undefined>;
-    /** The baseline check's security warnings, as text. */
-    declare readonly warnings: pulumi.Output<string[]>;
 
     constructor(name: string, args: ProviderPushArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            { type: "ProviderPush", inputs: ["instance", "triggers", "timeoutSeconds"], secretInputs: [], outputs: ["triggersHash", "pushStatus", "serviceStatus", "pushedAt", "warnings"], secretOutputs: [], remote: true },
-            name,
-            args,
-            opts,
-        );
+        super(providerPushFacts, name, args, opts);
     }
 }
