@@ -70,6 +70,22 @@ done
 export PATH="$PULUMI_BIN_DIR:$CACHE/shims:$PATH"
 step "pulumi $(pulumi version)"
 
+# --- @pulumi/command's plugin: our own build (tools/pulumi-resource-command, docs/toolchain.md) ---
+# Built once per source change, installed as `command` 1.2.1 unless that very binary already is.
+CMD_DIR="$CACHE/pulumi-resource-command-v1.2.1"
+CMD_SRC="$(cd "$ROOT/tools/pulumi-resource-command" && cat go.mod go.sum ./*.go | sha256sum | cut -c1-16)"
+if [ ! -x "$CMD_DIR/pulumi-resource-command" ] || [ "$(cat "$CMD_DIR/.src-stamp" 2>/dev/null)" != "$CMD_SRC" ]; then
+  command -v go >/dev/null || { echo "setup: no Go toolchain to build pulumi-resource-command" >&2; exit 1; }
+  mkdir -p "$CMD_DIR"
+  (cd "$ROOT/tools/pulumi-resource-command" && go build -trimpath -buildvcs=false -ldflags "-s -w" -o "$CMD_DIR/pulumi-resource-command.partial" .)
+  mv "$CMD_DIR/pulumi-resource-command.partial" "$CMD_DIR/pulumi-resource-command" && echo "$CMD_SRC" > "$CMD_DIR/.src-stamp"
+fi
+if ! pulumi plugin ls | awk '$1=="command" && $2=="resource" && $3=="1.2.1" {f=1} END {exit !f}' ||
+   ! cmp -s "$CMD_DIR/pulumi-resource-command" "${PULUMI_HOME:-$HOME/.pulumi}/plugins/resource-command-v1.2.1/pulumi-resource-command"; then
+  pulumi plugin install resource command v1.2.1 --file "$CMD_DIR/pulumi-resource-command" --reinstall
+fi
+step "pulumi-resource-command v1.2.1"
+
 # --- npm dependencies, build, installed copy --------------------------------
 cd "$ROOT"
 stamp="$(cat package-lock.json package.json | sha256sum | cut -c1-16)-$(node --version)"
