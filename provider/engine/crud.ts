@@ -26,7 +26,7 @@ export const ADOPT = "adoptId";
 export const IDENTITY = ["apiBaseUrl", "org"] as const;
 
 /** Where a resource lives, from its inputs or state. */
-function whereOf(p: Props, conn: Connection): { baseUrl?: string; org?: string } {
+export function whereOf(p: Props, conn: Connection): { baseUrl?: string; org?: string } {
     return { baseUrl: (p.apiBaseUrl as string | undefined) ?? conn.baseUrl, org: (p.org as string | undefined) ?? conn.org };
 }
 const PROVIDER_KEY = "__provider";
@@ -100,7 +100,6 @@ function fail(facts: ResourceFacts, op: string, e: unknown, secrets: string[]): 
         const hint = `an object with the same natural key exists; to manage it, set ${ADOPT}: <its id> on this resource (never done silently), or change the key`;
         throw new Error(`iblai:${facts.type} ${op} failed: ${redactText(e.message, secrets)}\n  hint: ${hint}`);
     }
-    if (ClawError.isInstance(e)) throw new Error(`iblai:${facts.type} ${op} failed: ${redactText(e.message, secrets)}`);
     throw new Error(`iblai:${facts.type} ${op} failed: ${redactText(String((e as Error)?.message ?? e), secrets)}`);
 }
 
@@ -116,12 +115,10 @@ function secretValues(facts: ResourceFacts, props: Props, conn: Connection): str
 }
 
 /**
- * check: fills the connection identity from config, and validates the inputs with the
- * sdk's own request schema, so a bad input fails at preview, named by its input name,
- * before any request.
+ * Fills `apiBaseUrl`/`org` from config when the program left them out, and names what is
+ * missing or malformed. Shared by every API resource and the pushes.
  */
-export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news: Props): pulumi.dynamic.CheckResult {
-    const inputs = withoutProvider(news);
+export function checkIdentity(inputs: Props, conn: Connection): pulumi.dynamic.CheckFailure[] {
     const failures: pulumi.dynamic.CheckFailure[] = [];
     inputs.apiBaseUrl ??= conn.baseUrl;
     inputs.org ??= conn.org;
@@ -136,6 +133,17 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
         }
     }
     if (inputs.org === undefined) failures.push({ property: "org", reason: "no org: pulumi config set iblai:org <org> (or IBLAI_ORG)" });
+    return failures;
+}
+
+/**
+ * check: fills the connection identity from config, and validates the inputs with the
+ * sdk's own request schema, so a bad input fails at preview, named by its input name,
+ * before any request.
+ */
+export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news: Props): pulumi.dynamic.CheckResult {
+    const inputs = withoutProvider(news);
+    const failures = checkIdentity(inputs, conn);
 
     // Normalise references and hash local files before validating.
     for (const [k, f] of Object.entries(facts.fields)) {

@@ -1,6 +1,6 @@
 import { ClawError, type ClawClient, NotFoundError, type PushOutcome, PushFailedError, TimeoutError, redactText, warningText } from "../../sdk";
 import { type Connection, clientFor } from "./connection";
-import { IDENTITY, UNKNOWN, type ProviderMethods, clean, isUnknown } from "./crud";
+import { IDENTITY, UNKNOWN, type ProviderMethods, checkIdentity, clean, isUnknown, whereOf } from "./crud";
 import { contentHash } from "./hash";
 
 type Props = Record<string, unknown>;
@@ -52,7 +52,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
         const hash = contentHash(inputs.triggers ?? null);
         const base = { ...inputs, triggersHash: hash };
         const c = conn();
-        const client = clientFor(c, { baseUrl: (inputs.apiBaseUrl as string) ?? c.baseUrl, org: (inputs.org as string) ?? c.org });
+        const client = clientFor(c, whereOf(inputs, c));
         const timeoutMs = ((inputs.timeoutSeconds as number | undefined) ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
         try {
             const out = await facts.push(client, inputs[t] as number, timeoutMs);
@@ -79,10 +79,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
     return {
         async check(_olds: Props, news: Props) {
             const { __provider: _p, ...inputs } = news;
-            const failures: { property: string; reason: string }[] = [];
-            const c = conn();
-            inputs.apiBaseUrl ??= c.baseUrl;
-            inputs.org ??= c.org;
+            const failures = checkIdentity(inputs, conn());
             for (const k of Object.keys(inputs)) {
                 if (!inputKeys.includes(k)) failures.push({ property: k, reason: `unknown input; the inputs of ${facts.type} are ${inputKeys.join(", ")}` });
             }
@@ -97,8 +94,6 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             if (ts !== undefined && !isUnknown(ts) && !(typeof ts === "number" && ts > 0 && ts <= 3600)) {
                 failures.push({ property: "timeoutSeconds", reason: "timeoutSeconds: must be a number of seconds in (0, 3600]" });
             }
-            if (inputs.apiBaseUrl === undefined) failures.push({ property: "apiBaseUrl", reason: "no API base URL: pulumi config set iblai:baseUrl ..." });
-            if (inputs.org === undefined) failures.push({ property: "org", reason: "no org: pulumi config set iblai:org <org>" });
             return { inputs: clean(inputs), failures };
         },
         async diff(_id: string, olds: Props, news: Props) {
@@ -120,7 +115,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             const c = conn();
             const target = targetId(props[t]);
             if (target === undefined || props.pushStatus !== SUCCEEDED) return { id, props };
-            const client = clientFor(c, { baseUrl: (props.apiBaseUrl as string) ?? c.baseUrl, org: (props.org as string) ?? c.org });
+            const client = clientFor(c, whereOf(props, c));
             let last: string | undefined;
             try {
                 last = await facts.lastPushedAt(client, target);
