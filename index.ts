@@ -10,5 +10,7 @@
  * import { ClawInstance } from "pulumi-iblai-claw";
  * ```
  */
+// First: an unsupported Node fails here with the version it needs, not deep inside undici.
+import "./sdk/nodeVersion";
 export * from "./provider";
 export * as sdk from "./sdk";

@@ -9,6 +9,8 @@
  * new ClawInstance("prod", { name: "prod", serverUrl: "https://claw.acme.dev", gatewayToken: token.value });
  * ```
  */
+// First: an unsupported Node fails here with the version it needs, not deep inside undici.
+import "../sdk/nodeVersion";
 export { ClawInstance, type ClawInstanceArgs, clawInstanceFacts } from "./resources/clawInstance";
 export { ModelProvider, type ModelProviderArgs, modelProviderFacts } from "./resources/modelProvider";
 export { MentorBinding, type MentorBindingArgs, mentorBindingFacts } from "./resources/mentorBinding";

@@ -8,6 +8,8 @@
  * console.log(await client.instances.listAll());
  * ```
  */
+// First: an unsupported Node fails here with the version it needs, not deep inside undici.
+import "./nodeVersion";
 export * from "./client";
 export * from "./errors";
 export * from "./retry";

@@ -1,3 +1,5 @@
+// First: in the provider process too, an unsupported Node fails with the version it needs.
+import "../../sdk/nodeVersion";
 import type * as pulumi from "@pulumi/pulumi";
 import { type Connection, resolveConnection } from "./connection";
 import { type ProviderMethods, apiMethods } from "./crud";
