@@ -8,7 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 mkdir -p .toolchain
 rm -f .toolchain/pulumi-iblai-claw-*.tgz
-tgz="$(npm pack --silent --pack-destination .toolchain | tail -1)"
+# --ignore-scripts: the `prepare` build (for git installs) already ran as setup's build step.
+tgz="$(npm pack --silent --ignore-scripts --pack-destination .toolchain | tail -1)"
 rm -rf node_modules/pulumi-iblai-claw
 mkdir -p node_modules/pulumi-iblai-claw
 tar xzf ".toolchain/$tgz" -C node_modules/pulumi-iblai-claw --strip-components=1
