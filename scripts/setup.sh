@@ -14,6 +14,18 @@ CACHE="${IBLAI_CLAW_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-iblai-claw}"
 mkdir -p "$CACHE" "$ROOT/.toolchain"
 t0=$(date +%s)
 step() { printf '[setup] %-34s %4ss\n' "$1" "$(( $(date +%s) - t0 ))"; }
+# Tools' own output (hundreds of `go: downloading` lines on a fresh machine) goes to a log;
+# the terminal gets one line per step, and the log's tail when a step fails.
+LOG="$ROOT/.toolchain/setup.log"
+: > "$LOG"
+quiet() {
+  if ! "$@" >>"$LOG" 2>&1; then
+    echo "[setup] failed: $*" >&2
+    tail -n 40 "$LOG" | sed 's/^/  | /' >&2
+    echo "[setup] full log: $LOG" >&2
+    exit 1
+  fi
+}
 
 # --- Node.js ---------------------------------------------------------------
 node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
@@ -25,7 +37,7 @@ else
   if [ ! -x "$NODE_BIN_DIR/node" ]; then
     case "$(uname -m)" in x86_64) arch=x64 ;; aarch64) arch=arm64 ;; *) echo "unsupported arch $(uname -m)" >&2; exit 1 ;; esac
     tmp="$(mktemp -d)"
-    (cd "$tmp" && npm pack --silent "node-linux-$arch@$NODE_VERSION" >/dev/null)
+    (cd "$tmp" && quiet npm pack --silent "node-linux-$arch@$NODE_VERSION")
     mkdir -p "$CACHE/node-v$NODE_VERSION.partial"
     tar xzf "$tmp"/node-linux-*.tgz -C "$CACHE/node-v$NODE_VERSION.partial" --strip-components=1 package/bin package/LICENSE
     rm -rf "$tmp" "$CACHE/node-v$NODE_VERSION"
@@ -48,14 +60,15 @@ else
   command -v go >/dev/null || { echo "setup: no recent pulumi on PATH and no Go toolchain to build it" >&2; exit 1; }
   mkdir -p "$PULUMI_BIN_DIR"
   if [ ! -x "$PULUMI_BIN_DIR/pulumi" ]; then
-    (cd "$ROOT/tools/pulumi-engine" && go build -trimpath -o "$PULUMI_BIN_DIR/pulumi.partial" \
+    echo "[setup] building the pulumi CLI v$PULUMI_VERSION with Go (minutes on a fresh machine; log: $LOG)"
+    (cd "$ROOT/tools/pulumi-engine" && quiet go build -trimpath -o "$PULUMI_BIN_DIR/pulumi.partial" \
       -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION" \
       github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
     mv "$PULUMI_BIN_DIR/pulumi.partial" "$PULUMI_BIN_DIR/pulumi"
   fi
   step "pulumi CLI"
   if [ ! -x "$PULUMI_BIN_DIR/pulumi-language-nodejs" ]; then
-    (cd "$ROOT/tools/pulumi-language-nodejs" && go build -trimpath -o "$PULUMI_BIN_DIR/pulumi-language-nodejs.partial" \
+    (cd "$ROOT/tools/pulumi-language-nodejs" && quiet go build -trimpath -o "$PULUMI_BIN_DIR/pulumi-language-nodejs.partial" \
       -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_LANGUAGE_HOST_VERSION" \
       github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs)
     mv "$PULUMI_BIN_DIR/pulumi-language-nodejs.partial" "$PULUMI_BIN_DIR/pulumi-language-nodejs"
@@ -77,12 +90,12 @@ CMD_SRC="$(cd "$ROOT/tools/pulumi-resource-command" && cat go.mod go.sum ./*.go 
 if [ ! -x "$CMD_DIR/pulumi-resource-command" ] || [ "$(cat "$CMD_DIR/.src-stamp" 2>/dev/null)" != "$CMD_SRC" ]; then
   command -v go >/dev/null || { echo "setup: no Go toolchain to build pulumi-resource-command" >&2; exit 1; }
   mkdir -p "$CMD_DIR"
-  (cd "$ROOT/tools/pulumi-resource-command" && go build -trimpath -buildvcs=false -ldflags "-s -w" -o "$CMD_DIR/pulumi-resource-command.partial" .)
+  (cd "$ROOT/tools/pulumi-resource-command" && quiet go build -trimpath -buildvcs=false -ldflags "-s -w" -o "$CMD_DIR/pulumi-resource-command.partial" .)
   mv "$CMD_DIR/pulumi-resource-command.partial" "$CMD_DIR/pulumi-resource-command" && echo "$CMD_SRC" > "$CMD_DIR/.src-stamp"
 fi
 if ! pulumi plugin ls | awk '$1=="command" && $2=="resource" && $3=="1.2.1" {f=1} END {exit !f}' ||
    ! cmp -s "$CMD_DIR/pulumi-resource-command" "${PULUMI_HOME:-$HOME/.pulumi}/plugins/resource-command-v1.2.1/pulumi-resource-command"; then
-  pulumi plugin install resource command v1.2.1 --file "$CMD_DIR/pulumi-resource-command" --reinstall
+  quiet pulumi plugin install resource command v1.2.1 --file "$CMD_DIR/pulumi-resource-command" --reinstall
 fi
 step "pulumi-resource-command v1.2.1"
 
@@ -90,20 +103,20 @@ step "pulumi-resource-command v1.2.1"
 cd "$ROOT"
 stamp="$(cat package-lock.json package.json | sha256sum | cut -c1-16)-$(node --version)"
 if [ ! -d node_modules ] || [ "$(cat node_modules/.setup-stamp 2>/dev/null)" != "$stamp" ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  quiet npm ci --no-audit --no-fund --loglevel=error
   echo "$stamp" > node_modules/.setup-stamp
 fi
 step "npm dependencies"
 # The policy pack is its own npm package (docs/policy.md); it links the root package ("file:..").
 pstamp="$(cat policy/package-lock.json policy/package.json | sha256sum | cut -c1-16)-$(node --version)"
 if [ ! -d policy/node_modules ] || [ "$(cat policy/node_modules/.setup-stamp 2>/dev/null)" != "$pstamp" ]; then
-  (cd policy && npm ci --no-audit --no-fund --loglevel=error)
+  (cd policy && quiet npm ci --no-audit --no-fund --loglevel=error)
   echo "$pstamp" > policy/node_modules/.setup-stamp
 fi
 step "policy pack npm dependencies"
-npm run --silent build
+quiet npm run --silent build
 step "tsc build"
-bash "$ROOT/scripts/install-self.sh"
+quiet bash "$ROOT/scripts/install-self.sh"
 step "installed node_modules/pulumi-iblai-claw"
 
 cat > "$ROOT/.toolchain/env" <<ENV
