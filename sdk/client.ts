@@ -410,6 +410,38 @@ export class ClawClient {
         return this.baseUrl + this.#prefix + route;
     }
 
+    /**
+     * The bytes behind a file URL the API answered with (an asset resource's `file`). The
+     * token is sent only to the API's own origin: a file served from another host (object
+     * storage, a CDN) is fetched without it. Not retried; a failure names the URL's path.
+     *
+     * @example
+     * ```ts
+     * const res = await client.skillResources.get(7);
+     * if (res.file) fs.writeFileSync("logo.png", await client.download(res.file));
+     * ```
+     */
+    async download(fileUrl: string): Promise<Buffer> {
+        const target = new URL(fileUrl, this.baseUrl);
+        const route = target.pathname;
+        const secrets = [this.#token];
+        const own = target.origin === new URL(this.baseUrl).origin;
+        const headers: Record<string, string> = own ? { authorization: `${this.authScheme} ${this.#token}` } : {};
+        return this.#limiter.run(async () => {
+            let res: Awaited<ReturnType<typeof request>>;
+            try {
+                res = await request(target, { method: "GET", headers, dispatcher: this.#dispatcher, signal: AbortSignal.timeout(this.timeoutMs) });
+            } catch (e) {
+                throw new NetworkError("download failed", { method: "GET", route, cause: e, secrets });
+            }
+            if (res.statusCode >= 300) {
+                const text = await res.body.text();
+                throw errorForStatus(res.statusCode, text, { method: "GET", route, secrets });
+            }
+            return Buffer.from(await res.body.arrayBuffer());
+        });
+    }
+
     private emit(event: RequestEvent): void {
         try {
             this.#onRequest?.(event);

@@ -245,9 +245,19 @@ async function adopt(facts: ResourceFacts, client: ReturnType<typeof clientFor>,
     const body: Props = {};
     for (const f of Object.values(facts.fields)) {
         if (!f.api || !(f.api in wanted)) continue;
-        if (f.writeOnly || f.kind === "file" || !deepEqual(existing[f.api], wanted[f.api])) body[f.api] = wanted[f.api];
+        const same = f.kind === "file" ? await sameFile(client, existing[f.api], wanted[f.api] as Buffer) : !f.writeOnly && deepEqual(existing[f.api], wanted[f.api]);
+        if (!same) body[f.api] = wanted[f.api];
     }
     return Object.keys(body).length ? ops.update(String(existing.id), body) : existing;
+}
+
+/**
+ * Whether the file the service holds (its URL in the answer) has the local bytes: adopting
+ * an asset that is already there uploads nothing (a download is a read, not a write).
+ */
+async function sameFile(client: ReturnType<typeof clientFor>, url: unknown, local: Buffer): Promise<boolean> {
+    if (typeof url !== "string" || url === "") return false;
+    return bytesHash(await client.download(url)) === bytesHash(local);
 }
 
 /** The object exists now; a failing follow-up keeps it in state (partial failure) and says why. */

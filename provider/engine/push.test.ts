@@ -6,7 +6,7 @@ const facts: PushFacts = {
     type: "ConfigPush",
     target: "binding",
     push: async () => ({ status: "success", warnings: [] }),
-    lastPushedAt: async () => undefined,
+    lastPush: async () => ({}),
 };
 const conn = () => ({ baseUrl: "https://platform.ibl.ai", org: "acme", apiToken: "tok-123456" });
 const m = pushMethods(facts, conn);
@@ -70,5 +70,35 @@ describe("push update", () => {
         expect(err.properties).toMatchObject({ pushStatus: "failed", serviceStatus: "error: missing scope: operator.read", triggersHash: contentHash(["h1"]) });
         expect(err.message).toContain("hint: set device_identity");
         expect(err.message).not.toContain("tok-123456");
+    });
+});
+
+describe("push adopt", () => {
+    const base = { binding: 7, triggers: ["h1"], apiBaseUrl: "https://platform.ibl.ai", org: "acme" };
+    const counting = (last: { at?: string; status?: string }) => {
+        const calls = { push: 0 };
+        const f: PushFacts = { ...facts, push: async () => (calls.push++, { status: "success", warnings: [] }), lastPush: async () => last };
+        return { calls, m: pushMethods(f, conn) };
+    };
+
+    it("records the triggers as delivered, sending nothing, when the target's last push succeeded", async () => {
+        const { calls, m: adopting } = counting({ at: "2026-12-01T10:00:00Z", status: "success" });
+        const r = await adopting.create({ ...base, adopt: true });
+        expect(calls.push).toBe(0);
+        expect(r.outs).toMatchObject({ pushStatus: "succeeded", triggersHash: contentHash(["h1"]), pushedAt: "2026-12-01T10:00:00Z", serviceStatus: "success" });
+        // Equal triggers afterwards: nothing to do.
+        expect(await adopting.diff(r.id, r.outs, { ...base, adopt: true })).toMatchObject({ changes: false });
+    });
+
+    it.each([["failed: pairing required"], ["pending"], [undefined]])("pushes when the last push's status is %s", async (status) => {
+        const { calls, m: adopting } = counting({ status });
+        const r = await adopting.create({ ...base, adopt: true });
+        expect(calls.push).toBe(1);
+        expect(r.outs).toMatchObject({ pushStatus: "succeeded" });
+    });
+
+    it("refuses a non-boolean adopt at check", async () => {
+        const r = await m.check({}, { ...base, adopt: "yes" });
+        expect(r.failures).toEqual([{ property: "adopt", reason: "adopt: must be true or false" }]);
     });
 });

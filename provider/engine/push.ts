@@ -1,4 +1,4 @@
-import { ClawError, type ClawClient, NotFoundError, type PushOutcome, PushFailedError, TimeoutError, redactText, warningText } from "../../sdk";
+import { ClawError, type ClawClient, NotFoundError, type PushOutcome, PushFailedError, TimeoutError, classifyPushStatus, redactText, warningText } from "../../sdk";
 import { type Connection, clientFor } from "./connection";
 import { IDENTITY, UNKNOWN, type ProviderMethods, checkIdentity, clean, isUnknown, whereOf } from "./crud";
 import { contentHash } from "./hash";
@@ -18,8 +18,11 @@ export interface PushFacts {
     target: "binding" | "instance";
     /** Queues the push and waits for its outcome. */
     push(client: ClawClient, id: number, timeoutMs: number): Promise<PushOutcome>;
-    /** When the target was last pushed, by anyone (for refresh); undefined when never. */
-    lastPushedAt(client: ClawClient, id: number): Promise<string | undefined>;
+    /**
+     * The target's last push, by anyone: when (for refresh; undefined when never) and the
+     * service's status text (for `adopt`).
+     */
+    lastPush(client: ClawClient, id: number): Promise<{ at?: string; status?: string }>;
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -46,7 +49,7 @@ function targetId(v: unknown): number | undefined {
 /** The provider methods of a push resource. */
 export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderMethods {
     const t = facts.target;
-    const inputKeys = [t, "triggers", "timeoutSeconds", ...IDENTITY];
+    const inputKeys = [t, "triggers", "timeoutSeconds", "adopt", ...IDENTITY];
 
     const run = async (inputs: Props, id: string): Promise<Props> => {
         const hash = contentHash(inputs.triggers ?? null);
@@ -90,6 +93,9 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
                 if (id === undefined) failures.push({ property: t, reason: `${t}: must be an object id (a positive integer), got ${JSON.stringify(target)}` });
                 else inputs[t] = id;
             }
+            if (inputs.adopt !== undefined && !isUnknown(inputs.adopt) && typeof inputs.adopt !== "boolean") {
+                failures.push({ property: "adopt", reason: "adopt: must be true or false" });
+            }
             const ts = inputs.timeoutSeconds;
             if (ts !== undefined && !isUnknown(ts) && !(typeof ts === "number" && ts > 0 && ts <= 3600)) {
                 failures.push({ property: "timeoutSeconds", reason: "timeoutSeconds: must be a number of seconds in (0, 3600]" });
@@ -107,6 +113,18 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             const { __provider: _p, ...inputs } = news;
             // The id names this push resource; there is nothing to create on the service.
             const id = `${t}-${String(inputs[t])}-${Date.now().toString(36)}`;
+            if (inputs.adopt === true) {
+                // Taking over a target that was pushed before (a generated program, docs/adoption.md):
+                // when its last push succeeded, record these triggers as delivered and send nothing.
+                const c = conn();
+                const last = await facts.lastPush(clientFor(c, whereOf(inputs, c)), inputs[t] as number).catch((e: unknown) => {
+                    throw new Error(redactText(`iblai:${facts.type} adopt failed: ${String((e as Error)?.message ?? e)}`, [c.apiToken]));
+                });
+                if (classifyPushStatus(last.status) === "succeeded") {
+                    const outs = { ...inputs, triggersHash: contentHash(inputs.triggers ?? null), pushStatus: SUCCEEDED, serviceStatus: last.status, pushedAt: last.at, warnings: [] };
+                    return { id, outs: clean(outs) };
+                }
+            }
             return { id, outs: await run(inputs, id) };
         },
         async read(id: string, props: Props) {
@@ -118,7 +136,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             const client = clientFor(c, whereOf(props, c));
             let last: string | undefined;
             try {
-                last = await facts.lastPushedAt(client, target);
+                last = (await facts.lastPush(client, target)).at;
             } catch (e) {
                 if (NotFoundError.isInstance(e)) return { id: "", props: {} }; // the binding or instance is gone
                 throw new Error(redactText(`iblai:${facts.type} read failed: ${String((e as Error)?.message ?? e)}`, [c.apiToken]));

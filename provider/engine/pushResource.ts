@@ -11,6 +11,12 @@ export interface PushArgs extends IdentityArgs {
     triggers: pulumi.Input<unknown>;
     /** How long to wait for the push's outcome; default 300, at most 3600. */
     timeoutSeconds?: pulumi.Input<number>;
+    /**
+     * Take over a target that was pushed before (e.g. a program made by `iblai-claw
+     * generate`): at create, when the target's last push succeeded, record the triggers as
+     * delivered and send nothing; otherwise push as usual. Later changes push as usual.
+     */
+    adopt?: pulumi.Input<boolean>;
 }
 
 /**
@@ -34,7 +40,7 @@ export abstract class PushResource extends ClawApiResource {
         super(
             {
                 type: facts.type,
-                inputs: [facts.target, "triggers", "timeoutSeconds"],
+                inputs: [facts.target, "triggers", "timeoutSeconds", "adopt"],
                 secretInputs: [],
                 outputs: ["triggersHash", "pushStatus", "serviceStatus", "pushedAt", "warnings"],
                 secretOutputs: [],

@@ -7,7 +7,10 @@ export const configPushFacts: PushFacts = {
     type: "ConfigPush",
     target: "binding",
     push: (client, id, timeoutMs) => client.mentorBindings.pushConfigAndWait(id, { timeoutMs }),
-    lastPushedAt: async (client, id) => (await client.mentorBindings.get(id)).last_config_push ?? undefined,
+    lastPush: async (client, id) => {
+        const b = await client.mentorBindings.get(id);
+        return { at: b.last_config_push ?? undefined, status: b.last_config_push_status ?? undefined };
+    },
 };
 
 /** Inputs of {@link ConfigPush}. */

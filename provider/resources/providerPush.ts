@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { classifyPushStatus } from "../../sdk";
 import type { PushFacts } from "../engine/push";
 import { type PushArgs, PushResource } from "../engine/pushResource";
 
@@ -7,9 +8,13 @@ export const providerPushFacts: PushFacts = {
     type: "ProviderPush",
     target: "instance",
     push: (client, id, timeoutMs) => client.instances.pushProvidersAndWait(id, { timeoutMs }),
-    lastPushedAt: async (client, id) => {
-        const times = (await client.modelProviders.listAll({ server: id })).map((p) => p.last_provider_push).filter((t): t is string => !!t);
-        return times.sort().pop();
+    lastPush: async (client, id) => {
+        const enabled = (await client.modelProviders.listAll({ server: id })).filter((p) => p.enabled !== false);
+        const times = enabled.map((p) => p.last_provider_push).filter((t): t is string => !!t);
+        // The push as a whole: failed if any provider's failed, succeeded only if every one's did.
+        const states = enabled.map((p) => p.last_provider_push_status ?? "");
+        const status = states.find((s) => classifyPushStatus(s) !== "succeeded") ?? states[0];
+        return { at: times.sort().pop(), status };
     },
 };
 
