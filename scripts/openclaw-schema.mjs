@@ -27,7 +27,8 @@ import { fileURLToPath } from "node:url";
 import * as zlib from "node:zlib";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const OUT_DIR = path.join(ROOT, "openclaw-schema");
+// OPENCLAW_SCHEMA_OUT writes elsewhere (the test that re-makes the snapshot uses it).
+const OUT_DIR = process.env.OPENCLAW_SCHEMA_OUT || path.join(ROOT, "openclaw-schema");
 const CACHE = process.env.IBLAI_CLAW_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "pulumi-iblai-claw");
 const NODE_MIN = [24, 16];
 
@@ -161,7 +162,7 @@ function main() {
     };
     fs.writeFileSync(indexPath, `${JSON.stringify(out, null, 2)}\n`);
     const gz = fs.statSync(path.join(OUT_DIR, file)).size;
-    console.log(`openclaw-schema: wrote openclaw-schema/${file} (${minified.length} bytes of JSON, ${gz} gzipped) from ${bin}`);
+    console.log(`openclaw-schema: wrote ${path.join(OUT_DIR, file)} (${minified.length} bytes of JSON, ${gz} gzipped) from ${bin}`);
 }
 
 main();
