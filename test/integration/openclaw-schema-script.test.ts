@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { openclawPackage } from "../helpers/openclawCli";
 
 // Issue 10: "update the snapshot with one command". Re-makes the pinned snapshot with the real
 // openclaw package (as setup installs it) into a temp folder and compares it byte for byte
@@ -39,10 +40,7 @@ describe("npm run schema:openclaw", () => {
             }
         };
         expect(run(["2026.9.6", "--bin", bin])).toContain(`no openclaw at ${bin}`);
-        const cache = process.env.IBLAI_CLAW_CACHE || path.join(os.homedir(), ".cache", "pulumi-iblai-claw");
-        const pkg = [`openclaw-v${V}`, `openclaw-v${V}.partial`].map((d) => path.join(cache, d, "node_modules", "openclaw")).find((d) => fs.existsSync(d));
-        expect(pkg).toBeDefined(); // scripts/setup.sh installs it
-        expect(run(["2026.9.5", "--bin", pkg as string])).toContain(`is openclaw@${V}, not openclaw@2026.9.5`);
+        expect(run(["2026.9.5", "--bin", openclawPackage(V)])).toContain(`is openclaw@${V}, not openclaw@2026.9.5`);
         expect(run(["not-a-version"])).toContain('"not-a-version" is not an OpenClaw version');
     });
 });
