@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { ConfigError } from "./errors";
-import { checkMentorConfig, expandDottedKeys, nearest, placeMentorConfig, placementOf } from "./openclawConfig";
+import { checkMentorConfig, expandDottedKeys, closestName, placeMentorConfig, placementOf } from "./openclawConfig";
 import { defaultOpenClawVersion, mergePatchView, openclawSchemaVersions, openclawValidator, resolveOpenClawVersion } from "./openclawSchema";
 
 // Issue 10, item 1: an agent config's `config` checked against OpenClaw's own schema (the
@@ -181,10 +181,10 @@ describe("checkMentorConfig", () => {
     });
 });
 
-describe("nearest", () => {
+describe("closestName", () => {
     it("finds a typo's intended name, case-blind, and nothing for a stranger", () => {
-        expect(nearest("evry", ["every", "model"])).toBe("every");
-        expect(nearest("DmScope", ["dmScope"])).toBe("dmScope");
-        expect(nearest("zzzz", ["every", "model"])).toBeUndefined();
+        expect(closestName("evry", ["every", "model"])).toBe("every");
+        expect(closestName("DmScope", ["dmScope"])).toBe("dmScope");
+        expect(closestName("zzzz", ["every", "model"])).toBeUndefined();
     });
 });

@@ -222,7 +222,7 @@ function renderPath(root: string, segs: (string | number)[]): string {
 
 /** For an unknown top-level key: a near miss among both kinds of top-level keys, or a place one level down where it exists. */
 function topLevelHint(version: string, key: string): string {
-    const near = nearest(key, [...new Set([...schemaKeys(version, "agent"), ...schemaKeys(version, "root")])]);
+    const near = closestName(key, [...new Set([...schemaKeys(version, "agent"), ...schemaKeys(version, "root")])]);
     if (near) return `; did you mean ${near}?`;
     const deeper: string[] = [];
     for (const where of ["agent", "root"] as const) {
@@ -255,7 +255,7 @@ function explain(errors: readonly ErrorObject[]): Explained[] {
         if (e.keyword === "additionalProperties") {
             const key = String((e.params as { additionalProperty: string }).additionalProperty);
             const props = isObject(e.parentSchema) && isObject(e.parentSchema.properties) ? Object.keys(e.parentSchema.properties) : [];
-            const near = nearest(key, props);
+            const near = closestName(key, props);
             x = { path: [...path, key], code: "unknown-key", reason: `unknown key${near ? `; did you mean ${near}?` : ""}` };
         } else if (e.propertyName !== undefined) {
             x = { path: [...path, e.propertyName], code: "invalid", reason: `key not allowed here: ${reasonOf(e)}` };
@@ -307,7 +307,7 @@ function reasonOf(e: ErrorObject): string {
 const article = (t: string) => (t === "null" ? "null" : `${/^[aeiou]/.test(t) ? "an" : "a"} ${t}`);
 
 function didYouMean(value: string, allowed: unknown[]): string {
-    const near = nearest(value, allowed.filter((a): a is string => typeof a === "string"));
+    const near = closestName(value, allowed.filter((a): a is string => typeof a === "string"));
     return near ? `; did you mean ${JSON.stringify(near)}?` : "";
 }
 
@@ -370,10 +370,10 @@ function unionError(a: ErrorObject, branches: ErrorObject[][]): ErrorObject {
  *
  * @example
  * ```ts
- * nearest("evry", ["every", "model"]); // "every"
+ * closestName("evry", ["every", "model"]); // "every"
  * ```
  */
-export function nearest(name: string, candidates: readonly string[]): string | undefined {
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
     const limit = name.length <= 4 ? 1 : name.length <= 8 ? 2 : 3;
     let best: string | undefined;
     let bestD = Infinity;
