@@ -3,6 +3,8 @@ import { noBlockedConfigPaths } from "./blockedConfigPaths";
 import { bindingHasConfigPush, instanceHasProviderPush } from "./deliveries";
 import { clawServerHttps, openclawDeviceIdentity } from "./instance";
 import { modelAllowlist, modelProviderHttps } from "./models";
+import { openclawConfigSchema } from "./openclawConfigSchema";
+import { openclawSecurity } from "./openclawSecurity";
 import { skillResourceSize } from "./skillResourceSize";
 
 /**
@@ -17,6 +19,8 @@ import { skillResourceSize } from "./skillResourceSize";
  */
 export const policies: Policies = [
     noBlockedConfigPaths,
+    openclawConfigSchema,
+    openclawSecurity,
     clawServerHttps,
     openclawDeviceIdentity,
     modelProviderHttps,
@@ -26,4 +30,4 @@ export const policies: Policies = [
     instanceHasProviderPush,
 ];
 
-export { noBlockedConfigPaths, bindingHasConfigPush, instanceHasProviderPush, clawServerHttps, openclawDeviceIdentity, modelAllowlist, modelProviderHttps, skillResourceSize };
+export { noBlockedConfigPaths, openclawConfigSchema, openclawSecurity, bindingHasConfigPush, instanceHasProviderPush, clawServerHttps, openclawDeviceIdentity, modelAllowlist, modelProviderHttps, skillResourceSize };

@@ -15,6 +15,8 @@ export * from "./errors";
 export * from "./retry";
 export * from "./push";
 export * from "./configPaths";
+export * from "./openclawSchema";
+export * from "./openclawConfig";
 export * from "./schemas/common";
 export * from "./schemas/instance";
 export * from "./schemas/modelProvider";

@@ -10,6 +10,11 @@ export interface Connection {
     org?: string;
     apiToken?: string;
     authScheme?: AuthScheme;
+    /**
+     * The OpenClaw version the servers run (`iblai:openclawVersion`): its schema snapshot is
+     * what check validates agent configs against (issue 10). Default: the newest snapshot.
+     */
+    openclawVersion?: string;
 }
 
 /** Reads one value from the stack config handed to `configure()`. */
@@ -26,6 +31,7 @@ export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = pr
         org: pick("org", "IBLAI_ORG"),
         apiToken: pick("apiToken", "IBLAI_API_TOKEN"),
         authScheme: pick("authScheme", "IBLAI_AUTH_SCHEME") as AuthScheme | undefined,
+        openclawVersion: pick("openclawVersion", "IBLAI_OPENCLAW_VERSION"),
     };
 }
 

@@ -189,6 +189,7 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
             failures.push({ property: quiet ? "" : property, reason: `${property}: ${message}` });
         }
     }
+    if (facts.checkInputs) failures.push(...facts.checkInputs(inputs, conn));
     return { inputs: clean(inputs), failures };
 }
 

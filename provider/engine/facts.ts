@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ClawClient } from "../../sdk";
+import type { Connection } from "./connection";
 
 /** What the engine must know of one input field. */
 export interface FieldFact {
@@ -52,6 +53,11 @@ export interface ResourceFacts {
      */
     delivered?: (obj: Record<string, unknown>) => unknown;
     ops(client: ClawClient): EntityOps;
+    /**
+     * More checks of the (camelCase) inputs at preview, beyond the sdk's schema, e.g. an agent
+     * config against OpenClaw's own config schema. No requests.
+     */
+    checkInputs?: (inputs: Record<string, unknown>, conn: Connection) => { property: string; reason: string }[];
     /**
      * Runs after a successful create or update (e.g. a connectivity test). Returns extra
      * outputs; throwing fails the deployment but keeps the object (a partial failure), and

@@ -1,5 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { AgentConfigCreate } from "../../sdk";
+import { AgentConfigCreate, checkMentorConfig, resolveOpenClawVersion } from "../../sdk";
+import type { Connection } from "../engine/connection";
+import { isUnknown } from "../engine/crud";
 import type { ResourceFacts } from "../engine/facts";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
@@ -27,6 +29,7 @@ export const agentConfigFacts: ResourceFacts = {
     // The sdk's schema refuses blocked config paths (findBlockedPaths), so check does too,
     // before any request.
     createSchema: AgentConfigCreate,
+    checkInputs: checkOpenClawConfig,
     delivered: (o) => Object.fromEntries(CONTENT.map((k) => [k, o[k]])),
     ops: (client) => ({
         // A mentor has one agent config, made by the service when the mentor is bound:
@@ -40,6 +43,23 @@ export const agentConfigFacts: ResourceFacts = {
         delete: (id) => client.agentConfigs.delete(id),
     }),
 };
+
+/**
+ * check: `config` against the OpenClaw schema snapshot of `iblai:openclawVersion` (default the
+ * newest), each key where the placement rule puts it (docs/openclaw-config.md). Parts unknown
+ * at preview are checked at `up`. Failures name the path and the version, never a value.
+ */
+function checkOpenClawConfig(inputs: Record<string, unknown>, conn: Connection): { property: string; reason: string }[] {
+    let version: string | undefined;
+    try {
+        version = resolveOpenClawVersion(conn.openclawVersion);
+    } catch (e) {
+        return [{ property: "", reason: (e as Error).message }];
+    }
+    const config = inputs.config;
+    if (version === undefined || config === null || typeof config !== "object" || Array.isArray(config)) return [];
+    return checkMentorConfig(config, { version, isUnknown }).map((p) => ({ property: "", reason: p.message }));
+}
 
 /** Inputs of {@link AgentConfig}. Each text becomes a workspace file on the server. */
 export interface AgentConfigArgs extends IdentityArgs {
@@ -66,7 +86,10 @@ export interface AgentConfigArgs extends IdentityArgs {
     /**
      * The config patch (heartbeat schedule, session isolation, skill toggles, fallbacks).
      * Blocked paths (gateway.auth, gateway.controlUi.dangerouslyDisableDeviceAuth,
-     * tools.exec.host, sandbox.mode, hooks.allowUnsafeExternalContent) fail check.
+     * tools.exec.host, sandbox.mode, hooks.allowUnsafeExternalContent) fail check, and so
+     * does anything OpenClaw's schema refuses (`iblai:openclawVersion`). A top-level key
+     * OpenClaw allows on an agent (`heartbeat`, `sandbox`, `tools`, ...) lands on the
+     * mentor's own agent entry; others at the root (docs/openclaw-config.md).
      */
     config?: pulumi.Input<Record<string, unknown>>;
 }

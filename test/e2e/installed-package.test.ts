@@ -46,10 +46,12 @@ describe("the packed package in a fresh project", () => {
         project.writeProgram(`
 import * as pulumi from "@pulumi/pulumi";
 import { ClawInstance } from "pulumi-iblai-claw";
-import { ClawClient } from "pulumi-iblai-claw/sdk";
+import { ClawClient, checkMentorConfig, resolveOpenClawVersion } from "pulumi-iblai-claw/sdk";
 const inst = new ClawInstance("srv", { name: "from-tarball", serverUrl: "https://claw.user.example", gatewayToken: pulumi.secret("gw-user-0001") });
 export const id = inst.id;
 export const sdkLoads = typeof ClawClient;
+// The OpenClaw schema snapshot ships in the package (issue 10).
+export const schemaProblems = checkMentorConfig({ heartbeat: { evry: "30m" } }, { version: resolveOpenClawVersion(undefined)! }).map((p) => p.message);
 `);
         await project.init({ "iblai:baseUrl": emu.url, "iblai:org": ORG }, { "iblai:apiToken": TOKEN });
     });
@@ -62,6 +64,7 @@ export const sdkLoads = typeof ClawClient;
         const pkgDir = path.join(dir, "node_modules", "pulumi-iblai-claw");
         const files = fs.readdirSync(pkgDir, { recursive: true }).map(String);
         expect(files).toContain(path.join("dist", "provider", "engine", "runtime.js"));
+        expect(files).toContain(path.join("openclaw-schema", "index.json"));
         expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
         expect(files.filter((f) => /\.test\./.test(f))).toEqual([]);
     });
@@ -69,7 +72,7 @@ export const sdkLoads = typeof ClawClient;
     it("runs pulumi up and destroy", async () => {
         const up = await project.up();
         expect(summary(up.stdout).created).toBe(2);
-        expect(await project.outputs()).toMatchObject({ sdkLoads: "function" });
+        expect(await project.outputs()).toMatchObject({ sdkLoads: "function", schemaProblems: [expect.stringContaining("config.heartbeat.evry: unknown key; did you mean every?")] });
         expect(emu.store.list(ORG, "claw/instances")).toEqual([expect.objectContaining({ name: "from-tarball" })]);
         await project.destroy();
         expect(emu.store.list(ORG, "claw/instances")).toEqual([]);

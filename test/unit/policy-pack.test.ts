@@ -23,6 +23,8 @@ describe("the iblai-claw policy pack", () => {
     it("keeps the documented default levels", () => {
         expect(Object.fromEntries(all.map((p) => [p.name, p.enforcementLevel]))).toEqual({
             "claw-no-blocked-config-paths": "mandatory",
+            "claw-openclaw-config-schema": "mandatory",
+            "claw-openclaw-security": "advisory",
             "claw-server-https": "mandatory",
             "claw-openclaw-device-identity": "advisory",
             "claw-model-provider-https": "mandatory",
