@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
-import { ClawError, NotFoundError, redactText } from "../../sdk";
+import { ClawError, NotFoundError, ObjectRef, redactText, sameId } from "../../sdk";
 import { type Connection, clientFor, connectionProblems } from "./connection";
 import type { ResourceFacts } from "./facts";
 import { bytesHash, contentHash } from "./hash";
@@ -163,8 +163,9 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
     const known = new Set([...Object.keys(facts.fields), ...derivedKeys(facts), ADOPT]);
     const adopt = inputs[ADOPT];
     if (adopt !== undefined && !isUnknown(adopt)) {
-        if (typeof adopt === "string" && /^\d+$/.test(adopt)) inputs[ADOPT] = Number(adopt);
-        else if (!(typeof adopt === "number" && Number.isInteger(adopt) && adopt > 0)) {
+        const id = ObjectRef.safeParse(adopt);
+        if (id.success) inputs[ADOPT] = id.data;
+        else {
             failures.push({ property: ADOPT, reason: `${ADOPT}: must be the id of the existing object (a number or an id string), got ${Array.isArray(adopt) ? "an array" : `a ${typeof adopt}`}` });
         }
     }
@@ -217,7 +218,9 @@ export function changedKeys(facts: ResourceFacts, olds: Props, news: Props): str
             if (facts.fields[k]?.resetTo !== undefined && o !== undefined) out.push(k);
             continue;
         }
-        if (!deepEqual(o, n)) out.push(k);
+        // Ids are opaque and compare as strings: state holding 42 and a program giving "42" agree.
+        const same = facts.fields[k]?.kind === "ref" ? sameId(o, n) || deepEqual(o, n) : deepEqual(o, n);
+        if (!same) out.push(k);
     }
     return out;
 }

@@ -36,7 +36,7 @@ import { EntityApi, type Id } from "./entity";
  * ```
  */
 export interface ProviderPushResult {
-    id: number;
+    id: number | string;
     name: string;
     status: string;
     finishedAt?: string;
