@@ -34,7 +34,7 @@ export abstract class PushResource extends ClawApiResource {
         super(
             {
                 type: facts.type,
-                inputs: [facts.target, "triggers", "timeoutSeconds"],
+                inputs: [facts.target, ...(facts.aliases ?? []), "triggers", "timeoutSeconds"],
                 secretInputs: [],
                 outputs: ["triggersHash", "pushStatus", "serviceStatus", "pushedAt", "warnings"],
                 secretOutputs: [],
