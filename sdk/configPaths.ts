@@ -5,8 +5,8 @@
  * rule (docs/config-paths.md) with its own code, and both run one table of cases
  * (test/shared/configPathCases.ts).
  *
- * The rule, in short: a key is split into segments at `.`, `[` and `]` (quotes around a
- * bracketed segment, blanks and empty segments dropped); segments compare without regard
+ * The rule, in short: a key is split into segments at `.`, `[` and `]` (quotes at a
+ * segment's ends, blanks and empty segments dropped); segments compare without regard
  * to letter case, `_`, `-` or blanks; a key is found when its path is at or below a blocked
  * path (`{"gateway.auth.mode": "none"}`, `{gateway: {"auth.mode": "none"}}`), or when it
  * replaces an ancestor of one with something that is not an object (`{gateway: null}` in a
@@ -44,8 +44,8 @@ export type ConfigFinding =
     | { kind: "unparsable"; at: string; message: string };
 
 /**
- * Splits one key as written into path segments: `.`, `[` and `]` separate; blanks and one
- * pair of quotes around a segment are dropped, and so are empty segments.
+ * Splits one key as written into path segments: `.`, `[` and `]` separate; blanks and a
+ * quote at either end of a segment are dropped, and so are empty segments.
  *
  * @example
  * ```ts
@@ -55,7 +55,7 @@ export type ConfigFinding =
 export function keySegments(key: string): string[] {
     return key
         .split(/[.[\]]/)
-        .map((s) => s.trim().replace(/^(["'])(.*)\1$/, "$2").trim())
+        .map((s) => s.trim().replace(/^["']|["']$/g, "").trim())
         .filter((s) => s !== "");
 }
 

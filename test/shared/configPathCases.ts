@@ -51,6 +51,7 @@ export const CONFIG_PATH_CASES: ConfigPathCase[] = [
     { name: "bracketed segment", config: { "gateway[auth]": { mode: "none" } }, blocked: ["gateway.auth"] },
     { name: "quoted bracketed segment", config: { 'gateway["auth"]': "x" }, blocked: ["gateway.auth"] },
     { name: "single-quoted brackets, nested", config: { gateway: { "['controlUi']['dangerouslyDisableDeviceAuth']": true } }, blocked: ["gateway.controlUi.dangerouslyDisableDeviceAuth"] },
+    { name: "an unmatched quote in brackets", config: { "gateway['auth\"]": 1 }, blocked: ["gateway.auth"] },
     { name: "brackets and dots mixed", config: { "sandbox[mode]": "off", "tools[exec].host": "h" }, blocked: ["tools.exec.host", "sandbox.mode"] },
 
     // A key of nothing but separators adds no segment: its value sits at the parent's path.
