@@ -325,3 +325,21 @@ describe("ClawClient configuration", () => {
         expect(seenPath.split("?")[0]).toBe("/dm/api/ai-mentor/orgs/acme/claw/instances/");
     });
 });
+
+// Issue 10, point 8a, through the whole client: a 400 that echoes the request's private key
+// inside a nested field error (DRF's nested serializer errors) must not leak it anywhere.
+describe("ClawClient errors with echoed secrets", () => {
+    it("scrubs a write-only PEM echoed in a nested field error, in every text the error shows", async () => {
+        const PEM = require("node:crypto").generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString() as string;
+        const t = setup();
+        t.on("POST", "claw/instances/", 400, { connection_params: { device_identity: { private_key_pem: [`Not a valid key: ${PEM}`] } }, gateway_token: [{ echo: GW }] });
+        const err = (await t.client.instances
+            .create({ name: "prod", server_url: "https://claw.acme.dev", gateway_token: GW, connection_params: { device_identity: { private_key_pem: PEM } } })
+            .catch((e: unknown) => e)) as ClawError;
+        expect(ClawError.isInstance(err)).toBe(true);
+        const text = [err.message, err.stack, JSON.stringify(err), require("node:util").inspect(err, { depth: 10 }), JSON.stringify(err.fieldErrors)].join("\n");
+        const body = PEM.split("\n")[1] as string;
+        for (const leak of [PEM, JSON.stringify(PEM).slice(1, -1), body, GW, TOKEN]) expect(text).not.toContain(leak);
+        expect(err.fieldErrors?.connection_params?.[0]).toContain("[REDACTED]");
+    });
+});
