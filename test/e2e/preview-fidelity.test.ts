@@ -93,6 +93,25 @@ new Skill("weather", { name: "Weather", slug: "weather-dm", apiKey: "${CANARY}" 
         expect(summary((await project.preview()).stdout)).toMatchObject({ unchanged: 4 }); // the stack and its three resources
     });
 
+    it("sees no diff when a ProviderPush moves from `instance` to `server`, or ids change only in type", async () => {
+        const stage = (target: string, id: string) => `
+import { ClawInstance, MentorBinding, ProviderPush, Skill } from "pulumi-iblai-claw";
+const server = new ClawInstance("server", { name: "dm", serverUrl: ${JSON.stringify(gateway.url)}, gatewayToken: "gw-dm-0000" });
+new MentorBinding("ada", { mentor: "${MENTOR}", server: ${id} });
+new Skill("weather", { name: "Weather", slug: "weather-dm" });
+new ProviderPush("providers", { ${target}: ${id}, triggers: ["t1"] });
+`;
+        project.writeProgram(stage("instance", "server.id"));
+        await project.up();
+        const before = requests();
+        for (const [target, id] of [["server", "server.id"], ["server", "server.id.apply(Number)"], ["instance", "server.id.apply(Number)"]]) {
+            project.writeProgram(stage(target as string, id as string));
+            const r = await project.preview();
+            expect([target, id, summary(r.stdout)]).toEqual([target, id, { unchanged: 5 }]);
+        }
+        expect(requests()).toBe(before);
+    });
+
     it("destroys under the prefix, leaving nothing", async () => {
         await project.destroy();
         expect(emu.store.list(ORG, "claw/instances")).toHaveLength(0);
