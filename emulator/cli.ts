@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { type FaultRule, parseFaultRules } from "./faults";
 import { startGateway } from "./gateway";
-import { startEmulator } from "./server";
+import { normaliseBasePath, startEmulator } from "./server";
 
 const USAGE = `usage:
   iblai-claw-emulator [serve] [--port P] [--host H] --org O --token T [--org O2 --token T2 ...] [--data FILE] [options]
@@ -16,6 +16,7 @@ Runs a local emulator of the ibl.ai claw API. Point a stack at it with
   pulumi config set iblai:baseUrl http://127.0.0.1:P
   pulumi config set iblai:org O
   pulumi config set --secret iblai:apiToken T
+Accepted auth schemes: "Token T" and "Api-Token T".
 Each --org pairs with the --token at the same position. State lives in memory unless
 --data FILE is given (atomic writes; survives restarts and kill -9).
 
@@ -33,6 +34,8 @@ serve options:
   --rate-reset-before R       drop that share of connections before processing
   --rate-reset-after R        process and commit that share, then drop the connection unanswered
   --latency MS                add MS to every API request
+  --base-path /P              serve the API under a path prefix, as the platform's /dm host does
+                              (then iblai:baseUrl is http://127.0.0.1:P/P)
   --slow-push MS              keep every push pending for MS
   --seed N                    seed the fault dice (replayable runs)
   -v, --verbose               log every API request to stderr
@@ -44,6 +47,15 @@ approve-device / revoke-device / devices talk to a running emulator's admin API
 function fail(message: string): never {
     console.error(`iblai-claw-emulator: ${message}\n\n${USAGE}`);
     process.exit(2);
+}
+
+function basePath(v: string | undefined): string | undefined {
+    if (v === undefined) return undefined;
+    try {
+        return normaliseBasePath(v);
+    } catch (e) {
+        return fail(`--base-path: ${(e as Error).message}`);
+    }
 }
 
 function num(name: string, v: string | undefined, min = 0, max = Infinity): number | undefined {
@@ -93,43 +105,60 @@ async function admin(url: string, method: string, path: string, body?: unknown):
     return text ? JSON.parse(text) : undefined;
 }
 
+/** The flags, as node's parseArgs wants them. */
+const OPTIONS = {
+    port: { type: "string" },
+    host: { type: "string", default: "127.0.0.1" },
+    org: { type: "string", multiple: true },
+    token: { type: "string", multiple: true },
+    data: { type: "string" },
+    "require-device-approval": { type: "boolean" },
+    "push-delay": { type: "string" },
+    "probe-timeout": { type: "string" },
+    "probe-ca": { type: "string" },
+    "gateway-port": { type: "string" },
+    "gateway-host": { type: "string" },
+    "gateway-version": { type: "string" },
+    "gateway-tls-cert": { type: "string" },
+    "gateway-tls-key": { type: "string" },
+    fault: { type: "string", multiple: true },
+    "rate-429": { type: "string" },
+    "rate-500": { type: "string" },
+    "rate-502": { type: "string" },
+    "rate-503": { type: "string" },
+    "rate-504": { type: "string" },
+    "retry-after": { type: "string" },
+    "rate-reset-before": { type: "string" },
+    "rate-reset-after": { type: "string" },
+    latency: { type: "string" },
+    "slow-push": { type: "string" },
+    seed: { type: "string" },
+    verbose: { type: "boolean", short: "v" },
+    url: { type: "string", default: "http://127.0.0.1:8787" },
+    instance: { type: "string" },
+    "request-id": { type: "string" },
+    help: { type: "boolean", short: "h" },
+    "base-path": { type: "string" },
+} as const;
+
+/**
+ * Parses the command line; a bad one (unknown flag, missing or ambiguous value such as
+ * `--latency -5`) exits with code 2 and the usage, like every other bad flag.
+ */
+function parseCommandLine(args: string[]) {
+    try {
+        return parseArgs({ args, allowPositionals: true, options: OPTIONS });
+    } catch (e) {
+        // node's messages name the flag ("Unknown option '--nope'"); a negative number
+        // after a flag reads as another flag, so say how to pass one.
+        const text = (e as Error).message.replace(/\. To specify an option argument starting with a dash use.*$/s, "");
+        const negative = /argument is ambiguous/.test((e as Error).message) ? " (a value starting with - must be written --flag=VALUE)" : "";
+        fail(`${text}${negative}`);
+    }
+}
+
 async function main(): Promise<void> {
-    const { values: v, positionals } = parseArgs({
-        allowPositionals: true,
-        options: {
-            port: { type: "string" },
-            host: { type: "string", default: "127.0.0.1" },
-            org: { type: "string", multiple: true },
-            token: { type: "string", multiple: true },
-            data: { type: "string" },
-            "require-device-approval": { type: "boolean" },
-            "push-delay": { type: "string" },
-            "probe-timeout": { type: "string" },
-            "probe-ca": { type: "string" },
-            "gateway-port": { type: "string" },
-            "gateway-host": { type: "string" },
-            "gateway-version": { type: "string" },
-            "gateway-tls-cert": { type: "string" },
-            "gateway-tls-key": { type: "string" },
-            fault: { type: "string", multiple: true },
-            "rate-429": { type: "string" },
-            "rate-500": { type: "string" },
-            "rate-502": { type: "string" },
-            "rate-503": { type: "string" },
-            "rate-504": { type: "string" },
-            "retry-after": { type: "string" },
-            "rate-reset-before": { type: "string" },
-            "rate-reset-after": { type: "string" },
-            latency: { type: "string" },
-            "slow-push": { type: "string" },
-            seed: { type: "string" },
-            verbose: { type: "boolean", short: "v" },
-            url: { type: "string", default: "http://127.0.0.1:8787" },
-            instance: { type: "string" },
-            "request-id": { type: "string" },
-            help: { type: "boolean", short: "h" },
-        },
-    });
+    const { values: v, positionals } = parseCommandLine(process.argv.slice(2));
     if (v.help) {
         console.log(USAGE);
         return;
@@ -184,6 +213,7 @@ async function main(): Promise<void> {
         probeTimeoutMs: num("probe-timeout", v["probe-timeout"]),
         probeCa: v["probe-ca"] ? fs.readFileSync(v["probe-ca"], "utf8") : undefined,
         logRequest: v.verbose ? (line) => console.error(line) : undefined,
+        basePath: basePath(v["base-path"]),
     });
     // One parseable line for scripts that start it in the background. Tokens are not printed.
     console.log(`iblai-claw-emulator listening on ${emu.url} (orgs: ${Object.keys(orgTokens).join(", ")}${v.data ? `; data: ${v.data}` : ""})`);

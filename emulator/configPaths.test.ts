@@ -1,4 +1,11 @@
+import { CONFIG_PATH_CASES } from "../test/shared/configPathCases";
 import { BLOCKED_CONFIG_PATHS, blockedPathsIn, configNodes, deepMerge, expandConfig, keySegments } from "./configPaths";
+
+describe("the shared table of config-path cases (docs/config-paths.md)", () => {
+    it.each(CONFIG_PATH_CASES.map((c) => [c.name, c]))("%s", (_, c) => {
+        expect(blockedPathsIn(c.config)).toEqual(c.blocked);
+    });
+});
 
 describe("keySegments", () => {
     it("splits on dots and brackets and drops quotes, blanks and empty segments", () => {

@@ -7,7 +7,9 @@
  * A config can spell a path many ways: nested objects (`{"gateway": {"auth": …}}`), dotted
  * keys (`{"gateway.auth": …}`), both mixed (`{"gateway.controlUi": {"dangerouslyDisableDeviceAuth": true}}`),
  * other letter case, `_`/`-` separators, brackets, stray blanks or empty segments. All of
- * them reach the same key on the server, so all of them are refused.
+ * them are treated as the same key, so all of them are refused: the rule is written in
+ * docs/config-paths.md, which the sdk's matcher follows too, and both run the cases of
+ * test/shared/configPathCases.ts.
  */
 
 /**
@@ -47,8 +49,9 @@ export function configNodes(config: unknown, prefix: string[] = []): Array<{ pat
     if (!isPlainObject(config)) return out;
     for (const [key, value] of Object.entries(config)) {
         const path = [...prefix, ...keySegments(key)];
-        if (path.length === prefix.length) continue; // a key of only dots or blanks names nothing
-        out.push({ path, value });
+        // A key of only dots or blanks adds no segment: what it holds sits at the parent's
+        // path (docs/config-paths.md), so it is looked into, never skipped.
+        if (path.length > prefix.length) out.push({ path, value });
         if (isPlainObject(value)) out.push(...configNodes(value, path));
     }
     return out;

@@ -56,12 +56,35 @@ export interface EmulatorOptions {
     credentials?: Record<string, readonly string[]>;
     /** Called with one line per API request (method, path, status, ms), e.g. `console.error`. */
     logRequest?: (line: string) => void;
+    /**
+     * Serve under a path prefix, as the platform's own host does (`https://<host>/dm/api/ai-mentor/...`):
+     * e.g. `/dm`. API paths without it are 404; `url` then ends with it. Default: none.
+     */
+    basePath?: string;
+}
+
+/**
+ * A base path in one spelling: `""`, or a leading `/` and no trailing one. Throws on a
+ * path that is not plain segments.
+ *
+ * @example
+ * ```ts
+ * normaliseBasePath("dm/"); // "/dm"
+ * ```
+ */
+export function normaliseBasePath(path: string | undefined): string {
+    const trimmed = (path ?? "").replace(/^\/+|\/+$/g, "");
+    if (trimmed === "") return "";
+    if (!/^[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/.test(trimmed)) throw new Error(`base path must be plain path segments such as /dm, not ${JSON.stringify(path)}`);
+    return `/${trimmed}`;
 }
 
 /** A running emulator. */
 export interface Emulator {
-    /** Origin, e.g. `http://127.0.0.1:40123`; use as `iblai:baseUrl`. */
+    /** Origin plus the base path, e.g. `http://127.0.0.1:40123` or `http://127.0.0.1:40123/dm`; use as `iblai:baseUrl`. */
     url: string;
+    /** The base path served under (`""` when none). */
+    basePath: string;
     port: number;
     store: Store;
     /** Live settings; changes apply to the next request or push. */
@@ -146,6 +169,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * ```
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+    const basePath = normaliseBasePath(options.basePath);
     const tokens = new Map<string, string>();
     for (const [org, tok] of Object.entries(options.orgs ?? { acme: "test-token" })) {
         for (const t of typeof tok === "string" ? [tok] : tok) tokens.set(t, org);
@@ -186,7 +210,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         const method = (req.method ?? "GET").toUpperCase();
         const rawUrl = req.url ?? "/";
         const qAt = rawUrl.indexOf("?");
-        const pathname = qAt < 0 ? rawUrl : rawUrl.slice(0, qAt);
+        const fullPath = qAt < 0 ? rawUrl : rawUrl.slice(0, qAt);
+        // Under a base path, the API lives below it; admin and media routes answer either way.
+        const underBase = basePath !== "" && (fullPath === basePath || fullPath.startsWith(`${basePath}/`));
+        const pathname = underBase ? fullPath.slice(basePath.length) || "/" : fullPath;
         const origin = `http://${req.headers.host ?? `127.0.0.1:${port}`}`;
         const body = async () => parseBody(req.headers["content-type"], await readBody(req));
 
@@ -205,7 +232,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
             res.end(method === "HEAD" ? undefined : data);
             return;
         }
-        if (!pathname.startsWith(API_PREFIX)) return send(res, { status: 404, body: { detail: "Not found." } });
+        if (!pathname.startsWith(API_PREFIX) || (basePath !== "" && !underBase)) return send(res, { status: 404, body: { detail: "Not found." } });
 
         const route = resolveApi(pathname, byCollection);
         const key = `${method} ${route.pattern}`;
@@ -262,7 +289,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (!header) return unauthorized("Authentication credentials were not provided.");
         const parts = header.trim().split(/\s+/);
         const scheme = (parts[0] ?? "").toLowerCase();
-        if (scheme !== "token" && scheme !== "api-key") return unauthorized("Authentication credentials were not provided.");
+        // The guide's `Token` and the platform client's `Api-Token` (API reference, Corrections).
+        // `Api-Key` was a misreading of the latter; say so rather than a bare refusal.
+        if (scheme === "api-key") return unauthorized('Unknown authorization scheme "Api-Key"; use "Api-Token <key>" (or "Token <token>").');
+        if (scheme !== "token" && scheme !== "api-token") return unauthorized("Authentication credentials were not provided.");
         if (parts.length === 1) return unauthorized("Invalid token header. No credentials provided.");
         if (parts.length > 2) return unauthorized("Invalid token header. Token string should not contain spaces.");
         const tokenOrg = tokens.get(parts[1] as string);
@@ -287,7 +317,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const port = (server.address() as AddressInfo).port;
     const host = options.host ?? "127.0.0.1";
     return {
-        url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+        url: `http://${host.includes(":") ? `[${host}]` : host}:${port}${basePath}`,
+        basePath,
         port,
         store,
         settings,

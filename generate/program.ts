@@ -158,7 +158,7 @@ export function generateProgram(snap: OrgSnapshot, options: ProgramOptions = {})
             const pushName = names.push.take(`${name}-providers`, String(inst.id));
             instanceBlocks.push(
                 declaration(identifier(pushName, "push"), "ProviderPush", pushName, [
-                    ["instance", `${v}.id`],
+                    ["server", `${v}.id`],
                     ["triggers", `[${providerVars.map((x) => `${x}.contentHash`).join(", ")}]`],
                     ["// Takes over the last push when it succeeded: the first up sends nothing", ""],
                     ["adopt", "true"],

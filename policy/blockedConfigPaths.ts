@@ -6,7 +6,8 @@ import { snapshot } from "./values";
 
 /**
  * Mandatory by default: an AgentConfig's `config` must not touch a blocked OpenClaw config
- * path (however spelled: nested, dotted keys, mixed, a JSON or JSON5 string), hold a key that
+ * path (however spelled: nested, dotted keys, mixed, at or below the path, brackets, `_`/`-`,
+ * a JSON or JSON5 string; the rule is docs/config-paths.md), hold a key that
  * could pollute a prototype, or `$include` other files (which could pull blocked settings in
  * unseen). Uses the sdk's `findBlockedPaths`, the function the provider's check runs, so the
  * pack and the provider never disagree. Messages name the resource and the path, never values.

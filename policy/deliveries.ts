@@ -77,7 +77,7 @@ export const bindingHasConfigPush: StackValidationPolicy = {
  *
  * @example
  * ```ts
- * new ProviderPush("prod-providers", { instance: server.id, triggers: [openrouter.contentHash] });
+ * new ProviderPush("prod-providers", { server: server.id, triggers: [openrouter.contentHash] });
  * ```
  */
 export const instanceHasProviderPush: StackValidationPolicy = {
@@ -94,7 +94,8 @@ export const instanceHasProviderPush: StackValidationPolicy = {
         if (providersOf.size === 0) return;
         const pushed = new Set<string>();
         for (const p of ofType(args.resources, TOKENS.ProviderPush)) {
-            for (const k of referenceKeys(p, "instance", instances, "instanceId")) pushed.add(k);
+            // `server` is its name now; `instance` is the deprecated one older programs still give.
+            for (const prop of ["server", "instance"]) for (const k of referenceKeys(p, prop, instances, "instanceId")) pushed.add(k);
         }
         for (const [key, providers] of providersOf) {
             if (pushed.has(key)) continue;

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ConnectivityReport, HealthCheckResult, RefreshVersionResult, SecurityAuditResult } from "../sdk";
 import { type Connection, clientFor, resolveConnection } from "./engine/connection";
+import type { InstanceRef } from "./ids";
 
 /** Options of the action functions: the connection, by default the stack's `iblai:*` config. */
 export interface ActionOptions {
@@ -17,18 +18,20 @@ function stackConnection(): Connection {
 }
 
 /**
- * Runs an action on an instance at deployment time. During a preview it sends nothing
- * and resolves to undefined, so `pulumi preview` stays request-free.
+ * Runs an action on an instance at deployment time. During a preview it sends nothing and
+ * its result is unknown (not undefined): an exported result then previews as a value still
+ * to come, instead of warning "Undefined value ... will not show as a stack output" and
+ * listing the output as removed (issue 10), and `pulumi preview` stays request-free.
  */
-function action<T>(instance: pulumi.Input<string | number>, opts: ActionOptions, run: (c: ReturnType<typeof clientFor>, id: string) => Promise<T>): pulumi.Output<T | undefined> {
+function action<T>(instance: pulumi.Input<InstanceRef>, opts: ActionOptions, run: (c: ReturnType<typeof clientFor>, id: string) => Promise<T>): pulumi.Output<T> {
+    if (pulumi.runtime.isDryRun()) return pulumi.output(pulumi.unknown) as pulumi.Output<T>;
     const token = new pulumi.Config("iblai").getSecret("apiToken") ?? pulumi.output(process.env.IBLAI_API_TOKEN);
     const result = pulumi.all([instance, opts.apiBaseUrl, opts.org, token]).apply(async ([id, baseUrl, org, apiToken]) => {
-        if (pulumi.runtime.isDryRun()) return undefined;
         const conn = { ...stackConnection(), apiToken: apiToken ?? undefined };
         return run(clientFor(conn, { baseUrl: baseUrl ?? conn.baseUrl, org: org ?? conn.org }), String(id));
     });
     // The token made the result secret; the report itself holds none.
-    return pulumi.unsecret(result) as pulumi.Output<T | undefined>;
+    return pulumi.unsecret(result) as pulumi.Output<T>;
 }
 
 /**
@@ -39,7 +42,7 @@ function action<T>(instance: pulumi.Input<string | number>, opts: ActionOptions,
  * export const connectivity = testConnectivity(server.id); // { checks: [...], all_passed: true }
  * ```
  */
-export function testConnectivity(instance: pulumi.Input<string | number>, opts: ActionOptions = {}): pulumi.Output<ConnectivityReport | undefined> {
+export function testConnectivity(instance: pulumi.Input<InstanceRef>, opts: ActionOptions = {}): pulumi.Output<ConnectivityReport> {
     return action(instance, opts, (c, id) => c.instances.testConnectivity(id));
 }
 
@@ -51,7 +54,7 @@ export function testConnectivity(instance: pulumi.Input<string | number>, opts: 
  * export const health = healthCheck(server.id);
  * ```
  */
-export function healthCheck(instance: pulumi.Input<string | number>, opts: ActionOptions = {}): pulumi.Output<HealthCheckResult | undefined> {
+export function healthCheck(instance: pulumi.Input<InstanceRef>, opts: ActionOptions = {}): pulumi.Output<HealthCheckResult> {
     return action(instance, opts, (c, id) => c.instances.healthCheck(id));
 }
 
@@ -63,7 +66,7 @@ export function healthCheck(instance: pulumi.Input<string | number>, opts: Actio
  * export const audit = securityAudit(server.id);
  * ```
  */
-export function securityAudit(instance: pulumi.Input<string | number>, opts: ActionOptions = {}): pulumi.Output<SecurityAuditResult | undefined> {
+export function securityAudit(instance: pulumi.Input<InstanceRef>, opts: ActionOptions = {}): pulumi.Output<SecurityAuditResult> {
     return action(instance, opts, (c, id) => c.instances.securityAudit(id));
 }
 
@@ -75,6 +78,6 @@ export function securityAudit(instance: pulumi.Input<string | number>, opts: Act
  * export const version = refreshVersion(server.id);
  * ```
  */
-export function refreshVersion(instance: pulumi.Input<string | number>, opts: ActionOptions = {}): pulumi.Output<RefreshVersionResult | undefined> {
+export function refreshVersion(instance: pulumi.Input<InstanceRef>, opts: ActionOptions = {}): pulumi.Output<RefreshVersionResult> {
     return action(instance, opts, (c, id) => c.instances.refreshVersion(id));
 }

@@ -26,4 +26,5 @@ export { testConnectivity, healthCheck, securityAudit, refreshVersion, type Acti
 export { contentHash, canonicalJson } from "./engine/hash";
 export { ClawResource, ClawApiResource, type IdentityArgs, type ResourceShape } from "./engine/resource";
 export { PushResource, type PushArgs } from "./engine/pushResource";
+export type * from "./ids";
 export type { ResourceFacts, FieldFact } from "./engine/facts";

@@ -57,7 +57,7 @@ const inst = (id: number, extra: object = {}) => ({ id, name: "prod", server_url
 
 describe("ClawClient transport", () => {
     it("sends the token with the chosen scheme, JSON bodies and the documented filters", async () => {
-        for (const scheme of ["Token", "Api-Key"] as const) {
+        for (const scheme of ["Token", "Api-Token"] as const) {
             const t = setup({ authScheme: scheme });
             t.on("GET", "claw/instances/", 200, { count: 0, next: null, previous: null, results: [] });
             await t.client.instances.listPage({ status: "active", search: "pr od", limit: 5 });
@@ -281,5 +281,65 @@ describe("ClawClient transport", () => {
         const { client } = setup();
         expect(JSON.stringify(client)).not.toContain(TOKEN);
         expect(require("node:util").inspect(client)).not.toContain(TOKEN);
+    });
+});
+
+// Issue 10, points 3 and 4: the auth schemes that exist, and base URLs with a path prefix.
+describe("ClawClient configuration", () => {
+    it("refuses the Api-Key scheme with a hint naming Api-Token, and any other scheme", () => {
+        for (const bad of ["Api-Key", "api_key", "Bearer"]) {
+            let err: unknown;
+            try {
+                new ClawClient({ baseUrl: ORIGIN, org: "acme", token: TOKEN, authScheme: bad as never });
+            } catch (e) {
+                err = e;
+            }
+            expect(ClawError.isInstance(err) && err.code).toBe("CLAW_CONFIG");
+            expect((err as Error).message).toContain("Api-Token");
+            expect((err as Error).message).not.toContain(TOKEN);
+        }
+    });
+
+    it.each([
+        ["https://host.test/dm", "https://host.test/dm/api/ai-mentor/orgs/acme/claw/instances/"],
+        ["https://host.test/dm/", "https://host.test/dm/api/ai-mentor/orgs/acme/claw/instances/"],
+        ["https://host.test/a/b//", "https://host.test/a/b/api/ai-mentor/orgs/acme/claw/instances/"],
+        ["https://host.test", "https://host.test/api/ai-mentor/orgs/acme/claw/instances/"],
+    ])("builds URLs under a base URL with a path: %s", (baseUrl, url) => {
+        const client = new ClawClient({ baseUrl, org: "acme", token: TOKEN, dispatcher: new MockAgent() });
+        expect(client.urlOf("claw/instances/")).toBe(url);
+    });
+
+    it("sends requests under the base URL's path prefix", async () => {
+        const mock = new MockAgent();
+        mock.disableNetConnect();
+        let seenPath = "";
+        mock.get(ORIGIN)
+            .intercept({ path: (p) => p.startsWith("/dm/api/ai-mentor/orgs/acme/claw/instances/"), method: "GET" })
+            .reply((opts) => {
+                seenPath = opts.path;
+                return { statusCode: 200, data: JSON.stringify({ count: 0, next: null, previous: null, results: [] }), responseOptions: { headers: JSON_HEADERS } };
+            });
+        const client = new ClawClient({ baseUrl: `${ORIGIN}/dm/`, org: "acme", token: TOKEN, dispatcher: mock });
+        await client.instances.listAll();
+        expect(seenPath.split("?")[0]).toBe("/dm/api/ai-mentor/orgs/acme/claw/instances/");
+    });
+});
+
+// Issue 10, point 8a, through the whole client: a 400 that echoes the request's private key
+// inside a nested field error (DRF's nested serializer errors) must not leak it anywhere.
+describe("ClawClient errors with echoed secrets", () => {
+    it("scrubs a write-only PEM echoed in a nested field error, in every text the error shows", async () => {
+        const PEM = require("node:crypto").generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString() as string;
+        const t = setup();
+        t.on("POST", "claw/instances/", 400, { connection_params: { device_identity: { private_key_pem: [`Not a valid key: ${PEM}`] } }, gateway_token: [{ echo: GW }] });
+        const err = (await t.client.instances
+            .create({ name: "prod", server_url: "https://claw.acme.dev", gateway_token: GW, connection_params: { device_identity: { private_key_pem: PEM } } })
+            .catch((e: unknown) => e)) as ClawError;
+        expect(ClawError.isInstance(err)).toBe(true);
+        const text = [err.message, err.stack, JSON.stringify(err), require("node:util").inspect(err, { depth: 10 }), JSON.stringify(err.fieldErrors)].join("\n");
+        const body = PEM.split("\n")[1] as string;
+        for (const leak of [PEM, JSON.stringify(PEM).slice(1, -1), body, GW, TOKEN]) expect(text).not.toContain(leak);
+        expect(err.fieldErrors?.connection_params?.[0]).toContain("[REDACTED]");
     });
 });

@@ -28,14 +28,43 @@ import { SkillsApi } from "./resources/skills";
  */
 
 /**
- * `Token` (the integration guide) or `Api-Key` (the generated client).
+ * The `Authorization` scheme: `Token` (the integration guide; the default) or `Api-Token`
+ * (the platform's own generated client, for a platform API key). There is no `Api-Key`
+ * scheme: it is refused with a hint naming `Api-Token`.
  *
  * @example
  * ```ts
- * new ClawClient({ baseUrl, org, token, authScheme: "Api-Key" }); // sends `Authorization: Api-Key <token>`
+ * new ClawClient({ baseUrl, org, token, authScheme: "Api-Token" }); // sends `Authorization: Api-Token <token>`
  * ```
  */
-export type AuthScheme = "Token" | "Api-Key";
+export type AuthScheme = "Token" | "Api-Token";
+
+/**
+ * The schemes the API knows, for validation.
+ *
+ * @example
+ * ```ts
+ * AUTH_SCHEMES.includes("Api-Token"); // true
+ * ```
+ */
+export const AUTH_SCHEMES: readonly AuthScheme[] = ["Token", "Api-Token"];
+
+/**
+ * Why a scheme is not one the API knows, with the fix; undefined when it is fine (or unset).
+ * Shared by the client's constructor and the provider's check, so both say the same.
+ *
+ * @example
+ * ```ts
+ * authSchemeProblem("Api-Key"); // 'authScheme "Api-Key" does not exist; use "Api-Token" ...'
+ * ```
+ */
+export function authSchemeProblem(scheme: unknown): string | undefined {
+    if (scheme === undefined || (AUTH_SCHEMES as readonly unknown[]).includes(scheme)) return undefined;
+    if (typeof scheme === "string" && /^api[-_ ]?key$/i.test(scheme.trim())) {
+        return `authScheme ${JSON.stringify(scheme)} does not exist; use "Api-Token" (the scheme the platform's own client sends for an API key) or "Token" (the default)`;
+    }
+    return `authScheme must be "Token" (the default) or "Api-Token", not ${typeof scheme === "string" && scheme.length <= 20 ? JSON.stringify(scheme) : `a ${typeof scheme}`}`;
+}
 
 /**
  * One line for a request log, emitted once per attempt. Holds no header, body, query or
@@ -224,8 +253,9 @@ export class ClawClient {
                 hint: "use the service origin, e.g. https://platform.ibl.ai",
             });
         }
-        if (options.authScheme && options.authScheme !== "Token" && options.authScheme !== "Api-Key") {
-            throw new ConfigError(`authScheme must be "Token" or "Api-Key", not ${JSON.stringify(options.authScheme)}`);
+        const schemeProblem = authSchemeProblem(options.authScheme);
+        if (schemeProblem) {
+            throw new ConfigError(schemeProblem, { hint: "pulumi config set iblai:authScheme Api-Token (or export IBLAI_AUTH_SCHEME=Api-Token)" });
         }
         this.baseUrl = url.origin + url.pathname.replace(/\/+$/, "");
         this.org = options.org;

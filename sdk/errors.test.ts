@@ -1,4 +1,6 @@
-import { AuthenticationError, ClawError, ConflictError, NotFoundError, ValidationError, errorForStatus, parseDrfBody, redactText } from "./errors";
+import { generateKeyPairSync } from "node:crypto";
+import { inspect } from "node:util";
+import { AuthenticationError, ClawError, ConflictError, NotFoundError, PushFailedError, ValidationError, errorForStatus, parseDrfBody, redactDeep, redactText } from "./errors";
 
 describe("errorForStatus", () => {
     it("maps a DRF 400 to a ValidationError naming each field", () => {
@@ -53,10 +55,54 @@ describe("redaction", () => {
     it("scrubs anything shaped like an Authorization header", () => {
         expect(redactText("sent Authorization: Token abcdef123456", [])).toBe("sent Authorization: Token [REDACTED]");
         expect(redactText("Api-Key k3y-value", [])).toBe("Api-Key [REDACTED]");
+        expect(redactText("Api-Token k3y-value", [])).toBe("Api-Token [REDACTED]");
     });
 
     it("ignores secrets too short to scrub safely", () => {
         expect(redactText("a b c", ["b"])).toBe("a b c");
+    });
+});
+
+// Issue 10, point 8a: a private key echoed inside a nested field error became JSON text
+// (newlines as `\n`), and the raw-text redaction no longer matched it.
+describe("redaction of secrets echoed in other encodings", () => {
+    const PEM = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    const KEY_LINE = PEM.split("\n")[1] as string;
+    const GW = 'gw"tok\\en-77c1 with spaces';
+    /** Every text an error shows: message, stack, fields, JSON and inspect output. */
+    const everything = (e: ClawError) => [e.message, e.stack, String(e), JSON.stringify(e), inspect(e, { depth: 10 }), JSON.stringify(e.fieldErrors), e.detail, e.hint].join("\n");
+    const leaks = (text: string) =>
+        [PEM, KEY_LINE, JSON.stringify(PEM).slice(1, -1), GW, JSON.stringify(GW).slice(1, -1), Buffer.from(PEM).toString("base64"), encodeURIComponent(PEM)].filter((s) =>
+            text.includes(s),
+        );
+
+    it.each([
+        ["a nested field error", { connection_params: { device_identity: { private_key_pem: [`Invalid key: ${PEM}`] } } }],
+        ["a doubly nested echo (JSON inside a string inside JSON)", { connection_params: [JSON.stringify({ device_identity: { private_key_pem: PEM } })] }],
+        ["an object inside a list", { non_field_errors: [{ echo: { pem: PEM, token: GW } }] }],
+        ["the key's base64 and URL-encoded forms", { detail: `got ${Buffer.from(PEM).toString("base64")} and ${encodeURIComponent(PEM)}` }],
+        ["a CRLF re-wrap of the key", { connection_params: [PEM.replace(/\n/g, "\r\n")] }],
+        ["one line of the key", { connection_params: [`bad base64 near ${KEY_LINE}`] }],
+        ["the token in a nested object", { gateway_token: { value: GW, hint: [GW] } }],
+    ])("scrubs %s from message, stack, fieldErrors, JSON and inspect", (_, body) => {
+        const e = errorForStatus(400, body, { method: "POST", route: "claw/instances/", secrets: [PEM, GW] });
+        const text = everything(e);
+        expect(leaks(text)).toEqual([]);
+        expect(text).toContain("[REDACTED]");
+    });
+
+    it("scrubs a PEM private key nobody declared secret", () => {
+        const e = errorForStatus(400, { x: { y: PEM } }, { method: "PATCH", route: "claw/instances/1/" });
+        expect(leaks(everything(e))).toEqual([]);
+    });
+
+    it("scrubs the warnings and status of a failed push", () => {
+        const e = new PushFailedError("push failed", { pushStatus: `failed: ${JSON.stringify({ k: PEM })}`, warnings: [{ detail: { pem: PEM } }, `token ${GW}`], secrets: [PEM, GW] });
+        expect(leaks([everything(e), JSON.stringify(e.warnings), e.pushStatus].join("\n"))).toEqual([]);
+    });
+
+    it("redactDeep keeps structure and scrubs keys and values", () => {
+        expect(redactDeep({ a: [{ [`k ${GW}`]: `v ${GW}` }], n: 3 }, [GW])).toEqual({ a: [{ "k [REDACTED]": "v [REDACTED]" }], n: 3 });
     });
 });
 

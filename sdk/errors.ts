@@ -53,9 +53,39 @@ export type FieldErrors = Record<string, string[]>;
 const MARKER = Symbol.for("pulumi-iblai-claw.ClawError");
 const REDACTED = "[REDACTED]";
 
+/** A PEM private key in any encoding that keeps its armour lines (raw, JSON-escaped, re-wrapped). */
+const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g;
+
 /**
- * Replaces every occurrence of each secret (at least 4 chars long) in `text`, and anything
- * shaped like an Authorization value.
+ * The spellings a secret can take once a service echoes it back inside other text: as is,
+ * JSON-escaped once and twice (a nested field error is JSON text inside JSON text, so a
+ * PEM's newlines become `\n` or `\\n`), with CRLF line ends, base64 and base64url, and
+ * URL-encoded; and, for a multi-line secret, each long line on its own (an echo of part
+ * of a key). Longest first, so a spelling is replaced whole before a part of it.
+ *
+ * @example
+ * ```ts
+ * secretSpellings("a\nb").includes("a\\nb"); // true: the JSON-escaped form
+ * ```
+ */
+export function secretSpellings(secret: string): string[] {
+    const json = (v: string) => JSON.stringify(v).slice(1, -1);
+    const forms = new Set<string>([secret, json(secret), json(json(secret))]);
+    if (secret.includes("\n")) {
+        const crlf = secret.replace(/\r?\n/g, "\r\n");
+        forms.add(crlf).add(json(crlf));
+        for (const line of secret.split(/\r?\n/)) if (line.trim().length >= 16) forms.add(line.trim());
+    }
+    const b64 = Buffer.from(secret, "utf8").toString("base64");
+    forms.add(b64).add(b64.replace(/=+$/, "")).add(Buffer.from(secret, "utf8").toString("base64url"));
+    forms.add(encodeURIComponent(secret)).add(encodeURIComponent(secret).replace(/%20/g, "+"));
+    return [...forms].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Replaces every occurrence of each secret (at least 4 chars long) in `text`, in every
+ * spelling an echo can give it ({@link secretSpellings}), any PEM private key, and
+ * anything shaped like an Authorization value.
  *
  * @example
  * ```ts
@@ -64,11 +94,33 @@ const REDACTED = "[REDACTED]";
  */
 export function redactText(text: string, secrets: Iterable<string | undefined>): string {
     let out = text;
-    for (const s of secrets) {
-        if (typeof s === "string" && s.length >= 4) out = out.split(s).join(REDACTED);
-    }
-    // Whatever slipped through: anything shaped like an auth header value.
-    return out.replace(/\b(Token|Api-Key|Bearer)\s+[A-Za-z0-9._~+/=-]{4,}/g, `$1 ${REDACTED}`);
+    const spellings = [...secrets]
+        .filter((s): s is string => typeof s === "string" && s.length >= 4)
+        .flatMap(secretSpellings)
+        .sort((a, b) => b.length - a.length);
+    for (const s of spellings) out = out.split(s).join(REDACTED);
+    // Whatever slipped through: a private key under any name, anything shaped like an auth header value.
+    out = out.replace(PEM_PRIVATE_KEY, REDACTED);
+    return out.replace(/\b(Token|Api-Token|Api-Key|Bearer)\s+[A-Za-z0-9._~+/=-]{4,}/g, `$1 ${REDACTED}`);
+}
+
+/**
+ * A JSON-like value with every string in it redacted ({@link redactText}); keys too.
+ *
+ * @example
+ * ```ts
+ * redactDeep({ detail: ["key s3cret refused"] }, ["s3cret"]); // { detail: ["key [REDACTED] refused"] }
+ * ```
+ */
+export function redactDeep<T>(value: T, secrets: Iterable<string | undefined>): T {
+    const list = [...secrets];
+    const walk = (v: unknown, depth: number): unknown => {
+        if (typeof v === "string") return redactText(v, list);
+        if (v === null || typeof v !== "object" || depth > 32) return v;
+        if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactText(k, list), walk(x, depth + 1)]));
+    };
+    return walk(value, 0) as T;
 }
 
 /**
@@ -122,7 +174,7 @@ export class ClawError extends Error {
         const secrets = [...(init.secrets ?? [])];
         const scrub = (s: string) => redactText(s, secrets);
         const fieldErrors = init.fieldErrors
-            ? Object.fromEntries(Object.entries(init.fieldErrors).map(([k, v]) => [k, v.map(scrub)]))
+            ? Object.fromEntries(Object.entries(init.fieldErrors).map(([k, v]) => [scrub(k), v.map(scrub)]))
             : undefined;
         const where = init.method && init.route ? `${init.method} ${init.route}` : undefined;
         const parts = [where ? `${where}: ${summary}` : summary];
@@ -140,7 +192,7 @@ export class ClawError extends Error {
         this.status = init.status;
         this.detail = init.detail ? scrub(init.detail) : undefined;
         this.fieldErrors = fieldErrors;
-        this.hint = init.hint;
+        this.hint = init.hint === undefined ? undefined : scrub(init.hint);
         this.attempts = init.attempts;
         if (init.cause !== undefined) {
             // Keep the cause for debugging, but only its redacted text: an undici error can
@@ -325,7 +377,7 @@ export class PushFailedError extends classOf("CLAW_PUSH_FAILED") {
         const secrets = [...(init.secrets ?? [])]; // an iterable may be read only once
         super(summary, { ...init, secrets, detail: init.detail ?? init.pushStatus });
         this.pushStatus = init.pushStatus === undefined ? undefined : redactText(init.pushStatus, secrets);
-        this.warnings = init.warnings;
+        this.warnings = init.warnings === undefined ? undefined : redactDeep(init.warnings, secrets);
     }
     override toJSON(): Record<string, unknown> {
         return { ...super.toJSON(), pushStatus: this.pushStatus, warnings: this.warnings };
@@ -378,7 +430,7 @@ export function errorForStatus(status: number, body: unknown, init: ClawErrorIni
         case status === 401:
             return new AuthenticationError("not authenticated", {
                 ...full,
-                hint: "check iblai:apiToken (or IBLAI_API_TOKEN) and iblai:authScheme (Token or Api-Key)",
+                hint: "check iblai:apiToken (or IBLAI_API_TOKEN) and iblai:authScheme (Token or Api-Token)",
             });
         case status === 403:
             return new ForbiddenError("forbidden", {

@@ -36,7 +36,11 @@ describe("request schemas (strict)", () => {
         expect(issues(MentorBindingCreate.safeParse({ mentor: "not-a-uuid", server: 1 }))).toEqual([expect.stringMatching(/^mentor: must be a mentor UUID/)]);
         expect(ObjectRef.parse("42")).toBe(42);
         expect(ObjectRef.safeParse(0).success).toBe(false);
-        expect(ObjectRef.safeParse("4x").success).toBe(false);
+        // Ids are opaque (issue 10): string ids are kept, digit strings become the number.
+        expect(ObjectRef.parse("4x")).toBe("4x");
+        expect(ObjectRef.parse("3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10")).toBe("3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10");
+        for (const bad of ["", " ", "a b", "-1", "../x", 1.5, -3, null]) expect([bad, ObjectRef.safeParse(bad).success]).toEqual([bad, false]);
+        expect(issues(MentorBindingCreate.safeParse({ mentor: MENTOR, server: "a b" }))).toEqual([expect.stringMatching(/^server: must be an object id/)]);
     });
 
     it("refuses an agent config patch with blocked paths, naming the path and never the value", () => {
@@ -73,7 +77,13 @@ describe("response schemas (lenient)", () => {
         expect(page(Skill).parse({ count: 0, results: [] })).toEqual({ count: 0, results: [] });
     });
     it("still fail on a body that breaks the contract", () => {
-        expect(Skill.safeParse({ id: "1", name: "W", slug: "w" }).success).toBe(false);
+        expect(Skill.safeParse({ id: 1, slug: "w" }).success).toBe(false);
+        expect(Skill.safeParse({ id: { n: 1 }, name: "W", slug: "w" }).success).toBe(false);
+    });
+
+    it("take ids as numbers or strings (ids are opaque)", () => {
+        expect(Skill.parse({ id: "9", name: "W", slug: "w" }).id).toBe("9");
+        expect(MentorBinding.parse({ id: "b-1", mentor: MENTOR, server: "srv-7" })).toMatchObject({ id: "b-1", server: "srv-7" });
         expect(page(Skill).safeParse([]).success).toBe(false);
     });
 });

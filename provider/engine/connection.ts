@@ -1,4 +1,4 @@
-import { type AuthScheme, ClawClient, ConfigError } from "../../sdk";
+import { type AuthScheme, ClawClient, ConfigError, authSchemeProblem } from "../../sdk";
 
 /**
  * Where and how to reach the API. `baseUrl` and `org` are part of each resource's
@@ -33,6 +33,20 @@ export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = pr
         authScheme: pick("authScheme", "IBLAI_AUTH_SCHEME") as AuthScheme | undefined,
         openclawVersion: pick("openclawVersion", "IBLAI_OPENCLAW_VERSION"),
     };
+}
+
+/**
+ * What is wrong with the provider's own config, as check failure reasons (zero requests):
+ * run by every resource's check, so a bad `iblai:authScheme` fails at preview, not at up.
+ *
+ * @example
+ * ```ts
+ * connectionProblems({ authScheme: "Api-Key" as AuthScheme }); // ['iblai:authScheme "Api-Key" does not exist; use "Api-Token" ...']
+ * ```
+ */
+export function connectionProblems(conn: Connection): string[] {
+    const scheme = authSchemeProblem(conn.authScheme);
+    return scheme ? [`iblai:${scheme} (stack config iblai:authScheme or IBLAI_AUTH_SCHEME)`] : [];
 }
 
 const clients = new Map<string, ClawClient>();

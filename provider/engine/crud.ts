@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
-import { ClawError, NotFoundError, redactText } from "../../sdk";
-import { type Connection, clientFor } from "./connection";
+import { ClawError, NotFoundError, ObjectRef, redactText, sameId } from "../../sdk";
+import { type Connection, clientFor, connectionProblems } from "./connection";
 import type { ResourceFacts } from "./facts";
 import { bytesHash, contentHash } from "./hash";
 
@@ -129,10 +129,11 @@ export function checkIdentity(inputs: Props, conn: Connection): pulumi.dynamic.C
             const u = new URL(String(inputs.apiBaseUrl));
             if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error();
         } catch {
-            failures.push({ property: "apiBaseUrl", reason: `must be an http(s) URL, e.g. https://platform.ibl.ai; got ${JSON.stringify(inputs.apiBaseUrl)}` });
+            failures.push({ property: "apiBaseUrl", reason: "apiBaseUrl: must be an http(s) URL, e.g. https://platform.ibl.ai or https://host/dm (set by iblai:baseUrl or the input)" });
         }
     }
     if (inputs.org === undefined) failures.push({ property: "org", reason: "no org: pulumi config set iblai:org <org> (or IBLAI_ORG)" });
+    for (const reason of connectionProblems(conn)) failures.push({ property: "", reason });
     return failures;
 }
 
@@ -154,7 +155,7 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
             try {
                 inputs[`${k}Hash`] = bytesHash(readLocal(String(v)));
             } catch (e) {
-                failures.push({ property: k, reason: `${k}: cannot read ${JSON.stringify(v)} (${(e as NodeJS.ErrnoException).code ?? "error"}); paths are relative to the program's folder` });
+                failures.push({ property: k, reason: `${k}: cannot read the file it names (${(e as NodeJS.ErrnoException).code ?? "error"}); paths are relative to the program's folder` });
                 delete inputs[`${k}Hash`];
             }
         }
@@ -162,9 +163,10 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
     const known = new Set([...Object.keys(facts.fields), ...derivedKeys(facts), ADOPT]);
     const adopt = inputs[ADOPT];
     if (adopt !== undefined && !isUnknown(adopt)) {
-        if (typeof adopt === "string" && /^\d+$/.test(adopt)) inputs[ADOPT] = Number(adopt);
-        else if (!(typeof adopt === "number" && Number.isInteger(adopt) && adopt > 0)) {
-            failures.push({ property: ADOPT, reason: `${ADOPT}: must be the id of the existing object (a positive integer), got ${JSON.stringify(adopt)}` });
+        const id = ObjectRef.safeParse(adopt);
+        if (id.success) inputs[ADOPT] = id.data;
+        else {
+            failures.push({ property: ADOPT, reason: `${ADOPT}: must be the id of the existing object (a number or an id string), got ${Array.isArray(adopt) ? "an array" : `a ${typeof adopt}`}` });
         }
     }
     for (const k of Object.keys(inputs)) {
@@ -217,7 +219,9 @@ export function changedKeys(facts: ResourceFacts, olds: Props, news: Props): str
             if (facts.fields[k]?.resetTo !== undefined && o !== undefined) out.push(k);
             continue;
         }
-        if (!deepEqual(o, n)) out.push(k);
+        // Ids are opaque and compare as strings: state holding 42 and a program giving "42" agree.
+        const same = facts.fields[k]?.kind === "ref" ? sameId(o, n) || deepEqual(o, n) : deepEqual(o, n);
+        if (!same) out.push(k);
     }
     return out;
 }

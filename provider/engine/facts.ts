@@ -7,8 +7,9 @@ export interface FieldFact {
     /** The API's (snake_case) name; empty for an input the service never sees (derived). */
     api: string;
     /**
-     * `ref`: an id of another object; Pulumi ids are strings, the API's are integers, so
-     * check turns digit strings into numbers (and diff then compares like with like).
+     * `ref`: an id of another object. Ids are opaque (numbers or strings): check turns a
+     * digit string into the number the integer-id API expects, and diff compares ids as
+     * strings, so `42` and `"42"` are never a change.
      * `file`: a local file path; check adds `<name>Hash` (its SHA-256), so a change of the
      * file's content is a diff, and the file's bytes are sent.
      */

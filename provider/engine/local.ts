@@ -28,14 +28,11 @@ export function localMethods(facts: LocalFacts): Required<Omit<pulumi.dynamic.Re
             const r = facts.inputs.safeParse(known(inputs));
             const failures = r.success
                 ? []
-                : r.error.issues.map((i) => {
-                      const property = i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "");
-                      const reason =
-                          i.code === "unrecognized_keys"
-                              ? `unknown input; the inputs of ${facts.type} are ${inputKeys.join(", ")}`
-                              : `${property}: ${i.message}`;
-                      return { property, reason };
-                  });
+                : r.error.issues.flatMap((i) =>
+                      i.code === "unrecognized_keys"
+                          ? i.keys.map((k) => ({ property: k, reason: `${k}: unknown input; the inputs of ${facts.type} are ${inputKeys.join(", ")}` }))
+                          : [{ property: i.path.join("."), reason: `${i.path.join(".")}: ${i.message}` }],
+                  );
             return { inputs: clean(inputs), failures };
         },
         async diff(_id: string, olds: Props, news: Props) {

@@ -5,6 +5,7 @@ import { type PushFacts, pushMethods } from "./push";
 const facts: PushFacts = {
     type: "ConfigPush",
     target: "binding",
+    targetType: "MentorBinding",
     push: async () => ({ status: "success", warnings: [] }),
     lastPush: async () => ({}),
 };
@@ -44,7 +45,7 @@ describe("push diff", () => {
 describe("push check", () => {
     it("turns the binding's string id into a number and names bad inputs", async () => {
         expect((await m.check({}, { binding: "7", triggers: [] })).inputs).toMatchObject({ binding: 7 });
-        const bad = await m.check({}, { binding: "seven", triggers: [], timeoutSeconds: -1, trigger: 1 });
+        const bad = await m.check({}, { binding: "not an id", triggers: [], timeoutSeconds: -1, trigger: 1 });
         expect(bad.failures?.map((f) => f.property).sort()).toEqual(["binding", "timeoutSeconds", "trigger"]);
     });
 });

@@ -1,4 +1,4 @@
-import { ClawError, type ClawClient, NotFoundError, type PushOutcome, PushFailedError, TimeoutError, classifyPushStatus, redactText, warningText } from "../../sdk";
+import { ClawError, type ClawClient, type Id, NotFoundError, ObjectRef, type PushOutcome, PushFailedError, TimeoutError, classifyPushStatus, redactText, sameId, warningText } from "../../sdk";
 import { type Connection, clientFor } from "./connection";
 import { IDENTITY, UNKNOWN, type ProviderMethods, checkIdentity, clean, isUnknown, whereOf } from "./crud";
 import { contentHash } from "./hash";
@@ -14,15 +14,23 @@ type Props = Record<string, unknown>;
  */
 export interface PushFacts {
     type: string;
-    /** The input naming the push target (a binding or an instance), an id. */
-    target: "binding" | "instance";
+    /** The input naming the push target (a binding or a server), an id. */
+    target: "binding" | "server";
+    /** What the target is, for messages: `MentorBinding`, `ClawInstance`. */
+    targetType: string;
+    /**
+     * Deprecated other names of the target input (ProviderPush's `instance`, now `server`
+     * as everywhere else): accepted, kept equal to the target in state and outputs, and
+     * read from old state, so renaming causes no diff.
+     */
+    aliases?: readonly string[];
     /** Queues the push and waits for its outcome. */
-    push(client: ClawClient, id: number, timeoutMs: number): Promise<PushOutcome>;
+    push(client: ClawClient, id: Id, timeoutMs: number): Promise<PushOutcome>;
     /**
      * The target's last push, by anyone: when (for refresh; undefined when never) and the
      * service's status text (for `adopt`).
      */
-    lastPush(client: ClawClient, id: number): Promise<{ at?: string; status?: string }>;
+    lastPush(client: ClawClient, id: Id): Promise<{ at?: string; status?: string }>;
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -40,16 +48,19 @@ class PartialFailure extends Error {
     }
 }
 
-function targetId(v: unknown): number | undefined {
-    if (typeof v === "number" && Number.isInteger(v) && v > 0) return v;
-    if (typeof v === "string" && /^\d+$/.test(v)) return Number(v);
-    return undefined;
+/** An id as the API takes it (ids are opaque: a positive integer or an id string), or undefined. */
+function targetId(v: unknown): Id | undefined {
+    const r = ObjectRef.safeParse(v);
+    return r.success ? r.data : undefined;
 }
 
 /** The provider methods of a push resource. */
 export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderMethods {
     const t = facts.target;
-    const inputKeys = [t, "triggers", "timeoutSeconds", "adopt", ...IDENTITY];
+    const aliases = facts.aliases ?? [];
+    const inputKeys = [t, ...aliases, "triggers", "timeoutSeconds", "adopt", ...IDENTITY];
+    /** The target's id in inputs or state, under its name or a deprecated alias. */
+    const targetOf = (p: Props): unknown => [t, ...aliases].map((k) => p[k]).find((v) => v !== undefined);
 
     const run = async (inputs: Props, id: string): Promise<Props> => {
         const hash = contentHash(inputs.triggers ?? null);
@@ -58,7 +69,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
         const client = clientFor(c, whereOf(inputs, c));
         const timeoutMs = ((inputs.timeoutSeconds as number | undefined) ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
         try {
-            const out = await facts.push(client, inputs[t] as number, timeoutMs);
+            const out = await facts.push(client, inputs[t] as Id, timeoutMs);
             const warnings = out.warnings.map(warningText);
             // Plugin stderr reaches the engine's log; the outputs keep the warnings for all to see.
             for (const w of warnings) process.stderr.write(`iblai:${facts.type}: push warning: ${w}\n`);
@@ -86,13 +97,16 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             for (const k of Object.keys(inputs)) {
                 if (!inputKeys.includes(k)) failures.push({ property: k, reason: `unknown input; the inputs of ${facts.type} are ${inputKeys.join(", ")}` });
             }
-            const target = inputs[t];
-            if (target === undefined) failures.push({ property: t, reason: `${t}: required (the id of the ${t === "binding" ? "MentorBinding" : "ClawInstance"})` });
-            else if (!isUnknown(target)) {
+            const given = [t, ...aliases].filter((k) => inputs[k] !== undefined);
+            const target = targetOf(inputs);
+            if (target === undefined) failures.push({ property: t, reason: `${t}: required (the id of the ${facts.targetType})` });
+            else if (given.length > 1 && !given.every((k) => sameId(inputs[k], target) || isUnknown(inputs[k]))) {
+                failures.push({ property: t, reason: `${t}: given twice with different ids (${given.join(", ")}); give only ${t} (${aliases.join(", ")} is its deprecated name)` });
+            } else if (!isUnknown(target)) {
                 const id = targetId(target);
-                if (id === undefined) failures.push({ property: t, reason: `${t}: must be an object id (a positive integer), got ${JSON.stringify(target)}` });
-                else inputs[t] = id;
-            }
+                if (id === undefined) failures.push({ property: t, reason: `${t}: must be the id of a ${facts.targetType} (a positive integer or an id string)` });
+                else for (const k of [t, ...aliases]) inputs[k] = id;
+            } else for (const k of [t, ...aliases]) inputs[k] = target;
             if (inputs.adopt !== undefined && !isUnknown(inputs.adopt) && typeof inputs.adopt !== "boolean") {
                 failures.push({ property: "adopt", reason: "adopt: must be true or false" });
             }
@@ -103,7 +117,9 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             return { inputs: clean(inputs), failures };
         },
         async diff(_id: string, olds: Props, news: Props) {
-            const replaces = [t, ...IDENTITY].filter((k) => news[k] !== undefined && String(news[k]) !== String(olds[k]));
+            // Ids compare as strings (42 and "42" are one id), and old state may hold the target under an alias.
+            const moved = news[t] !== undefined && !sameId(news[t], targetOf(olds)) ? [t] : [];
+            const replaces = [...moved, ...IDENTITY.filter((k) => news[k] !== undefined && String(news[k]) !== String(olds[k]))];
             const triggersChanged = JSON.stringify(news.triggers ?? null).includes(UNKNOWN) || contentHash(news.triggers ?? null) !== olds.triggersHash;
             const unfinished = olds.pushStatus !== SUCCEEDED;
             const changes = replaces.length > 0 || triggersChanged || unfinished || news.timeoutSeconds !== olds.timeoutSeconds;
@@ -117,7 +133,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
                 // Taking over a target that was pushed before (a generated program, docs/adoption.md):
                 // when its last push succeeded, record these triggers as delivered and send nothing.
                 const c = conn();
-                const last = await facts.lastPush(clientFor(c, whereOf(inputs, c)), inputs[t] as number).catch((e: unknown) => {
+                const last = await facts.lastPush(clientFor(c, whereOf(inputs, c)), inputs[t] as Id).catch((e: unknown) => {
                     throw new Error(redactText(`iblai:${facts.type} adopt failed: ${String((e as Error)?.message ?? e)}`, [c.apiToken]));
                 });
                 if (classifyPushStatus(last.status) === "succeeded") {
@@ -131,7 +147,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             // Someone else pushed since we did (the UI, a script): what the server holds may
             // no longer be what we delivered, so mark it for the next up to push again.
             const c = conn();
-            const target = targetId(props[t]);
+            const target = targetId(targetOf(props));
             if (target === undefined || props.pushStatus !== SUCCEEDED) return { id, props };
             const client = clientFor(c, whereOf(props, c));
             let last: string | undefined;

@@ -40,7 +40,7 @@ export abstract class PushResource extends ClawApiResource {
         super(
             {
                 type: facts.type,
-                inputs: [facts.target, "triggers", "timeoutSeconds", "adopt"],
+                inputs: [facts.target, ...(facts.aliases ?? []), "triggers", "timeoutSeconds", "adopt"],
                 secretInputs: [],
                 outputs: ["triggersHash", "pushStatus", "serviceStatus", "pushedAt", "warnings"],
                 secretOutputs: [],

@@ -3,6 +3,7 @@ import "../../sdk/nodeVersion";
 import type * as pulumi from "@pulumi/pulumi";
 import { type Connection, resolveConnection } from "./connection";
 import { type ProviderMethods, apiMethods } from "./crud";
+import { withQuietCheck } from "./failures";
 import { localMethods } from "./local";
 import { pushMethods } from "./push";
 import { agentConfigFacts } from "../resources/agentConfig";
@@ -50,7 +51,8 @@ export function methodsFor(type: string): ProviderMethods {
                 "install the version that wrote this state, or a newer one",
         );
     }
-    return make();
+    // No check failure may print an input's value (issue 13): one wrapper for every type.
+    return withQuietCheck(make());
 }
 
 /**

@@ -3,6 +3,7 @@ import { AgentConfigCreate, checkMentorConfig, resolveOpenClawVersion } from "..
 import type { Connection } from "../engine/connection";
 import { isUnknown } from "../engine/crud";
 import type { ResourceFacts } from "../engine/facts";
+import type { AgentConfigId } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
 type Obj = Record<string, unknown> & { id: number | string };
@@ -109,6 +110,8 @@ export interface AgentConfigArgs extends IdentityArgs {
  * ```
  */
 export class AgentConfig extends ClawApiResource {
+    /** This AgentConfig's id, typed so it only goes where a AgentConfig is meant. */
+    declare readonly id: pulumi.Output<AgentConfigId>;
     declare readonly mentor: pulumi.Output<string>;
     declare readonly identity: pulumi.Output<string>;
     declare readonly soul: pulumi.Output<string>;
@@ -120,7 +123,7 @@ export class AgentConfig extends ClawApiResource {
     declare readonly memory: pulumi.Output<string>;
     declare readonly model: pulumi.Output<string>;
     declare readonly config: pulumi.Output<Record<string, unknown>>;
-    declare readonly agentConfigId: pulumi.Output<number>;
+    declare readonly agentConfigId: pulumi.Output<number | string>;
     declare readonly createdAt: pulumi.Output<string>;
     declare readonly updatedAt: pulumi.Output<string>;
     /** SHA-256 of the workspace files, model and config: a ConfigPush trigger. */

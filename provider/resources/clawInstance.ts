@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ClawType, InstanceCreate } from "../../sdk";
 import type { ResourceFacts } from "../engine/facts";
+import type { InstanceId } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
 /** What to do about each failed test-connectivity check. */
@@ -100,15 +101,17 @@ export interface ClawInstanceArgs extends IdentityArgs {
  * ```
  */
 export class ClawInstance extends ClawApiResource {
+    /** This ClawInstance's id, typed so it only goes where a ClawInstance is meant. */
+    declare readonly id: pulumi.Output<InstanceId>;
     declare readonly name: pulumi.Output<string>;
     declare readonly clawType: pulumi.Output<string>;
     declare readonly serverUrl: pulumi.Output<string>;
     declare readonly gatewayToken: pulumi.Output<string>;
-    declare readonly deploymentBackend: pulumi.Output<number | null>;
+    declare readonly deploymentBackend: pulumi.Output<number | string | null>;
     declare readonly authHeaders: pulumi.Output<Record<string, string> | undefined>;
     declare readonly connectionParams: pulumi.Output<Record<string, unknown> | undefined>;
     /** The service's numeric id (also the resource id, as a string). */
-    declare readonly instanceId: pulumi.Output<number>;
+    declare readonly instanceId: pulumi.Output<number | string>;
     declare readonly provisionMode: pulumi.Output<string>;
     declare readonly status: pulumi.Output<string>;
     declare readonly deployState: pulumi.Output<string>;

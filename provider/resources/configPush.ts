@@ -1,11 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { PushFacts } from "../engine/push";
+import type { BindingRef, ConfigPushId } from "../ids";
 import { type PushArgs, PushResource } from "../engine/pushResource";
 
 /** ConfigPush: `POST claw/mentor-configs/{id}/push-config/`, then wait for the outcome. */
 export const configPushFacts: PushFacts = {
     type: "ConfigPush",
     target: "binding",
+    targetType: "MentorBinding",
     push: (client, id, timeoutMs) => client.mentorBindings.pushConfigAndWait(id, { timeoutMs }),
     lastPush: async (client, id) => {
         const b = await client.mentorBindings.get(id);
@@ -16,7 +18,7 @@ export const configPushFacts: PushFacts = {
 /** Inputs of {@link ConfigPush}. */
 export interface ConfigPushArgs extends PushArgs {
     /** The MentorBinding (its id). A change replaces. */
-    binding: pulumi.Input<string | number>;
+    binding: pulumi.Input<BindingRef>;
 }
 
 /**
@@ -35,7 +37,9 @@ export interface ConfigPushArgs extends PushArgs {
  * ```
  */
 export class ConfigPush extends PushResource {
-    declare readonly binding: pulumi.Output<number>;
+    /** This ConfigPush's id, typed so it only goes where a ConfigPush is meant. */
+    declare readonly id: pulumi.Output<ConfigPushId>;
+    declare readonly binding: pulumi.Output<BindingRef>;
 
     constructor(name: string, args: ConfigPushArgs, opts?: pulumi.CustomResourceOptions) {
         super(configPushFacts, name, args, opts);

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { MentorBindingCreate } from "../../sdk";
 import { type ResourceFacts, entityOps } from "../engine/facts";
+import type { BindingId, InstanceRef } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
 /** The facts of `claw/mentor-configs/` for the shared engine. */
@@ -29,7 +30,7 @@ export interface MentorBindingArgs extends IdentityArgs {
     /** The mentor's UUID. A change replaces. */
     mentor: pulumi.Input<string>;
     /** The claw instance (its id). A change replaces. */
-    server: pulumi.Input<string | number>;
+    server: pulumi.Input<InstanceRef>;
     enabled?: pulumi.Input<boolean>;
     /** A flag only; the service does not act on it yet. */
     autoPush?: pulumi.Input<boolean>;
@@ -46,11 +47,13 @@ export interface MentorBindingArgs extends IdentityArgs {
  * ```
  */
 export class MentorBinding extends ClawApiResource {
+    /** This MentorBinding's id, typed so it only goes where a MentorBinding is meant. */
+    declare readonly id: pulumi.Output<BindingId>;
     declare readonly mentor: pulumi.Output<string>;
-    declare readonly server: pulumi.Output<number>;
+    declare readonly server: pulumi.Output<InstanceRef>;
     declare readonly enabled: pulumi.Output<boolean>;
     declare readonly autoPush: pulumi.Output<boolean>;
-    declare readonly bindingId: pulumi.Output<number>;
+    declare readonly bindingId: pulumi.Output<number | string>;
     declare readonly serverName: pulumi.Output<string>;
     /** The mentor's agent config as embedded by the service. */
     declare readonly agentConfig: pulumi.Output<Record<string, unknown> | null>;

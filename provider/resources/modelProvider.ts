@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type CatalogModel, ModelProviderCreate, type ModelsMode } from "../../sdk";
 import { type ResourceFacts, entityOps } from "../engine/facts";
+import type { InstanceRef, ModelProviderId } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
 /** The facts of `claw/model-providers/` for the shared engine. */
@@ -41,7 +42,7 @@ export const modelProviderFacts: ResourceFacts = {
 /** Inputs of {@link ModelProvider}. */
 export interface ModelProviderArgs extends IdentityArgs {
     /** The claw instance (its id). A change replaces. */
-    server: pulumi.Input<string | number>;
+    server: pulumi.Input<InstanceRef>;
     /** The provider's id in the claw config, e.g. `openrouter`; at most 100 characters. */
     name: pulumi.Input<string>;
     /** The LLM provider's API URL, e.g. `https://openrouter.ai/api/v1`. */
@@ -72,7 +73,9 @@ export interface ModelProviderArgs extends IdentityArgs {
  * ```
  */
 export class ModelProvider extends ClawApiResource {
-    declare readonly server: pulumi.Output<number>;
+    /** This ModelProvider's id, typed so it only goes where a ModelProvider is meant. */
+    declare readonly id: pulumi.Output<ModelProviderId>;
+    declare readonly server: pulumi.Output<InstanceRef>;
     declare readonly name: pulumi.Output<string>;
     declare readonly baseUrl: pulumi.Output<string>;
     declare readonly apiType: pulumi.Output<string>;
@@ -81,7 +84,7 @@ export class ModelProvider extends ClawApiResource {
     declare readonly modelCatalog: pulumi.Output<CatalogModel[] | undefined>;
     declare readonly enabled: pulumi.Output<boolean>;
     declare readonly modelsMode: pulumi.Output<string | undefined>;
-    declare readonly providerId: pulumi.Output<number>;
+    declare readonly providerId: pulumi.Output<number | string>;
     declare readonly serverName: pulumi.Output<string>;
     declare readonly lastProviderPush: pulumi.Output<string | null>;
     declare readonly lastProviderPushStatus: pulumi.Output<string | null>;

@@ -2,11 +2,16 @@ import type * as pulumi from "@pulumi/pulumi";
 import { classifyPushStatus } from "../../sdk";
 import type { PushFacts } from "../engine/push";
 import { type PushArgs, PushResource } from "../engine/pushResource";
+import type { InstanceRef, ProviderPushId } from "../ids";
 
 /** ProviderPush: `POST claw/instances/{id}/push-providers/`, then wait for the outcome. */
 export const providerPushFacts: PushFacts = {
     type: "ProviderPush",
-    target: "instance",
+    target: "server",
+    targetType: "ClawInstance",
+    // The one name for a ClawInstance reference is `server`, as on MentorBinding and
+    // ModelProvider (issue 11); `instance` stays accepted, and read from old state.
+    aliases: ["instance"],
     push: (client, id, timeoutMs) => client.instances.pushProvidersAndWait(id, { timeoutMs }),
     lastPush: async (client, id) => {
         const enabled = (await client.modelProviders.listAll({ server: id })).filter((p) => p.enabled !== false);
@@ -18,10 +23,19 @@ export const providerPushFacts: PushFacts = {
     },
 };
 
-/** Inputs of {@link ProviderPush}. */
+/**
+ * Inputs of {@link ProviderPush}. Give `server` (or, in older programs, `instance`): one
+ * of them is required, checked at preview.
+ */
 export interface ProviderPushArgs extends PushArgs {
-    /** The ClawInstance (its id). A change replaces. */
-    instance: pulumi.Input<string | number>;
+    /** The ClawInstance (its id), named as on MentorBinding and ModelProvider. A change replaces. */
+    server?: pulumi.Input<InstanceRef>;
+    /**
+     * The ClawInstance (its id).
+     * @deprecated Use `server`, the name every resource uses for it. Still accepted; switching
+     * a program from `instance` to `server` causes no diff.
+     */
+    instance?: pulumi.Input<InstanceRef>;
 }
 
 /**
@@ -32,11 +46,15 @@ export interface ProviderPushArgs extends PushArgs {
  *
  * @example
  * ```ts
- * new ProviderPush("prod-providers", { instance: server.id, triggers: [openrouter.contentHash] });
+ * new ProviderPush("prod-providers", { server: server.id, triggers: [openrouter.contentHash] });
  * ```
  */
 export class ProviderPush extends PushResource {
-    declare readonly instance: pulumi.Output<number>;
+    /** This ProviderPush's id, typed so it only goes where a ProviderPush is meant. */
+    declare readonly id: pulumi.Output<ProviderPushId>;
+    declare readonly server: pulumi.Output<InstanceRef>;
+    /** @deprecated Use `server`. */
+    declare readonly instance: pulumi.Output<InstanceRef>;
 
     constructor(name: string, args: ProviderPushArgs, opts?: pulumi.CustomResourceOptions) {
         super(providerPushFacts, name, args, opts);

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { SkillCreate } from "../../sdk";
 import { type ResourceFacts, entityOps } from "../engine/facts";
+import type { SkillId } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
 /** The facts of `agent-skills/` for the shared engine. */
@@ -56,6 +57,8 @@ export interface SkillArgs extends IdentityArgs {
  * ```
  */
 export class Skill extends ClawApiResource {
+    /** This Skill's id, typed so it only goes where a Skill is meant. */
+    declare readonly id: pulumi.Output<SkillId>;
     declare readonly name: pulumi.Output<string>;
     declare readonly slug: pulumi.Output<string>;
     declare readonly description: pulumi.Output<string | undefined>;
@@ -63,7 +66,7 @@ export class Skill extends ClawApiResource {
     declare readonly instruction: pulumi.Output<string | undefined>;
     declare readonly metadata: pulumi.Output<Record<string, unknown> | undefined>;
     declare readonly enabled: pulumi.Output<boolean>;
-    declare readonly skillId: pulumi.Output<number>;
+    declare readonly skillId: pulumi.Output<number | string>;
     declare readonly platformKey: pulumi.Output<string>;
     declare readonly createdAt: pulumi.Output<string>;
     declare readonly updatedAt: pulumi.Output<string>;

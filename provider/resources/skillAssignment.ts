@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { SkillAssignmentCreate } from "../../sdk";
 import { type ResourceFacts, entityOps } from "../engine/facts";
+import type { SkillAssignmentId, SkillRef } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
 /** The facts of `mentor-skill-assignments/` for the shared engine. */
@@ -22,7 +23,7 @@ export interface SkillAssignmentArgs extends IdentityArgs {
     /** The mentor's UUID. A change replaces. */
     mentor: pulumi.Input<string>;
     /** The skill (its id). A change replaces. */
-    skill: pulumi.Input<string | number>;
+    skill: pulumi.Input<SkillRef>;
     /** Enabled assignments are pushed as `skills.entries`. */
     enabled?: pulumi.Input<boolean>;
 }
@@ -37,10 +38,12 @@ export interface SkillAssignmentArgs extends IdentityArgs {
  * ```
  */
 export class SkillAssignment extends ClawApiResource {
+    /** This SkillAssignment's id, typed so it only goes where a SkillAssignment is meant. */
+    declare readonly id: pulumi.Output<SkillAssignmentId>;
     declare readonly mentor: pulumi.Output<string>;
-    declare readonly skill: pulumi.Output<number>;
+    declare readonly skill: pulumi.Output<SkillRef>;
     declare readonly enabled: pulumi.Output<boolean>;
-    declare readonly assignmentId: pulumi.Output<number>;
+    declare readonly assignmentId: pulumi.Output<number | string>;
     declare readonly skillName: pulumi.Output<string>;
     declare readonly createdAt: pulumi.Output<string>;
     declare readonly updatedAt: pulumi.Output<string>;

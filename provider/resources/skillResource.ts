@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { SkillResourceCreate, type SkillFileType } from "../../sdk";
 import { type ResourceFacts, entityOps } from "../engine/facts";
+import type { SkillRef, SkillResourceId } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
 /** The facts of `agent-skill-resources/` for the shared engine. */
@@ -23,7 +24,7 @@ export const skillResourceFacts: ResourceFacts = {
 /** Inputs of {@link SkillResource}. */
 export interface SkillResourceArgs extends IdentityArgs {
     /** The skill (its id). A change replaces. */
-    skill: pulumi.Input<string | number>;
+    skill: pulumi.Input<SkillRef>;
     /** `script`, `reference` or `asset`. A change replaces. */
     fileType: pulumi.Input<SkillFileType>;
     filename: pulumi.Input<string>;
@@ -47,14 +48,16 @@ export interface SkillResourceArgs extends IdentityArgs {
  * ```
  */
 export class SkillResource extends ClawApiResource {
-    declare readonly skill: pulumi.Output<number>;
+    /** This SkillResource's id, typed so it only goes where a SkillResource is meant. */
+    declare readonly id: pulumi.Output<SkillResourceId>;
+    declare readonly skill: pulumi.Output<SkillRef>;
     declare readonly fileType: pulumi.Output<string>;
     declare readonly filename: pulumi.Output<string>;
     declare readonly content: pulumi.Output<string | undefined>;
     declare readonly source: pulumi.Output<string | undefined>;
     /** SHA-256 of the asset file's bytes. */
     declare readonly sourceHash: pulumi.Output<string | undefined>;
-    declare readonly resourceId: pulumi.Output<number>;
+    declare readonly resourceId: pulumi.Output<number | string>;
     declare readonly createdAt: pulumi.Output<string>;
     declare readonly updatedAt: pulumi.Output<string>;
     /** SHA-256 of what a push delivers of the file: a ConfigPush trigger. */

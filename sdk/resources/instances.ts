@@ -36,7 +36,7 @@ import { EntityApi, type Id } from "./entity";
  * ```
  */
 export interface ProviderPushResult {
-    id: number;
+    id: number | string;
     name: string;
     status: string;
     finishedAt?: string;
@@ -166,7 +166,8 @@ export class InstancesApi extends EntityApi<typeof Instance, typeof InstanceCrea
      * ```
      */
     async pushProvidersAndWait(id: Id, options: PushWaitOptions = {}): Promise<ProviderPushOutcome> {
-        const server = Number(id);
+        // Ids are opaque: a string id is filtered on as is (the list's client-side match compares as strings).
+        const server = typeof id === "string" && /^\d+$/.test(id) ? Number(id) : id;
         const route = this.action(id, "push-providers");
         const enabledOf = async () => (await this.client.modelProviders.listAll({ server })).filter((p) => p.enabled !== false);
         const before = new Map((await enabledOf()).map((p) => [p.id, snapshotOf(p)]));

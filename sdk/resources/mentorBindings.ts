@@ -40,7 +40,7 @@ export class MentorBindingsApi extends EntityApi<typeof MentorBinding, typeof Me
      * const b = await client.mentorBindings.findFor("3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", 42);
      * ```
      */
-    async findFor(mentor: string, server: number): Promise<MentorBinding | undefined> {
+    async findFor(mentor: string, server: Id): Promise<MentorBinding | undefined> {
         return this.findOne({ mentor, server });
     }
 

@@ -1,6 +1,6 @@
 import type { ClawClient } from "../client";
 import { ModelProvider, ModelProviderCreate, type ModelProviderListQuery, ModelProviderUpdate } from "../schemas/modelProvider";
-import { EntityApi } from "./entity";
+import { EntityApi, type Id } from "./entity";
 
 /**
  * `claw/model-providers/`: the LLM providers written into a claw server's config by
@@ -37,7 +37,7 @@ export class ModelProvidersApi extends EntityApi<typeof ModelProvider, typeof Mo
      * const p = await client.modelProviders.findByName(42, "openrouter");
      * ```
      */
-    async findByName(server: number, name: string): Promise<ModelProvider | undefined> {
+    async findByName(server: Id, name: string): Promise<ModelProvider | undefined> {
         return this.findOne({ server, name });
     }
 }

@@ -1,6 +1,6 @@
 import type { ClawClient } from "../client";
 import { SkillAssignment, SkillAssignmentCreate, type SkillAssignmentListQuery, SkillAssignmentUpdate } from "../schemas/skillAssignment";
-import { EntityApi } from "./entity";
+import { EntityApi, type Id } from "./entity";
 
 /**
  * `mentor-skill-assignments/`: which mentor holds which skill (once per mentor). A
@@ -34,7 +34,7 @@ export class SkillAssignmentsApi extends EntityApi<typeof SkillAssignment, typeo
      * const a = await client.skillAssignments.findFor("3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", 9);
      * ```
      */
-    async findFor(mentor: string, skill: number): Promise<SkillAssignment | undefined> {
+    async findFor(mentor: string, skill: Id): Promise<SkillAssignment | undefined> {
         return this.findOne({ mentor, skill });
     }
 }

@@ -2,7 +2,7 @@ import { Blob } from "node:buffer";
 import { FormData } from "undici";
 import type { ClawClient } from "../client";
 import { type FileData, SkillResource, SkillResourceCreate, type SkillResourceListQuery, SkillResourceUpdate, isFileData } from "../schemas/skillResource";
-import { EntityApi } from "./entity";
+import { EntityApi, type Id } from "./entity";
 
 /** Bytes of any accepted shape as a Blob, which undici's FormData sends as a file part. */
 function toBlob(data: FileData, type = "application/octet-stream"): Blob {
@@ -67,7 +67,7 @@ export class SkillResourcesApi extends EntityApi<typeof SkillResource, typeof Sk
      * const r = await client.skillResources.uploadAsset(9, "logo.png", await fs.promises.readFile("logo.png"), "image/png");
      * ```
      */
-    async uploadAsset(skill: number, filename: string, data: FileData, contentType?: string): Promise<SkillResource> {
+    async uploadAsset(skill: Id, filename: string, data: FileData, contentType?: string): Promise<SkillResource> {
         return this.create({ skill, file_type: "asset", filename, file: contentType ? toBlob(data, contentType) : data });
     }
 }

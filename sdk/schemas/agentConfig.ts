@@ -93,7 +93,7 @@ export type AgentConfigUpdate = z.input<typeof AgentConfigUpdate>;
  * ```
  */
 export const AgentConfig = z.looseObject({
-    id: z.number().int(),
+    id: anyId,
     mentor: anyId,
     identity: z.string().nullish(),
     soul: z.string().nullish(),

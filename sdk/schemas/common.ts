@@ -88,20 +88,30 @@ export interface PageQuery {
 export const MentorId = z.guid("must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10");
 
 /**
- * A reference to another object by its integer id (an instance, a skill). Numeric strings
- * are accepted and turned into numbers, because Pulumi ids are strings.
+ * A reference to another object by its id (an instance, a skill). Ids are opaque: the
+ * platform's generated client types them as integers, its newer docs show strings
+ * (API reference, Corrections). A positive integer, or a string id (letters, digits,
+ * `.`, `_`, `:`, `-`); a digit string goes on the wire as the number it spells, as the
+ * integer-id service expects, and any other string as is.
  *
  * @example
  * ```ts
  * ObjectRef.parse("42"); // → 42
+ * ObjectRef.parse("3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10"); // → the same string
  * ```
  */
-export const ObjectRef = z.union([z.number(), z.string().regex(/^\d+$/, "must be an object id").transform(Number)]).pipe(
-    z.number().int().positive("must be an object id (a positive integer)"),
-);
+export const ObjectRef = z.union([
+    z.number().int().positive("must be an object id (a positive integer or an id string)"),
+    z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,254}$/, "must be an object id (a positive integer or an id string)")
+        .transform((v) => (/^\d+$/.test(v) && Number.isSafeInteger(Number(v)) && Number(v) > 0 ? Number(v) : v)),
+], { error: "must be an object id (a positive integer or an id string)" });
 
 /**
- * An id or mentor UUID as the service returns it: kept as given.
+ * An id or mentor UUID as the service returns it, number or string: kept as given.
+ * Compare ids with `sameId`, never with `===`.
  *
  * @example
  * ```ts
@@ -109,6 +119,20 @@ export const ObjectRef = z.union([z.number(), z.string().regex(/^\d+$/, "must be
  * ```
  */
 export const anyId = z.union([z.number(), z.string()]);
+
+/**
+ * True when two ids name the same object: ids are compared as strings, so `42` and
+ * `"42"` are one id.
+ *
+ * @example
+ * ```ts
+ * sameId(42, "42"); // true
+ * ```
+ */
+export function sameId(a: unknown, b: unknown): boolean {
+    const ok = (v: unknown) => typeof v === "string" || typeof v === "number";
+    return ok(a) && ok(b) && String(a) === String(b);
+}
 
 /**
  * The answer of every queued action (push-config, push-providers): `202 {"queued": true, "message": ...}`.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrl, roString } from "./common";
+import { ObjectRef, anyId, httpUrl, roString } from "./common";
 
 /**
  * Claw flavours; NemoClaw hosts register as `openclaw` (same gateway protocol).
@@ -35,7 +35,7 @@ export const InstanceCreate = z.strictObject({
     claw_type: z.enum(CLAW_TYPES).optional(),
     server_url: httpUrl(200),
     gateway_token: z.string().min(1, "must not be empty"),
-    deployment_backend: z.number().int().nullable().optional(),
+    deployment_backend: ObjectRef.nullable().optional(),
     auth_headers: z.record(z.string(), z.string()).optional(),
     connection_params: z.record(z.string(), z.unknown()).optional(),
 });
@@ -62,12 +62,12 @@ export type InstanceUpdate = z.input<typeof InstanceUpdate>;
  * ```
  */
 export const Instance = z.looseObject({
-    id: z.number().int(),
+    id: anyId,
     name: z.string(),
     claw_type: z.string().nullish(),
     provision_mode: roString,
     server_url: z.string(),
-    deployment_backend: z.number().int().nullish(),
+    deployment_backend: anyId.nullish(),
     status: roString,
     deploy_state: roString,
     platform_key: roString,

@@ -41,7 +41,7 @@ export type MentorBindingUpdate = z.input<typeof MentorBindingUpdate>;
  * ```
  */
 export const MentorBinding = z.looseObject({
-    id: z.number().int(),
+    id: anyId,
     mentor: z.string(),
     server: anyId,
     server_name: roString,
@@ -68,5 +68,5 @@ export type MentorBinding = z.output<typeof MentorBinding>;
 export interface MentorBindingListQuery {
     enabled?: boolean;
     mentor?: string;
-    server?: number;
+    server?: number | string;
 }

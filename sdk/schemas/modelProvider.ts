@@ -73,7 +73,7 @@ export type ModelProviderUpdate = z.input<typeof ModelProviderUpdate>;
  * ```
  */
 export const ModelProvider = z.looseObject({
-    id: z.number().int(),
+    id: anyId,
     server: anyId,
     server_name: roString,
     name: z.string(),
@@ -103,5 +103,5 @@ export type ModelProvider = z.output<typeof ModelProvider>;
  * ```
  */
 export interface ModelProviderListQuery {
-    server?: number;
+    server?: number | string;
 }

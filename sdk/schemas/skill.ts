@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roString } from "./common";
+import { anyId, roString } from "./common";
 
 /**
  * Body of `POST agent-skills/`: a skill of the platform (a SKILL.md: front matter in
@@ -46,7 +46,7 @@ export type SkillUpdate = z.input<typeof SkillUpdate>;
  * ```
  */
 export const Skill = z.looseObject({
-    id: z.number().int(),
+    id: anyId,
     name: z.string(),
     slug: z.string(),
     description: z.string().nullish(),

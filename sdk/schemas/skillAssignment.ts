@@ -37,7 +37,7 @@ export type SkillAssignmentUpdate = z.input<typeof SkillAssignmentUpdate>;
  * ```
  */
 export const SkillAssignment = z.looseObject({
-    id: z.number().int(),
+    id: anyId,
     mentor: z.string(),
     skill: anyId,
     skill_name: roString,
@@ -57,6 +57,6 @@ export type SkillAssignment = z.output<typeof SkillAssignment>;
  */
 export interface SkillAssignmentListQuery {
     enabled?: boolean;
-    skill?: number;
+    skill?: number | string;
     mentor?: string;
 }

@@ -97,7 +97,7 @@ export type SkillResourceUpdate = z.input<typeof SkillResourceUpdate>;
  * ```
  */
 export const SkillResource = z.looseObject({
-    id: z.number().int(),
+    id: anyId,
     skill: anyId,
     file_type: z.string(),
     filename: z.string(),
@@ -118,5 +118,5 @@ export type SkillResource = z.output<typeof SkillResource>;
  */
 export interface SkillResourceListQuery {
     file_type?: SkillFileType;
-    skill?: number;
+    skill?: number | string;
 }

@@ -13,8 +13,8 @@ describe("adopting existing objects with the real pulumi CLI", () => {
     let emu: Emulator;
     let client: ClawClient;
     let project: PulumiProject;
-    let skillId: number;
-    let instanceId: number;
+    let skillId: number | string;
+    let instanceId: number | string;
 
     beforeAll(async () => {
         await requirePulumi();
@@ -67,7 +67,7 @@ new ClawInstance("legacy", { name: "legacy", serverUrl: "https://claw.legacy.exa
         expect(emu.store.list(ORG, "claw/instances")).toHaveLength(1);
         // The skill matched the program: read only. The instance's write-only token is sent.
         expect(emu.requestCounts()["PATCH agent-skills/{id}/"] ?? 0).toBe(before["PATCH agent-skills/{id}/"] ?? 0);
-        expect(emu.store.get(ORG, "claw/instances", instanceId)).toMatchObject({ gateway_token: "gw-legacy-5678" });
+        expect(emu.store.get(ORG, "claw/instances", Number(instanceId))).toMatchObject({ gateway_token: "gw-legacy-5678" });
         const p = await project.preview(["--expect-no-changes"]);
         expect(summary(p.stdout)).toEqual({ unchanged: 3 });
     });
@@ -91,7 +91,7 @@ new ClawInstance("legacy", { name: "legacy", serverUrl: "https://claw.legacy.exa
 `);
         const r = await project.up();
         expect(summary(r.stdout)).toMatchObject({ updated: 1 });
-        expect(emu.store.get(ORG, "agent-skills", skillId)).toMatchObject({ instruction: "Use wttr.in/<city>?format=3" });
+        expect(emu.store.get(ORG, "agent-skills", Number(skillId))).toMatchObject({ instruction: "Use wttr.in/<city>?format=3" });
         await project.destroy();
         expect(emu.store.list(ORG, "agent-skills")).toHaveLength(0);
         expect(emu.store.list(ORG, "claw/instances")).toHaveLength(0);

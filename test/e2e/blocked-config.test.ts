@@ -40,6 +40,28 @@ new AgentConfig("agent", { mentor: "${MENTOR}", config: { gateway: { "controlUi.
         expect(emu.requestCounts()).toEqual({});
     });
 
+    // Issue 10 point 6 (paths reached below a blocked path through dotted keys) and issue 13
+    // point 4 (one rule for brackets and _/- separators, docs/config-paths.md).
+    it.each([
+        [{ "gateway.auth.mode": "canary-value-77" }, "gateway.auth"],
+        [{ gateway: { "auth.mode": "canary-value-77" } }, "gateway.auth"],
+        [{ "gateway[auth]": { mode: "canary-value-77" } }, "gateway.auth"],
+        [{ gateway: { control_ui: { dangerously_disable_device_auth: "canary-value-77" } } }, "gateway.controlUi.dangerouslyDisableDeviceAuth"],
+        [{ "tools.exec": { "host.kind": "canary-value-77" } }, "tools.exec.host"],
+        [{ "sandbox.mode.level": "canary-value-77" }, "sandbox.mode"],
+        [{ hooks: { "allow-unsafe-external-content": "canary-value-77" } }, "hooks.allowUnsafeExternalContent"],
+    ])("fails the preview of %j as %s, with no request sent", async (config, path) => {
+        project.writeProgram(`
+import { AgentConfig } from "pulumi-iblai-claw";
+new AgentConfig("agent", { mentor: "${MENTOR}", config: ${JSON.stringify(config)} });
+`);
+        const r = await project.preview([], { allowFail: true });
+        expect(r.code).not.toBe(0);
+        expect(r.stdout + r.stderr).toContain(`blocked config path ${path}`);
+        expect(r.stdout + r.stderr).not.toContain("canary-value-77");
+        expect(emu.requestCounts()).toEqual({});
+    });
+
     it("refuses at up a blocked path that was unknown at preview, before any write", async () => {
         project.writeProgram(`
 import { AgentConfig, GatewayToken } from "pulumi-iblai-claw";

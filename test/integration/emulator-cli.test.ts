@@ -23,7 +23,7 @@ describe("iblai-claw-emulator CLI", () => {
     it("documents every flag in --help", async () => {
         const r = await runCli(["--help"]);
         expect(r.code).toBe(0);
-        for (const flag of ["--port", "--host", "--org", "--token", "--data", "--require-device-approval", "--push-delay", "--probe-timeout", "--probe-ca", "--gateway-port", "--fault", "--rate-429", "--rate-503", "--retry-after", "--rate-reset-before", "--rate-reset-after", "--latency", "--slow-push", "--seed", "approve-device", "revoke-device", "devices", "gateway"]) {
+        for (const flag of ["--port", "--host", "--org", "--token", "--data", "--require-device-approval", "--push-delay", "--probe-timeout", "--probe-ca", "--gateway-port", "--fault", "--rate-429", "--rate-503", "--retry-after", "--rate-reset-before", "--rate-reset-after", "--latency", "--slow-push", "--seed", "--base-path", "approve-device", "revoke-device", "devices", "gateway"]) {
             expect([flag, r.stdout.includes(flag)]).toEqual([flag, true]);
         }
     });
@@ -38,6 +38,28 @@ describe("iblai-claw-emulator CLI", () => {
         expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2]);
         expect(runs[0]?.stderr).toMatch(/one --token per --org/);
         expect(runs[3]?.stderr).toMatch(/invalid fault rule: rule 0: kind "status" needs "status"/);
+    });
+
+    // Issue 10, point 8b: these exited 1 (an uncaught parse error), not the documented 2.
+    it("exits 2 with the usage on an unknown flag, a negative --latency and a bad --base-path", async () => {
+        const runs = await Promise.all([
+            runCli(["--org", "a", "--token", "t", "--nope"]),
+            runCli(["--org", "a", "--token", "t", "--latency", "-5"]),
+            runCli(["--org", "a", "--token", "t", "--latency=-5"]),
+            runCli(["--org", "a", "--token", "t", "--base-path", "/a b"]),
+        ]);
+        expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2]);
+        expect(runs[0]?.stderr).toMatch(/--nope/);
+        expect(runs[1]?.stderr).toMatch(/--latency/);
+        expect(runs[2]?.stderr).toMatch(/--latency must be a number from 0/);
+        for (const r of runs) expect(r.stderr).toMatch(/usage:/);
+    });
+
+    it("serves under --base-path", async () => {
+        const e = await serve(["--org", ORG, "--token", TOKEN, "--base-path", "/dm"]);
+        expect(e.url).toMatch(/\/dm$/); // the line it prints is the iblai:baseUrl to use
+        expect((await cliApi(e.url).get("claw/instances/")).status).toBe(200);
+        expect((await cliApi(e.url.replace(/\/dm$/, "")).get("claw/instances/")).status).toBe(404);
     });
 
     it("serves several orgs, each with its token", async () => {

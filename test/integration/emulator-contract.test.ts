@@ -145,9 +145,17 @@ describe("emulator contract (api-reference.md)", () => {
             }
         });
 
-        it("accepts both `Token` and `Api-Key` authorization schemes", async () => {
+        it("accepts both `Token` and `Api-Token` authorization schemes", async () => {
             expect((await api().get("claw/instances/", { scheme: "Token" })).status).toBe(200);
-            expect((await api().get("claw/instances/", { scheme: "Api-Key" })).status).toBe(200);
+            expect((await api().get("claw/instances/", { scheme: "Api-Token" })).status).toBe(200);
+            expect((await api().get("claw/instances/", { scheme: "api-token" })).status).toBe(200);
+        });
+
+        it("refuses the non-existent `Api-Key` scheme with 401 and a detail naming `Api-Token`", async () => {
+            const r = await api().get("claw/instances/", { scheme: "Api-Key" });
+            expect(r.status).toBe(401);
+            expect(r.body.detail).toMatch(/Api-Token/);
+            expect(JSON.stringify(r.body)).not.toContain(TOKEN);
         });
 
         it("answers 401 {detail} without credentials and with a wrong token, 403 {detail} across orgs", async () => {

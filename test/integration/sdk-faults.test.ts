@@ -69,7 +69,7 @@ describe("sdk against emulator faults", () => {
 
     // For each entity: the service commits the create, then the connection drops before the
     // answer. The client must find the object by its natural key and make no second one.
-    const lostCreates: Array<[string, string, (c: ClawClient) => Promise<{ id: number }>]> = [
+    const lostCreates: Array<[string, string, (c: ClawClient) => Promise<{ id: number | string }>]> = [
         ["instances", "claw/instances/", (c) => c.instances.create({ name: uniq("lost"), server_url: "https://lost.example.com", gateway_token: "gw-lost-tok" })],
         ["skills", "agent-skills/", (c) => c.skills.create({ name: "Lost", slug: uniq("lost") })],
         [
@@ -179,9 +179,9 @@ describe("sdk against emulator faults", () => {
         const tag = uniq("pg");
         const made = await Promise.all(Array.from({ length: 53 }, (_, i) => client.skills.create({ name: `${tag} ${i}`, slug: `${tag}-${i}`, enabled: i % 2 === 0 })));
         const gets = await requestsFor(url(), "GET agent-skills/");
-        const seen: number[] = [];
-        for await (const s of client.skills.list({ search: tag }, 5)) seen.push(s.id);
-        expect(seen.sort((a, b) => a - b)).toEqual(made.map((m) => m.id).sort((a, b) => a - b));
+        const seen: string[] = [];
+        for await (const s of client.skills.list({ search: tag }, 5)) seen.push(String(s.id));
+        expect(seen.sort()).toEqual(made.map((m) => String(m.id)).sort());
         expect((await requestsFor(url(), "GET agent-skills/")) - gets).toBe(11); // 53 / 5, rounded up
         const enabled = await client.skills.listAll({ search: tag, enabled: true });
         expect(enabled).toHaveLength(27);

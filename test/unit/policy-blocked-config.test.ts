@@ -18,6 +18,19 @@ describe("claw-no-blocked-config-paths", () => {
         ["a JSON string", JSON.stringify({ gateway: { auth: CANARY } }), "gateway.auth"],
         ["a JSON5 string", `{ // comment\n hooks: { allowUnsafeExternalContent: true, }, note: '${CANARY}' }`, "hooks.allowUnsafeExternalContent"],
         ["a secret", secret({ sandbox: { mode: CANARY } }), "sandbox.mode"],
+        // Issue 10 point 6: dotted keys reaching below a blocked path.
+        ["one dotted key below it", { "gateway.auth.mode": CANARY }, "gateway.auth"],
+        ["a dotted key below it, nested", { gateway: { "auth.mode": CANARY } }, "gateway.auth"],
+        ["dotted below controlUi", { "gateway.controlUi": { "dangerouslyDisableDeviceAuth.x": CANARY } }, "gateway.controlUi.dangerouslyDisableDeviceAuth"],
+        ["dotted below tools.exec.host", { tools: { "exec.host.kind": CANARY } }, "tools.exec.host"],
+        ["dotted below sandbox.mode", { "sandbox.mode.level": CANARY }, "sandbox.mode"],
+        ["dotted below hooks.allowUnsafeExternalContent", { hooks: { "allowUnsafeExternalContent.all": CANARY } }, "hooks.allowUnsafeExternalContent"],
+        // Issue 13 point 4: brackets and _/- separators (docs/config-paths.md).
+        ["brackets", { "gateway[auth]": { mode: CANARY } }, "gateway.auth"],
+        ["quoted brackets", { 'tools["exec"]["host"]': CANARY }, "tools.exec.host"],
+        ["snake_case", { gateway: { control_ui: { dangerously_disable_device_auth: CANARY } } }, "gateway.controlUi.dangerouslyDisableDeviceAuth"],
+        ["kebab-case", { hooks: { "allow-unsafe-external-content": CANARY } }, "hooks.allowUnsafeExternalContent"],
+        ["a JSON5 string with a dotted key below it", `{ 'gateway.auth.mode': '${CANARY}' }`, "gateway.auth"],
     ])("rejects a blocked path given %s, naming the resource and the path", async (_, config, path) => {
         const r = await run(config);
         expect(r.violations).toHaveLength(1);

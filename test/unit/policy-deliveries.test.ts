@@ -65,6 +65,9 @@ describe("claw-instance-has-provider-push", () => {
     it("matches literal ids (the instance's instanceId output, or an instance outside the stack)", async () => {
         expect((await run([server, provider("openrouter", {}, false), providerPush({ instance: "7" }, false)])).diagnostics).toEqual([]);
         expect((await run([provider("ext", { server: 99 }, false), providerPush({ instance: 99 }, false)])).diagnostics).toEqual([]);
+        // `server` is the ProviderPush's name for it now (issue 11); `instance` still counts.
+        expect((await run([provider("ext", { server: 99 }, false), providerPush({ server: 99 }, false)])).diagnostics).toEqual([]);
+        expect((await run([provider("ext", { server: 99 }, false), providerPush({ server: 98 }, false)])).diagnostics).not.toEqual([]);
     });
     it("warns (advisory) on the instance, naming its providers", async () => {
         const r = await run([server, provider("openrouter"), provider("anthropic")]);

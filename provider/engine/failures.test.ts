@@ -1,0 +1,63 @@
+import type { AuthScheme } from "../../sdk";
+import { methodsFor } from "./runtime";
+import { HIDDEN, quietFailures } from "./failures";
+
+// Issue 13, point 4: the engine prints a failing property's value beside it, so an unknown
+// input holding a secret (`property apiKey value {sk-live-…}`) was echoed in clear.
+const CANARY = "sk-live-canary-4e1f9a77";
+
+describe("quietFailures", () => {
+    it("drops the property, names it in the reason and hides quoted input strings", () => {
+        const out = quietFailures(
+            [
+                { property: "apiKey", reason: "unknown input; the inputs are name, serverUrl" },
+                { property: "serverUrl", reason: `serverUrl: ${CANARY} is not a URL` },
+                { property: "", reason: "iblai:authScheme is wrong" },
+            ],
+            { apiKey: CANARY, serverUrl: CANARY, nested: { deep: [CANARY] } },
+        );
+        expect(out).toEqual([
+            { property: "", reason: "apiKey: unknown input; the inputs are name, serverUrl" },
+            { property: "", reason: `serverUrl: ${HIDDEN} is not a URL` },
+            { property: "", reason: "iblai:authScheme is wrong" },
+        ]);
+    });
+});
+
+describe("every resource type's check, as the runtime serves it", () => {
+    const types = ["ClawInstance", "MentorBinding", "AgentConfig", "Skill", "ConfigPush", "ProviderPush", "DeviceIdentity", "GatewayToken"];
+
+    it.each(types.map((t) => [t]))("%s: an unknown input's value never reaches a failure, and no failure names a property", async (type) => {
+        const r = await methodsFor(type).check({}, { apiKey: CANARY, token: { value: CANARY } });
+        expect(r.failures?.length).toBeGreaterThan(0);
+        expect(JSON.stringify(r.failures)).not.toContain(CANARY);
+        expect(r.failures?.every((f) => f.property === "")).toBe(true);
+        expect(r.failures?.some((f) => f.reason.startsWith("apiKey:"))).toBe(true);
+    });
+});
+
+describe("the provider's own config at preview", () => {
+    const saved = process.env.IBLAI_AUTH_SCHEME;
+    afterEach(() => {
+        if (saved === undefined) delete process.env.IBLAI_AUTH_SCHEME;
+        else process.env.IBLAI_AUTH_SCHEME = saved;
+    });
+
+    it.each([
+        ["Api-Key", /does not exist; use "Api-Token"/],
+        ["Bearer", /must be "Token" \(the default\) or "Api-Token"/],
+    ])("refuses iblai:authScheme %s in check, with zero requests", async (scheme, message) => {
+        const { configure } = await import("./runtime");
+        const config = new Map([
+            ["iblai:baseUrl", "https://platform.ibl.ai"],
+            ["iblai:org", "acme"],
+            ["iblai:authScheme", scheme as AuthScheme],
+        ]);
+        await configure({ config: { get: (k: string) => config.get(k) } } as never);
+        const r = await methodsFor("Skill").check({}, { name: "W", slug: "w" });
+        expect(r.failures).toEqual([{ property: "", reason: expect.stringMatching(message) }]);
+        config.set("iblai:authScheme", "Api-Token");
+        await configure({ config: { get: (k: string) => config.get(k) } } as never);
+        expect((await methodsFor("Skill").check({}, { name: "W", slug: "w" })).failures).toEqual([]);
+    });
+});

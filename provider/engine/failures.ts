@@ -1,0 +1,54 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { UNKNOWN } from "./crud";
+
+/** What stands in for an input value that a check failure's reason would otherwise quote. */
+export const HIDDEN = "[value hidden]";
+
+/**
+ * Makes check failures safe to print. The engine prints a failure that names a property
+ * with that property's value beside it (`property apiKey value {sk-live-…} has a problem`),
+ * whatever the value is: a mistyped secret input, a token pasted into the wrong field. So
+ * every failure is sent without a property (the engine then prints the reason alone), its
+ * reason starts with the input's name, and any input string (8+ characters) quoted in a
+ * reason is hidden. Applied once, to every resource type's check (runtime.ts).
+ *
+ * @example
+ * ```ts
+ * quietFailures([{ property: "apiKey", reason: "unknown input" }], { apiKey: "sk-live-123456" });
+ * // → [{ property: "", reason: "apiKey: unknown input" }]
+ * ```
+ */
+export function quietFailures(failures: readonly pulumi.dynamic.CheckFailure[], inputs: Record<string, unknown>): pulumi.dynamic.CheckFailure[] {
+    const values = new Set<string>();
+    const walk = (v: unknown, depth: number) => {
+        if (typeof v === "string") {
+            if (v.length >= 8 && v !== UNKNOWN) values.add(v);
+        } else if (v && typeof v === "object" && depth < 32) Object.values(v).forEach((x) => walk(x, depth + 1));
+    };
+    for (const [k, v] of Object.entries(inputs)) if (k !== "__provider") walk(v, 0);
+    const byLength = [...values].sort((a, b) => b.length - a.length);
+    return failures.map((f) => {
+        let reason = f.property && !f.reason.startsWith(`${f.property}:`) && !f.reason.startsWith(`${f.property} `) ? `${f.property}: ${f.reason}` : f.reason;
+        for (const v of byLength) reason = reason.split(v).join(HIDDEN);
+        return { property: "", reason };
+    });
+}
+
+/**
+ * A provider's methods with their check's failures made safe to print ({@link quietFailures}).
+ *
+ * @example
+ * ```ts
+ * const methods = withQuietCheck(apiMethods(facts, conn));
+ * ```
+ */
+export function withQuietCheck<M extends { check: (olds: Record<string, unknown>, news: Record<string, unknown>) => Promise<pulumi.dynamic.CheckResult> }>(methods: M): M {
+    const check = methods.check;
+    return {
+        ...methods,
+        check: async (olds: Record<string, unknown>, news: Record<string, unknown>) => {
+            const r = await check(olds, news);
+            return r.failures?.length ? { ...r, failures: quietFailures(r.failures, news) } : r;
+        },
+    };
+}
