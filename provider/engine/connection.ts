@@ -1,4 +1,4 @@
-import { type AuthScheme, ClawClient, ConfigError, authSchemeProblem } from "../../sdk";
+import { type AuthScheme, ClawClient, ConfigError, authSchemeProblem, closestName } from "../../sdk";
 
 /**
  * Where and how to reach the API. `baseUrl` and `org` are part of each resource's
@@ -15,13 +15,25 @@ export interface Connection {
      * what check validates agent configs against (issue 10). Default: the newest snapshot.
      */
     openclawVersion?: string;
+    /** `iblai:*` keys of the stack config that are no setting of ours (typos): refused at preview. */
+    unknownSettings?: string[];
 }
+
+/**
+ * The provider's settings, as `iblai:<name>` stack config keys. Pulumi lets a project
+ * declare types only for its own keys (`Configuration key 'iblai:authScheme' is not
+ * namespaced by the project and should not define a type`), so the provider checks them.
+ */
+export const SETTINGS = ["baseUrl", "org", "apiToken", "authScheme", "openclawVersion"] as const;
 
 /** Reads one value from the stack config handed to `configure()`. */
 export type ConfigLookup = (key: string) => string | undefined;
 
-/** Stack config keys first, then the environment. */
-export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = process.env): Connection {
+/**
+ * Stack config keys first, then the environment. `keys` (every stack config key, when known)
+ * lets the `iblai:*` ones that are no setting be named at preview.
+ */
+export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = process.env, keys: readonly string[] = []): Connection {
     const pick = (key: string, envName: string) => {
         const v = get(`iblai:${key}`) ?? env[envName];
         return v === undefined || v === "" ? undefined : v;
@@ -32,6 +44,7 @@ export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = pr
         apiToken: pick("apiToken", "IBLAI_API_TOKEN"),
         authScheme: pick("authScheme", "IBLAI_AUTH_SCHEME") as AuthScheme | undefined,
         openclawVersion: pick("openclawVersion", "IBLAI_OPENCLAW_VERSION"),
+        unknownSettings: keys.filter((k) => k.startsWith("iblai:") && !(SETTINGS as readonly string[]).includes(k.slice("iblai:".length))),
     };
 }
 
@@ -46,7 +59,13 @@ export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = pr
  */
 export function connectionProblems(conn: Connection): string[] {
     const scheme = authSchemeProblem(conn.authScheme);
-    return scheme ? [`iblai:${scheme} (stack config iblai:authScheme or IBLAI_AUTH_SCHEME)`] : [];
+    const out = scheme ? [`iblai:${scheme} (stack config iblai:authScheme or IBLAI_AUTH_SCHEME)`] : [];
+    for (const key of conn.unknownSettings ?? []) {
+        const near = closestName(key.slice("iblai:".length), SETTINGS);
+        const fix = near ? `did you mean iblai:${near}? (pulumi config rm ${key}; pulumi config set iblai:${near} ...)` : `pulumi config rm ${key}`;
+        out.push(`${key}: no such setting; ${fix}. The settings are ${SETTINGS.map((k) => `iblai:${k}`).join(", ")}`);
+    }
+    return out;
 }
 
 const clients = new Map<string, ClawClient>();

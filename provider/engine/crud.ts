@@ -174,9 +174,19 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
             failures.push({ property: k, reason: `unknown input; the inputs of ${facts.type} are ${[...known].join(", ")}` });
         }
     }
+    for (const [k, f] of Object.entries(facts.fields)) {
+        const v = inputs[k];
+        if (!f.local || v === undefined || isUnknown(v)) continue;
+        const r = f.local.safeParse(v);
+        if (!r.success) failures.push({ property: k, reason: `${k}: ${r.error.issues[0]?.message ?? "invalid"}` });
+    }
     const apiToCamel = new Map(Object.entries(facts.fields).map(([k, f]) => [f.api, k]));
     const fileFailed = new Set(failures.map((f) => f.property));
-    const parsed = facts.createSchema.safeParse(toApi(facts, Object.fromEntries(Object.entries(inputs).filter(([k]) => !fileFailed.has(k)))));
+    const body = toApi(facts, Object.fromEntries(Object.entries(inputs).filter(([k]) => !fileFailed.has(k))));
+    // A reference not known yet (always, on a first deploy) stands in as a valid id, so the
+    // rules across fields (an asset needs its file, a script must not have one) run at preview.
+    for (const [k, f] of Object.entries(facts.fields)) if (f.kind === "ref" && isUnknown(inputs[k])) body[f.api] = 1;
+    const parsed = facts.createSchema.safeParse(body);
     if (!parsed.success) {
         for (const issue of parsed.error.issues) {
             const camel = apiToCamel.get(String(issue.path[0] ?? "")) ?? String(issue.path[0] ?? "");

@@ -14,6 +14,11 @@ export interface FieldFact {
      * file's content is a diff, and the file's bytes are sent.
      */
     kind?: "ref" | "file";
+    /**
+     * For an input the service never sees (`api` empty, e.g. verifyConnectivity): what it
+     * must be, checked at preview like the sent ones.
+     */
+    local?: z.ZodType;
     /** Accepted by the service but never returned: drift cannot be read, so diff against last inputs. */
     writeOnly?: boolean;
     /** Secret in inputs, outputs and state. */

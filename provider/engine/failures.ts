@@ -1,6 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { UNKNOWN } from "./crud";
 
+/**
+ * The input under which a resource class passes the names of read-only outputs that a
+ * program gave as inputs (e.g. `status`): check refuses them by name instead of dropping them.
+ */
+export const READ_ONLY_GIVEN = "__readOnlyGiven";
+
 /** What stands in for an input value that a check failure's reason would otherwise quote. */
 export const HIDDEN = "[value hidden]";
 
@@ -47,8 +53,13 @@ export function withQuietCheck<M extends { check: (olds: Record<string, unknown>
     return {
         ...methods,
         check: async (olds: Record<string, unknown>, news: Record<string, unknown>) => {
-            const r = await check(olds, news);
-            return r.failures?.length ? { ...r, failures: quietFailures(r.failures, news) } : r;
+            const { [READ_ONLY_GIVEN]: readOnly, ...inputs } = news;
+            const r = await check(olds, inputs);
+            const failures = [
+                ...(r.failures ?? []),
+                ...(Array.isArray(readOnly) ? readOnly : []).map((k) => ({ property: "", reason: `${String(k)}: read-only (the service sets it; read it as an output): remove it from the inputs` })),
+            ];
+            return failures.length ? { ...r, failures: quietFailures(failures, inputs) } : r;
         },
     };
 }

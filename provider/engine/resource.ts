@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { IDENTITY } from "./crud";
 import type { ResourceFacts } from "./facts";
+import { READ_ONLY_GIVEN } from "./failures";
 import { providerStub } from "./stub";
 
 /** Connection identity a resource may pin instead of taking it from stack config. */
@@ -63,7 +64,10 @@ export abstract class ClawResource extends pulumi.dynamic.Resource {
         for (const k of shape.secretInputs) {
             if (props[k] !== undefined) props[k] = pulumi.secret(props[k] as pulumi.Input<unknown>);
         }
+        // An output given as an input (e.g. `status`) would be dropped here: check names it instead.
+        const readOnly = shape.outputs.filter((k) => props[k] !== undefined && !shape.inputs.includes(k));
         for (const k of shape.outputs) props[k] = undefined;
+        if (readOnly.length) props[READ_ONLY_GIVEN] = readOnly;
         super(
             providerStub(shape.type),
             name,

@@ -39,7 +39,9 @@ export const RESOURCE_TYPES: readonly string[] = Object.keys(REGISTRY);
 
 /** Takes the stack's config (the engine's Configure call). */
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    connection = resolveConnection((k) => req.config.get(k));
+    // The host's Config keeps every stack config key in `rawConfig`; a typo'd iblai:* key is named at preview.
+    const raw = (req.config as unknown as { rawConfig?: Record<string, unknown> }).rawConfig ?? {};
+    connection = resolveConnection((k) => req.config.get(k), process.env, Object.keys(raw));
 }
 
 /** The provider methods for one resource type. */

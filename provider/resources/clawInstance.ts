@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 import { type ClawType, InstanceCreate } from "../../sdk";
 import type { ResourceFacts } from "../engine/facts";
 import type { InstanceId } from "../ids";
@@ -24,7 +25,7 @@ export const clawInstanceFacts: ResourceFacts = {
         authHeaders: { api: "auth_headers", writeOnly: true, secret: true, resetTo: {} },
         connectionParams: { api: "connection_params", writeOnly: true, secret: true, resetTo: {} },
         // Ours, never sent: run test-connectivity after create/update.
-        verifyConnectivity: { api: "" },
+        verifyConnectivity: { api: "", local: z.boolean({ error: "must be true or false" }) },
     },
     outputs: {
         instanceId: "id",

@@ -15,8 +15,13 @@ import { anyId, roString } from "./common";
  */
 export const SkillCreate = z.strictObject({
     name: z.string().min(1, "must not be empty").max(255),
-    // Only the length is documented; a stricter slug pattern would be a guess.
-    slug: z.string().min(1, "must not be empty").max(255),
+    // The slug names the skill's folder on the server (skills/<slug>/SKILL.md) and is a
+    // Django SlugField on the service: letters, digits, `_` and `-` (a space fails only at up).
+    slug: z
+        .string()
+        .min(1, "must not be empty")
+        .max(255)
+        .regex(/^[-a-zA-Z0-9_]+$/, "must be letters, digits, _ or - (it names the skill's folder), e.g. web-search"),
     description: z.string().optional(),
     version: z.string().max(50).optional(),
     instruction: z.string().optional(),
