@@ -56,12 +56,21 @@ describe("an OpenClaw agent set deployed with AgentSet and the real pulumi CLI",
         project = new PulumiProject("agent-set", PROGRAM);
         fs.cpSync(path.join(ROOT, "test/fixtures/agent-set/academy"), path.join(project.dir, "academy"), { recursive: true });
         await project.init({ "iblai:baseUrl": emu.url, "iblai:org": ORG, serverUrl: gateway.url }, { "iblai:apiToken": TOKEN });
-        for (const [agent, mentor] of Object.entries(MENTORS)) await project.cli(["config", "set", "-s", project.stack, "--path", `mentors["${agent}"]`, mentor]);
     });
+    const setMentor = (agent: string) => project.cli(["config", "set", "-s", project.stack, "--path", `mentors["${agent}"]`, MENTORS[agent]]);
     afterAll(async () => {
         if (!process.env.KEEP_E2E) await project?.dispose();
         await gateway?.close();
         await emu?.close();
+    });
+
+    it("stops the preview when an agent has no mentor, naming it, before any request", async () => {
+        for (const agent of ["dean", "tutor-math", "tutor-writing"]) await setMentor(agent);
+        const p = await project.preview([], { allowFail: true });
+        expect(p.code).not.toBe(0);
+        expect(p.stdout + p.stderr).toMatch(/openclaw\.json \(agents\.list\[3\]\): agent researcher has no mentor: add it to the mentors table/);
+        expect(emu.requestCounts()).toEqual({});
+        await setMentor("researcher");
     });
 
     it("deploys every agent, shared skill once, and pushes each mentor once; secrets never leave the folder", async () => {
