@@ -127,9 +127,16 @@ describe("loadAgentSet on the keyed form (agents.entries)", () => {
 
 describe("loadAgentSet refuses, at preview, what the API would refuse, naming each file", () => {
     it("refuses a blocked config path unless it is left out, saying how", () => {
-        expect(problemsOf(() => loadAgentSet(ACADEMY))).toEqual(
+        const problems = problemsOf(() => loadAgentSet(ACADEMY));
+        expect(problems).toEqual(
             expect.arrayContaining([expect.stringMatching(/^openclaw\.json \(agents\.defaults, agent dean\): sets blocked config path sandbox\.mode.*omitConfig: \["sandbox\.mode"\]/)]),
         );
+        expect(problems).toHaveLength(4); // once per agent, not again by the sdk's schema
+        const cfg = path.join(copyOfAcademy(), "openclaw.json");
+        fs.writeFileSync(cfg, fs.readFileSync(cfg, "utf8").replace('tools: { profile: "minimal"', 'tools: { exec: { host: "gateway" }, profile: "minimal"'));
+        expect(problemsOf(() => loadAgentSet(path.dirname(cfg), OMIT))).toEqual([
+            expect.stringMatching(/^openclaw\.json \(agents\.list\[3\], agent researcher\): sets blocked config path tools\.exec\.host/),
+        ]);
     });
 
     it("names the file of every field over the API's limits", () => {

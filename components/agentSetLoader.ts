@@ -196,7 +196,7 @@ function loadAgentFiles(root: string, agent: SetAgent, problems: AgentSetProblem
         }
         const input = rel.startsWith("agent/") && !rel.slice(6).includes("/") ? AGENT_FILE_INPUTS.get(rel.slice(6).toUpperCase()) : undefined;
         if (!input) {
-            notes.push({ file, message: `not deployed: unknown file (an agent's workspace files are agent/${[...AGENT_FILE_INPUTS.keys()].join(", ")})` });
+            notes.push({ file, message: `not deployed: unknown file (an agent's workspace files are agent/${Object.values(AGENT_FILES).join(", ")})` });
             continue;
         }
         const text = textOf(fs.readFileSync(path.join(root, file)));
@@ -249,9 +249,10 @@ export function loadAgentSet(folder: string, options: LoadAgentSetOptions = {}):
 
     const agents: LoadedAgent[] = declared.agents.map((a) => {
         const files = loadAgentFiles(root, a, problems, notes);
-        problems.push(
-            ...schemaProblems(AgentConfigCreate, { mentor: SOME_MENTOR, model: a.model, config: a.config }, (f) => ({ file: "openclaw.json", at: f === "model" ? `${a.at}.model` : a.at })),
-        );
+        // The sdk's own schema (limits, blocked paths); a blocked path agentsOf already
+        // reported, with where it came from and how to leave it out, is not reported twice.
+        const found = schemaProblems(AgentConfigCreate, { mentor: SOME_MENTOR, model: a.model, config: a.config }, (f) => ({ file: "openclaw.json", at: f === "model" ? `${a.at}.model` : a.at }));
+        problems.push(...found.filter((p) => !problems.some((q) => q.message.includes(p.message.replace(/^config: /, "")))));
         return { ...a, files };
     });
 
