@@ -3,9 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { MentorBindingArgs } from "../provider";
 import { ClawAgent, type ClawAgentSkill, type ExistingSkill } from "./clawAgent";
 import { ClawSkill } from "./clawSkill";
-import { type LoadAgentSetOptions, type LoadedAgentSet, loadAgentSet } from "./agentSetLoader";
+import { type LoadAgentSetOptions, type LoadedAgentSet, loadAgentSet, mentorProblems, planSkills } from "./agentSetLoader";
 import { childName } from "./derive";
-import { AgentSetError, type AgentSetProblem } from "./errors";
+import { AgentSetError } from "./errors";
 
 /** Inputs of {@link AgentSet}. */
 export interface AgentSetArgs extends LoadAgentSetOptions {
@@ -68,24 +68,15 @@ export class AgentSet extends pulumi.ComponentResource {
         super("iblai:index:AgentSet", name, {}, opts);
         const identity = { apiBaseUrl: args.apiBaseUrl, org: args.org };
         this.loaded = loadAgentSet(args.folder, { omitConfig: args.omitConfig });
-        const missing: AgentSetProblem[] = this.loaded.agents
-            .filter((a) => !args.mentors[a.id])
-            .map((a) => ({ file: "openclaw.json", at: a.at, message: `agent ${a.id} has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors.${a.id}' <mentor-uuid>)` }));
+        const missing = mentorProblems(this.loaded.agents, args.mentors);
         if (missing.length) throw new AgentSetError(args.folder, missing);
-        const notes = [...this.loaded.notes];
+        const plan = planSkills(this.loaded, Object.keys(args.existingSkills ?? {}));
+        const notes = [...this.loaded.notes, ...plan.notes];
         const ids = new Set(this.loaded.agents.map((a) => a.id));
         for (const id of Object.keys(args.mentors)) if (!ids.has(id)) notes.push(`mentors.${id}: no agent of that id in the set; ignored`);
 
-        const bySlug = new Map(this.loaded.skills.map((s) => [s.slug, s]));
-        const wanted = new Map<string, string[]>(); // slug → agents using it
-        for (const a of this.loaded.agents) for (const s of a.skills ?? [...bySlug.keys()]) wanted.set(s, [...(wanted.get(s) ?? []), a.id]);
-
         this.skills = {};
-        for (const s of this.loaded.skills) {
-            if (!wanted.has(s.slug)) {
-                notes.push(`skills/${s.slug}/: not deployed: no agent's skills allowlist names it`);
-                continue;
-            }
+        for (const s of this.loaded.skills.filter((x) => plan.used.includes(x.slug))) {
             this.skills[s.slug] = new ClawSkill(
                 childName(name, "skill", s.slug),
                 {
@@ -105,14 +96,9 @@ export class AgentSet extends pulumi.ComponentResource {
 
         this.agents = {};
         for (const a of this.loaded.agents) {
-            const skills: ClawAgentSkill[] = [];
-            for (const slug of a.skills ?? [...bySlug.keys()]) {
-                const own = this.skills[slug];
-                const existing = args.existingSkills?.[slug];
-                if (own) skills.push(own);
-                else if (existing !== undefined) skills.push({ slug, skillId: existing });
-                else notes.push(`openclaw.json (${a.at}.skills): skill ${JSON.stringify(slug)} is not in the folder (a bundled skill?): not assigned; give its id in existingSkills to assign it`);
-            }
+            const skills: ClawAgentSkill[] = plan.agents[a.id].map(({ slug, from }) =>
+                from === "set" ? this.skills[slug] : { slug, skillId: (args.existingSkills ?? {})[slug] },
+            );
             this.agents[a.id] = new ClawAgent(
                 childName(name, a.id),
                 { ...identity, ...a.files, server: args.server, mentor: args.mentors[a.id], model: a.model, config: a.config, skills, pushTimeoutSeconds: args.pushTimeoutSeconds },

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { loadAgentSet } from "./agentSetLoader";
+import { loadAgentSet, mentorProblems, planSkills } from "./agentSetLoader";
 import { AgentSetError } from "./errors";
 import { agentsOf } from "./openclawAgents";
 import { parseSkillMd } from "./skillMd";
@@ -168,6 +168,57 @@ describe("loadAgentSet refuses, at preview, what the API would refuse, naming ea
         ]);
         fs.rmSync(cfg);
         expect(problemsOf(() => loadAgentSet(dir))).toEqual(["openclaw.json: missing: an agent set has an openclaw.json at its top"]);
+    });
+});
+
+describe("planSkills", () => {
+    const academy = loadAgentSet(ACADEMY, OMIT);
+
+    it("gives each agent its allowlist, creating each folder skill once however many agents share it", () => {
+        const plan = planSkills(academy);
+        const slugs = (id: string) => plan.agents[id].map((s) => s.slug);
+        expect(slugs("dean")).toEqual(["grading-rubric", "web-search"]);
+        expect(slugs("tutor-math")).toEqual(["graphing", "web-search"]);
+        expect(slugs("researcher")).toEqual(["web-search", "citations"]);
+        expect(plan.used).toEqual(["citations", "grading-rubric", "graphing", "web-search"]);
+        expect(plan.notes).toEqual([]);
+    });
+
+    it("gives an agent without any allowlist every skill of the folder", () => {
+        const plan = planSkills({ skills: academy.skills, agents: [{ ...academy.agents[0], skills: undefined }] });
+        expect(plan.agents.dean.map((s) => s.slug)).toEqual(["citations", "grading-rubric", "graphing", "web-search"]);
+    });
+
+    it("assigns a named skill missing from the folder only when given by id, and reports unused folder skills", () => {
+        const agents = [{ ...academy.agents[0], skills: ["github", "web-search"] }];
+        expect(planSkills({ skills: academy.skills, agents }, ["github"]).agents.dean).toEqual([
+            { slug: "github", from: "existing" },
+            { slug: "web-search", from: "set" },
+        ]);
+        const plan = planSkills({ skills: academy.skills, agents });
+        expect(plan.agents.dean).toEqual([{ slug: "web-search", from: "set" }]);
+        expect(plan.used).toEqual(["web-search"]);
+        expect(plan.notes).toEqual([
+            expect.stringMatching(/^openclaw\.json \(agents\.list\[0\]\.skills\): skill "github" is not in the folder.*existingSkills/),
+            "skills/citations/: not deployed: no agent's skills allowlist names it",
+            "skills/grading-rubric/: not deployed: no agent's skills allowlist names it",
+            "skills/graphing/: not deployed: no agent's skills allowlist names it",
+        ]);
+    });
+});
+
+describe("mentorProblems", () => {
+    const agents = [
+        { id: "dean", at: "agents.list[0]" },
+        { id: "tutor-math", at: "agents.list[1]" },
+        { id: "researcher", at: "agents.list[2]" },
+    ];
+    it("names every agent without a mentor, and every mentor that is not a UUID", () => {
+        expect(mentorProblems(agents, { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", researcher: "dean@acme" }).map((p) => `${p.at}: ${p.message}`)).toEqual([
+            `agents.list[1]: agent tutor-math has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors["tutor-math"]' <mentor-uuid>)`,
+            'agents.list[2]: agent researcher: mentors["researcher"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10',
+        ]);
+        expect(mentorProblems(agents.slice(0, 1), { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10" })).toEqual([]);
     });
 });
 

@@ -17,7 +17,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import JSON5 from "json5";
 import type { z } from "zod";
-import { AGENT_FILES, AgentConfigCreate, SkillCreate, SkillResourceCreate } from "../sdk";
+import { AGENT_FILES, AgentConfigCreate, MentorId, SkillCreate, SkillResourceCreate } from "../sdk";
 import { SKILL_FOLDERS, type SkillFileKind } from "./derive";
 import { AgentSetError, type AgentSetProblem, SkillMdError } from "./errors";
 import { type SetAgent, agentsOf } from "./openclawAgents";
@@ -271,4 +271,66 @@ export function loadAgentSet(folder: string, options: LoadAgentSetOptions = {}):
 
     if (problems.length) throw new AgentSetError(folder, problems);
     return { folder: root, agents, skills, notes: notes.map((n) => `${n.file}${n.at ? ` (${n.at})` : ""}: ${n.message}`) };
+}
+
+/** Which skills each agent of a set gets, and what cannot be assigned. */
+export interface SkillPlan {
+    /** Per agent id: each skill by name, from the folder (`set`) or given by id (`existing`). */
+    agents: Record<string, { slug: string; from: "set" | "existing" }[]>;
+    /** Slugs of the folder's skills that some agent uses (the ones to create). */
+    used: string[];
+    notes: string[];
+}
+
+/**
+ * Plans the skills of a loaded set: an agent gets its allowlist (or the defaults'), or every
+ * skill of the folder when it has none (OpenClaw's rule: no allowlist, no restriction). A
+ * name that is neither in the folder nor in `existing` is reported and left out; a skill of
+ * the folder no agent uses is reported and not created.
+ *
+ * @example
+ * ```ts
+ * planSkills(loadAgentSet("academy"), ["github"]).agents.dean; // [{ slug: "grading-rubric", from: "set" }, ...]
+ * ```
+ */
+export function planSkills(set: Pick<LoadedAgentSet, "agents" | "skills">, existing: readonly string[] = []): SkillPlan {
+    const inFolder = set.skills.map((s) => s.slug);
+    const plan: SkillPlan = { agents: {}, used: [], notes: [] };
+    const used = new Set<string>();
+    for (const a of set.agents) {
+        plan.agents[a.id] = [];
+        for (const slug of a.skills ?? inFolder) {
+            if (inFolder.includes(slug)) {
+                plan.agents[a.id].push({ slug, from: "set" });
+                used.add(slug);
+            } else if (existing.includes(slug)) plan.agents[a.id].push({ slug, from: "existing" });
+            else plan.notes.push(`openclaw.json (${a.at}.skills): skill ${JSON.stringify(slug)} is not in the folder (a bundled skill?): not assigned; give its id in existingSkills to assign it`);
+        }
+    }
+    plan.used = inFolder.filter((s) => used.has(s));
+    for (const s of inFolder) if (!used.has(s)) plan.notes.push(`skills/${s}/: not deployed: no agent's skills allowlist names it`);
+    return plan;
+}
+
+/**
+ * The problems of a mentors table (agent id → mentor UUID) for a loaded set: every agent
+ * without a mentor, and every mentor that is not a UUID, each naming the agent.
+ *
+ * @example
+ * ```ts
+ * mentorProblems(set.agents, { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10" });
+ * // [{ file: "openclaw.json", at: "agents.list[1]", message: "agent tutor-math has no mentor: ..." }, ...]
+ * ```
+ */
+export function mentorProblems(agents: readonly Pick<LoadedAgent, "id" | "at">[], mentors: Record<string, unknown>): AgentSetProblem[] {
+    const out: AgentSetProblem[] = [];
+    for (const a of agents) {
+        const m = mentors[a.id];
+        if (m === undefined || m === null || m === "") {
+            out.push({ file: "openclaw.json", at: a.at, message: `agent ${a.id} has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors["${a.id}"]' <mentor-uuid>)` });
+        } else if (!MentorId.safeParse(m).success) {
+            out.push({ file: "openclaw.json", at: a.at, message: `agent ${a.id}: mentors["${a.id}"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10` });
+        }
+    }
+    return out;
 }

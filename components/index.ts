@@ -14,7 +14,7 @@ export { ClawServer, type ClawServerArgs, type ClawServerModelProvider } from ".
 export { ClawAgent, type ClawAgentArgs, type ClawAgentSkill, type ExistingSkill } from "./clawAgent";
 export { ClawSkill, type ClawSkillArgs, type ClawSkillFile } from "./clawSkill";
 export { AgentSet, type AgentSetArgs } from "./agentSet";
-export { loadAgentSet, type LoadAgentSetOptions, type LoadedAgentSet, type LoadedAgent, type LoadedSkill, type LoadedSkillFile } from "./agentSetLoader";
+export { loadAgentSet, planSkills, mentorProblems, type SkillPlan, type LoadAgentSetOptions, type LoadedAgentSet, type LoadedAgent, type LoadedSkill, type LoadedSkillFile } from "./agentSetLoader";
 export { agentsOf, AGENT_ENTRY_KEYS, type SetAgent } from "./openclawAgents";
 export { parseSkillMd, type SkillMd } from "./skillMd";
 export { childName, aliasesOf, configPushTriggers, providerPushTriggers, skillContentHash, type MovedFrom } from "./derive";
