@@ -1,4 +1,3 @@
-import { createPublicKey } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import {
     ClawInstance,
@@ -10,7 +9,7 @@ import {
     ProviderPush,
     fingerprintOf,
 } from "../provider";
-import { type MovedFrom, aliasesOf, childName, providerPushTriggers } from "./derive";
+import { type MovedFrom, aliasesOf, childName, providerPushTriggers, publicKeyPemOf } from "./derive";
 
 /** A model provider of a {@link ClawServer}: a ModelProvider's inputs without its server. */
 export type ClawServerModelProvider = Omit<ModelProviderArgs, "server" | "name" | "apiBaseUrl" | "org"> & {
@@ -99,7 +98,7 @@ export class ClawServer extends pulumi.ComponentResource {
         } else {
             pem = pulumi.secret(devicePrivateKeyPem);
             // The public half is not secret; derive it from the given private key.
-            publicPem = pulumi.unsecret(pem.apply((p) => createPublicKey(p).export({ type: "spki", format: "pem" }).toString()));
+            publicPem = pulumi.unsecret(pem.apply(publicKeyPemOf));
         }
 
         this.instance = new ClawInstance(

@@ -1,6 +1,8 @@
+import { generateKeyPairSync } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { fingerprintOf } from "../provider";
 import { contentHash } from "../provider/engine/hash";
-import { aliasesOf, childName, configPushTriggers, providerPushTriggers, skillContentHash, skillFilePath } from "./derive";
+import { aliasesOf, childName, configPushTriggers, providerPushTriggers, publicKeyPemOf, skillContentHash, skillFilePath } from "./derive";
 import { ComponentInputError } from "./errors";
 
 describe("childName", () => {
@@ -82,5 +84,16 @@ describe("providerPushTriggers and skillContentHash", () => {
         expect(skillFilePath("script", "wttr.sh")).toBe("scripts/wttr.sh");
         expect(skillFilePath("reference", "api/notes.md")).toBe("references/api/notes.md");
         expect(skillFilePath("asset", "logo.png")).toBe("assets/logo.png");
+    });
+});
+
+describe("publicKeyPemOf", () => {
+    it("gives the public key of a given device key, so its fingerprint is the device's", () => {
+        const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+        const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+        const pub = publicKeyPemOf(pem);
+        expect(pub).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+        expect(pub).not.toContain("PRIVATE");
+        expect(fingerprintOf(pub)).toBe(fingerprintOf(publicKey.export({ type: "spki", format: "pem" }).toString()));
     });
 });

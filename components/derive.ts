@@ -3,8 +3,9 @@
  * component, and the push triggers derived from what a push delivers. No Pulumi resources
  * are made here, so all of it is unit-tested (derive.test.ts).
  */
+import { createPublicKey } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { contentHash } from "../provider/engine/hash";
+import { contentHash } from "../provider";
 import { ComponentInputError } from "./errors";
 
 /**
@@ -125,4 +126,17 @@ export type SkillFileKind = keyof typeof SKILL_FOLDERS;
  */
 export function skillFilePath(kind: SkillFileKind, filename: string): string {
     return `${SKILL_FOLDERS[kind]}/${filename}`;
+}
+
+/**
+ * The public half (SPKI PEM) of a device's private key (PKCS8 PEM), for a ClawServer given
+ * its key rather than generating one: the server approves the device by it.
+ *
+ * @example
+ * ```ts
+ * publicKeyPemOf(privateKeyPem); // "-----BEGIN PUBLIC KEY-----\n..."
+ * ```
+ */
+export function publicKeyPemOf(privateKeyPem: string): string {
+    return createPublicKey(privateKeyPem).export({ type: "spki", format: "pem" }).toString();
 }
