@@ -97,7 +97,11 @@ describe("an OpenClaw agent set deployed with AgentSet and the real pulumi CLI",
         expect((await project.outputs()).pushes).toEqual(Object.fromEntries(Object.keys(MENTORS).map((k) => [k, "succeeded"])));
         const everything = JSON.stringify(COLLECTIONS.map(rows)) + JSON.stringify(emu.deliveries(ORG)) + (await project.exportState());
         expect(everything).not.toContain(SECRET_IN_FIXTURE);
-        expect(await project.exportState()).not.toContain("BEGIN PRIVATE KEY");
+        const state = await project.exportState();
+        expect(state).not.toContain("BEGIN PRIVATE KEY");
+        const gatewayToken = String(rows("claw/instances")[0].gateway_token);
+        expect(gatewayToken.length).toBeGreaterThan(20);
+        expect(state).not.toContain(gatewayToken);
     });
 
     it("previews no change, sending no request", async () => {
