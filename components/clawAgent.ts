@@ -112,21 +112,18 @@ export class ClawAgent extends pulumi.ComponentResource {
         this.assignments = {};
         const delivered: DeliveredSkill<pulumi.Input<string>>[] = [];
         skills.forEach((s, i) => {
+            const slug = s.slug;
+            if (typeof slug !== "string" || slug === "") throw new ComponentInputError(component, `skills[${i}].slug`, "a skill needs a slug (a plain string): it names the assignment");
+            if (slug in this.assignments) throw new ComponentInputError(component, `skills[${i}]`, `skill ${JSON.stringify(slug)} is listed twice; a mentor holds a skill once`);
             let skillId: SkillAssignmentArgs["skill"];
-            let slug: string;
             let content: pulumi.Input<string> | undefined;
-            if (s instanceof ClawSkill) {
-                ({ slug, skillId, contentHash: content } = s);
-            } else if ("skillId" in s) {
-                ({ slug, skillId, contentHash: content } = s);
+            if (s instanceof ClawSkill || "skillId" in s) {
+                ({ skillId, contentHash: content } = s);
             } else {
-                slug = s.slug;
-                if (typeof slug !== "string" || slug === "") throw new ComponentInputError(component, `skills[${i}].slug`, "a new skill needs a slug (a plain string)");
                 const made = new ClawSkill(childName(name, slug), { ...identity, ...s }, { parent: this });
                 this.skills[slug] = made;
                 ({ skillId, contentHash: content } = made);
             }
-            if (slug in this.assignments) throw new ComponentInputError(component, `skills[${i}]`, `skill ${JSON.stringify(slug)} is listed twice; a mentor holds a skill once`);
             const assignment = new SkillAssignment(
                 childName(name, slug, "assignment"),
                 { mentor, skill: skillId, ...identity },
@@ -140,7 +137,7 @@ export class ClawAgent extends pulumi.ComponentResource {
             childName(name, "push"),
             {
                 binding: this.binding.id,
-                triggers: configPushTriggers(component, this.agentConfig.contentHash as pulumi.Input<string>, delivered),
+                triggers: configPushTriggers(component, this.agentConfig.contentHash, delivered),
                 timeoutSeconds: pushTimeoutSeconds,
                 ...identity,
             },
