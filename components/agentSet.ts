@@ -5,6 +5,7 @@ import { ClawAgent, type ClawAgentSkill, type ExistingSkill } from "./clawAgent"
 import { ClawSkill } from "./clawSkill";
 import { type LoadAgentSetOptions, type LoadedAgentSet, loadAgentSet, mentorProblems, planSkills } from "./agentSetLoader";
 import { childName } from "./derive";
+import { renameSubagents } from "./openclawAgents";
 import { AgentSetError } from "./errors";
 
 /** Inputs of {@link AgentSet}. */
@@ -23,6 +24,13 @@ export interface AgentSetArgs extends LoadAgentSetOptions {
      * their ids by name. Unlisted ones are reported and not assigned.
      */
     existingSkills?: Record<string, ExistingSkill["skillId"]>;
+    /**
+     * The id the server gives the OpenClaw agent of a mentor. When given, the set's agent ids in
+     * `subagents.allowAgents` are rewritten to it, so that delegation reaches the mentors'
+     * agents; without it they are pushed as written. (The platform's scheme is not documented;
+     * the emulator uses `mentor-<uuid>`.)
+     */
+    serverAgentId?: (mentor: string) => string;
     /** Put before every skill's slug (slugs are unique per platform, so two sets may clash). */
     slugPrefix?: string;
     /** How long each config push waits for its outcome (seconds; default 300). */
@@ -95,7 +103,9 @@ export class AgentSet extends pulumi.ComponentResource {
         }
 
         this.agents = {};
-        for (const a of this.loaded.agents) {
+        const { serverAgentId } = args;
+        const agents = serverAgentId ? renameSubagents(this.loaded.agents, (id) => serverAgentId(args.mentors[id])) : this.loaded.agents;
+        for (const a of agents) {
             const skills: ClawAgentSkill[] = plan.agents[a.id].map(({ slug, from }) =>
                 from === "set" ? this.skills[slug] : { slug, skillId: (args.existingSkills ?? {})[slug] },
             );

@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { loadAgentSet, mentorProblems, planSkills } from "./agentSetLoader";
 import { AgentSetError } from "./errors";
-import { agentsOf } from "./openclawAgents";
+import { agentsOf, renameSubagents } from "./openclawAgents";
 import { parseSkillMd } from "./skillMd";
 
 const FIXTURES = path.resolve(__dirname, "../test/fixtures/agent-set");
@@ -233,6 +233,14 @@ describe("agentsOf", () => {
         const r = agentsOf({ agents: { entries: { a: { subagents: { allowAgents: ["b", "*"] } }, "bad id": {} } } });
         expect(r.notes.map((n) => n.message)).toContain('names "b", which is not an agent of this set');
         expect(r.problems.map((p) => p.message)).toEqual(['agent id "bad id": use letters, digits, \'.\', \'_\' and \'-\'']);
+    });
+
+    it("renames the set's agents in subagents.allowAgents to the server's ids, leaving * and others as written", () => {
+        const { agents } = agentsOf({ agents: { list: [{ id: "dean", subagents: { allowAgents: ["tutor", "*", "elsewhere"], delegationMode: "prefer" } }, { id: "tutor" }] } });
+        const renamed = renameSubagents(agents, (id) => `mentor-${id}`);
+        expect(renamed[0].config.subagents).toEqual({ allowAgents: ["mentor-tutor", "*", "elsewhere"], delegationMode: "prefer" });
+        expect(renamed[1]).toBe(agents[1]);
+        expect(agents[0].config.subagents).toEqual({ allowAgents: ["tutor", "*", "elsewhere"], delegationMode: "prefer" }); // not mutated
     });
 
     it("gives no allowlist (every skill) when neither the agent nor the defaults have one", () => {

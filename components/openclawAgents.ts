@@ -211,3 +211,24 @@ export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOf
     }
     return { agents, notes, problems };
 }
+
+/**
+ * The agents with the set's agent ids in `subagents.allowAgents` replaced by `rename(id)`
+ * (the id the server gives that agent's mentor); `*` and ids outside the set stay as written.
+ *
+ * @example
+ * ```ts
+ * renameSubagents([{ id: "dean", at: "agents.list[0]", config: { subagents: { allowAgents: ["tutor", "*"] } } },
+ *                  { id: "tutor", at: "agents.list[1]", config: {} }], (id) => `mentor-${id}`)[0].config;
+ * // { subagents: { allowAgents: ["mentor-tutor", "*"] } }
+ * ```
+ */
+export function renameSubagents<A extends Pick<SetAgent, "id" | "config">>(agents: readonly A[], rename: (agentId: string) => string): A[] {
+    const ids = new Set(agents.map((a) => a.id));
+    return agents.map((a) => {
+        const sub = a.config.subagents;
+        if (!isObj(sub) || !Array.isArray(sub.allowAgents)) return a;
+        const allowAgents = sub.allowAgents.map((s) => (typeof s === "string" && ids.has(s) ? rename(s) : s));
+        return { ...a, config: { ...a.config, subagents: { ...sub, allowAgents } } };
+    });
+}
