@@ -3,7 +3,15 @@
  * `isInstance`, because two copies of this package can be loaded in one program.
  */
 
-/** Thrown when a component is given inputs it cannot name or wire. */
+/**
+ * Thrown when a component is given inputs it cannot name or wire.
+ *
+ * @example
+ * ```ts
+ * try { new ClawAgent("ada", { ...args, skills: [weather, weather] }); }
+ * catch (e) { if (ComponentInputError.isInstance(e)) console.log(e.input); } // "skills[1]"
+ * ```
+ */
 export class ComponentInputError extends Error {
     readonly code = "COMPONENT_INPUT";
     readonly __componentInputError = true;
@@ -34,6 +42,12 @@ export interface AgentSetProblem {
 /**
  * Thrown while an agent set is read (during `pulumi preview`, before any request) when
  * the folder cannot be deployed as it is: every problem found, each naming its file.
+ *
+ * @example
+ * ```ts
+ * try { loadAgentSet("academy"); }
+ * catch (e) { if (AgentSetError.isInstance(e)) for (const p of e.problems) console.log(p.file, p.at, p.message); }
+ * ```
  */
 export class AgentSetError extends Error {
     readonly code = "AGENT_SET_INVALID";
@@ -51,7 +65,14 @@ export class AgentSetError extends Error {
     }
 }
 
-/** Why a SKILL.md cannot be read; the agent-set loader adds the file's name. */
+/**
+ * Why a SKILL.md cannot be read; the agent-set loader adds the file's name.
+ *
+ * @example
+ * ```ts
+ * parseSkillMd("---\nname: [x\n---\n"); // throws SkillMdError("front matter is not valid YAML: ...")
+ * ```
+ */
 export class SkillMdError extends Error {
     readonly code = "SKILL_MD_INVALID";
     constructor(message: string) {

@@ -42,7 +42,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** `over` deep-merged onto `base`: objects merge, anything else (arrays too) replaces. */
-export function mergeDeep(base: Obj, over: Obj): Obj {
+function mergeDeep(base: Obj, over: Obj): Obj {
     const out: Obj = { ...base };
     for (const [k, v] of Object.entries(over)) out[k] = isObj(v) && isObj(out[k]) ? mergeDeep(out[k] as Obj, v) : v;
     return out;
