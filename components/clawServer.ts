@@ -110,7 +110,9 @@ export class ClawServer extends pulumi.ComponentResource {
                 connectionParams: pem.apply((p) => ({ device_identity: { private_key_pem: p } })),
                 verifyConnectivity: args.verifyConnectivity ?? true,
             },
-            { parent: this, aliases: aliasesOf(movedFrom.instance) },
+            // The component's dependsOn holds for the instance too (children do not inherit it):
+            // a provisioning step given as dependsOn runs before registration and its connectivity test.
+            { parent: this, dependsOn: opts.dependsOn, aliases: aliasesOf(movedFrom.instance) },
         );
         this.instanceId = this.instance.id;
         this.gatewayToken = pulumi.secret(token);

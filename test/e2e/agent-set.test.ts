@@ -19,15 +19,17 @@ const COLLECTIONS = ["claw/instances", "claw/model-providers", "claw/mentor-conf
 
 const PROGRAM = `
 import * as pulumi from "@pulumi/pulumi";
-import { AgentSet, ClawServer } from "pulumi-iblai-claw";
+import { AgentSet, ClawServer, GatewayToken } from "pulumi-iblai-claw";
 
 const cfg = new pulumi.Config();
+// Stands for the server's provisioning step, which registration must wait for.
+const provisioned = new GatewayToken("provisioned");
 const server = new ClawServer("claw", {
     serverUrl: cfg.require("serverUrl"),
     modelProviders: {
         openrouter: { baseUrl: "https://openrouter.ai/api/v1", apiType: "openai-completions", credentialName: "openrouter" },
     },
-});
+}, { dependsOn: [provisioned] });
 const academy = new AgentSet("academy", {
     folder: "academy",
     server: server.instanceId,
@@ -75,8 +77,9 @@ describe("an OpenClaw agent set deployed with AgentSet and the real pulumi CLI",
 
     it("deploys every agent, shared skill once, and pushes each mentor once; secrets never leave the folder", async () => {
         const r = await project.up();
-        // stack + ClawServer (1 + 5) + AgentSet + 4 ClawSkills (4 + 4 skills + 6 files) + 4 ClawAgents (4 + 12 + 7 assignments)
-        expect(summary(r.stdout).created).toBe(45);
+        // stack + provisioning stand-in + ClawServer (1 + 5) + AgentSet + 4 ClawSkills (4 + 4 skills + 6 files)
+        // + 4 ClawAgents (4 + 12 + 7 assignments)
+        expect(summary(r.stdout).created).toBe(46);
         expect(r.stdout + r.stderr).toMatch(/agents\/dean\/agent\/auth-profiles\.json: not pushed: a secret/);
         expect(r.stdout + r.stderr).toMatch(/agents\/tutor-math\/agent\/notes\.txt: not deployed: unknown file/);
         expect(rows("claw/mentor-configs").map((b) => b.mentor).sort()).toEqual(Object.values(MENTORS).sort());
@@ -98,6 +101,8 @@ describe("an OpenClaw agent set deployed with AgentSet and the real pulumi CLI",
         const everything = JSON.stringify(COLLECTIONS.map(rows)) + JSON.stringify(emu.deliveries(ORG)) + (await project.exportState());
         expect(everything).not.toContain(SECRET_IN_FIXTURE);
         const state = await project.exportState();
+        const instance = (JSON.parse(state).deployment.resources as { urn: string; dependencies?: string[] }[]).find((x) => x.urn.endsWith("::claw-instance"));
+        expect(instance?.dependencies).toEqual(expect.arrayContaining([expect.stringMatching(/GatewayToken::provisioned$/)]));
         expect(state).not.toContain("BEGIN PRIVATE KEY");
         const gatewayToken = String(rows("claw/instances")[0].gateway_token);
         expect(gatewayToken.length).toBeGreaterThan(20);
@@ -107,7 +112,7 @@ describe("an OpenClaw agent set deployed with AgentSet and the real pulumi CLI",
     it("previews no change, sending no request", async () => {
         const before = { ...emu.requestCounts() };
         const p = await project.preview(["--expect-no-changes"]);
-        expect(summary(p.stdout)).toEqual({ unchanged: 45 });
+        expect(summary(p.stdout)).toEqual({ unchanged: 46 });
         expect(emu.requestCounts()).toEqual(before);
     });
 
@@ -116,7 +121,7 @@ describe("an OpenClaw agent set deployed with AgentSet and the real pulumi CLI",
         fs.appendFileSync(soul, "Celebrates a correct proof with one emoji.\n");
         const since = configDeliveries().length;
         const r = await project.up();
-        expect(summary(r.stdout)).toEqual({ updated: 2, unchanged: 43 }); // the agent config and its push
+        expect(summary(r.stdout)).toEqual({ updated: 2, unchanged: 44 }); // the agent config and its push
         expect(pushedMentors(since)).toEqual([MENTORS["tutor-math"]]);
         expect(configDeliveries().pop()?.files).toMatchObject({ "SOUL.md": expect.stringContaining("one emoji") });
     });
