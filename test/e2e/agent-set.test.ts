@@ -116,6 +116,14 @@ describe("an OpenClaw agent set deployed with AgentSet and the real pulumi CLI",
         expect(emu.requestCounts()).toEqual(before);
     });
 
+    it("sees no change when openclaw.json moves to the keyed form (agents.entries) of the same set", async () => {
+        // From here on the set is deployed in its agents.entries form (with a stale agents.list).
+        fs.copyFileSync(path.join(ROOT, "test/fixtures/agent-set/openclaw.entries.json"), path.join(project.dir, "academy/openclaw.json"));
+        const p = await project.preview(["--expect-no-changes"]);
+        expect(summary(p.stdout)).toEqual({ unchanged: 46 });
+        expect(p.stdout + p.stderr).toMatch(/openclaw\.json \(agents\.list\): ignored: agents\.entries is present/);
+    });
+
     it("re-pushes exactly the one agent whose file was edited", async () => {
         const soul = path.join(project.dir, "academy/agents/tutor-math/agent/SOUL.md");
         fs.appendFileSync(soul, "Celebrates a correct proof with one emoji.\n");
