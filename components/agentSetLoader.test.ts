@@ -111,6 +111,19 @@ describe("loadAgentSet on the academy fixture (agents.list[] form)", () => {
     });
 });
 
+describe("loadAgentSet and symbolic links", () => {
+    it("does not follow a link out of the set, and notes it", () => {
+        const dir = copyOfAcademy();
+        const outside = path.join(dir, "..", `outside-${path.basename(dir)}.txt`);
+        fs.writeFileSync(outside, "a secret outside the set\n");
+        copies.push(outside);
+        fs.symlinkSync(outside, path.join(dir, "skills/citations/references/linked.md"));
+        const set = loadAgentSet(dir, OMIT);
+        expect(JSON.stringify(set.skills)).not.toContain("a secret outside the set");
+        expect(set.notes).toContain("skills/citations/references/linked.md: not deployed: not a regular file (symbolic links are not followed)");
+    });
+});
+
 describe("loadAgentSet on the keyed form (agents.entries)", () => {
     it("reads the same agents and configs as the list form, and ignores the stale list as the gateway does", () => {
         const dir = copyOfAcademy();

@@ -89,14 +89,18 @@ function textOf(bytes: Buffer): string | undefined {
     }
 }
 
-/** Every file under `dir`, as paths relative to it (sorted, `/`-separated). */
-function filesUnder(dir: string): string[] {
+/**
+ * Every regular file under `root/dir`, as paths relative to `dir` (sorted, `/`-separated).
+ * Symbolic links are not followed (one could reach a secret outside the set); each is noted.
+ */
+function filesUnder(root: string, dir: string, notes: AgentSetProblem[]): string[] {
     const out: string[] = [];
     const walk = (rel: string) => {
-        for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+        for (const e of fs.readdirSync(path.join(root, dir, rel), { withFileTypes: true })) {
             const r = rel ? `${rel}/${e.name}` : e.name;
             if (e.isDirectory()) walk(r);
-            else out.push(r);
+            else if (e.isFile()) out.push(r);
+            else notes.push({ file: `${dir}/${r}`, message: "not deployed: not a regular file (symbolic links are not followed)" });
         }
     };
     walk("");
@@ -118,7 +122,7 @@ const SOME_MENTOR = "00000000-0000-4000-8000-000000000000";
 
 function loadSkill(root: string, slug: string, problems: AgentSetProblem[], notes: AgentSetProblem[]): LoadedSkill | undefined {
     const dir = `skills/${slug}`;
-    const files = filesUnder(path.join(root, dir));
+    const files = filesUnder(root, dir, notes);
     if (!files.includes("SKILL.md")) {
         notes.push({ file: `${dir}/`, message: "not deployed: a skill folder needs a SKILL.md" });
         return undefined;
@@ -188,7 +192,7 @@ function loadAgentFiles(root: string, agent: SetAgent, problems: AgentSetProblem
     const files: LoadedAgent["files"] = {};
     const dir = `agents/${agent.id}`;
     if (!fs.existsSync(path.join(root, dir))) return files;
-    for (const rel of filesUnder(path.join(root, dir))) {
+    for (const rel of filesUnder(root, dir, notes)) {
         const file = `${dir}/${rel}`;
         if (SECRET_FILE.test(path.basename(rel))) {
             notes.push({ file, message: "not pushed: a secret (provider keys stay on the server or in the platform's credentials)" });
