@@ -197,6 +197,13 @@ describe("planSkills", () => {
         expect(plan.notes).toEqual([]);
     });
 
+    it("finds an allowlisted skill by its SKILL.md name when its folder is named otherwise", () => {
+        const skills = academy.skills.map((s) => (s.slug === "citations" ? { ...s, slug: "citations-v2" } : s));
+        const plan = planSkills({ skills, agents: academy.agents });
+        expect(plan.agents["tutor-writing"]).toEqual([{ slug: "citations-v2", from: "set" }]);
+        expect(plan.notes).toEqual([]);
+    });
+
     it("gives an agent without any allowlist every skill of the folder", () => {
         const plan = planSkills({ skills: academy.skills, agents: [{ ...academy.agents[0], skills: undefined }] });
         expect(plan.agents.dean.map((s) => s.slug)).toEqual(["citations", "grading-rubric", "graphing", "web-search"]);

@@ -287,7 +287,8 @@ export interface SkillPlan {
 }
 
 /**
- * Plans the skills of a loaded set: an agent gets its allowlist (or the defaults'), or every
+ * Plans the skills of a loaded set: an agent gets its allowlist (or the defaults'; a name there
+ * is a skill's folder or its SKILL.md name), or every
  * skill of the folder when it has none (OpenClaw's rule: no allowlist, no restriction). A
  * name that is neither in the folder nor in `existing` is reported and left out; a skill of
  * the folder no agent uses is reported and not created.
@@ -303,12 +304,14 @@ export function planSkills(set: Pick<LoadedAgentSet, "agents" | "skills">, exist
     const used = new Set<string>();
     for (const a of set.agents) {
         plan.agents[a.id] = [];
-        for (const slug of a.skills ?? inFolder) {
-            if (inFolder.includes(slug)) {
+        for (const wanted of a.skills ?? inFolder) {
+            // OpenClaw's allowlists name a skill by its SKILL.md name, which is usually its folder's.
+            const slug = (set.skills.find((s) => s.slug === wanted) ?? set.skills.find((s) => s.name === wanted))?.slug;
+            if (slug !== undefined) {
                 plan.agents[a.id].push({ slug, from: "set" });
                 used.add(slug);
-            } else if (existing.includes(slug)) plan.agents[a.id].push({ slug, from: "existing" });
-            else plan.notes.push(`openclaw.json (${a.at}.skills): skill ${JSON.stringify(slug)} is not in the folder (a bundled skill?): not assigned; give its id in existingSkills to assign it`);
+            } else if (existing.includes(wanted)) plan.agents[a.id].push({ slug: wanted, from: "existing" });
+            else plan.notes.push(`openclaw.json (${a.at}.skills): skill ${JSON.stringify(wanted)} is not in the folder (a bundled skill?): not assigned; give its id in existingSkills to assign it`);
         }
     }
     plan.used = inFolder.filter((s) => used.has(s));
