@@ -1,0 +1,124 @@
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import type { MentorBindingArgs } from "../provider";
+import { ClawAgent, type ClawAgentSkill, type ExistingSkill } from "./clawAgent";
+import { ClawSkill } from "./clawSkill";
+import { type LoadAgentSetOptions, type LoadedAgentSet, loadAgentSet, mentorProblems, planSkills } from "./agentSetLoader";
+import { childName } from "./derive";
+import { renameSubagents } from "./openclawAgents";
+import { AgentSetError } from "./errors";
+
+/** Inputs of {@link AgentSet}. */
+export interface AgentSetArgs extends LoadAgentSetOptions {
+    /** The set's folder (with its openclaw.json), relative to the program's folder or absolute. */
+    folder: string;
+    /** The claw server every agent of the set goes to: a ClawServer's `instanceId`. */
+    server: MentorBindingArgs["server"];
+    /**
+     * Which mentor each agent becomes: agent id → mentor UUID (from stack config, e.g.
+     * `pulumi config set --path 'mentors.dean' <uuid>`). Every agent of the set needs one.
+     */
+    mentors: Record<string, string>;
+    /**
+     * Skills the agents name but the folder does not hold (bundled or made elsewhere):
+     * their ids by name. Unlisted ones are reported and not assigned.
+     */
+    existingSkills?: Record<string, ExistingSkill["skillId"]>;
+    /**
+     * The id the server gives the OpenClaw agent of a mentor. When given, the set's agent ids in
+     * `subagents.allowAgents` are rewritten to it, so that delegation reaches the mentors'
+     * agents; without it they are pushed as written. (The platform's scheme is not documented;
+     * the emulator uses `mentor-<uuid>`.)
+     */
+    serverAgentId?: (mentor: string) => string;
+    /** Put before every skill's slug (slugs are unique per platform, so two sets may clash). */
+    slugPrefix?: string;
+    /** How long each config push waits for its outcome (seconds; default 300). */
+    pushTimeoutSeconds?: pulumi.Input<number>;
+    /** API origin and org of every child; default: stack config. */
+    apiBaseUrl?: pulumi.Input<string>;
+    org?: pulumi.Input<string>;
+}
+
+/**
+ * A published OpenClaw agent set, deployed from its folder unchanged: each agent becomes a
+ * {@link ClawAgent} (one mentor, its workspace files, model, config, skills and push), each
+ * skill an agent uses a {@link ClawSkill} shared by the agents that use it. The folder is
+ * read and checked while the program runs, so a folder that cannot be deployed fails
+ * `pulumi preview`, naming each file; what is not deployed (unknown files, secrets such as
+ * `auth-profiles.json`, root settings) is reported as warnings.
+ *
+ * @example
+ * ```ts
+ * const cfg = new pulumi.Config();
+ * const academy = new AgentSet("academy", {
+ *     folder: "agents/academy",
+ *     server: server.instanceId,
+ *     mentors: cfg.requireObject<Record<string, string>>("mentors"),
+ *     omitConfig: ["sandbox.mode"],
+ * });
+ * export const pushes = academy.pushStatuses;
+ * ```
+ */
+export class AgentSet extends pulumi.ComponentResource {
+    /** The folder as read. */
+    readonly loaded: LoadedAgentSet;
+    /** The agents, by id. */
+    readonly agents: Record<string, ClawAgent>;
+    /** The skills the agents use, by slug in the folder. */
+    readonly skills: Record<string, ClawSkill>;
+    /** What was not deployed, and why. */
+    readonly notes: string[];
+    /** Each agent's push status, by agent id. */
+    readonly pushStatuses: pulumi.Output<Record<string, string>>;
+
+    constructor(name: string, args: AgentSetArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        super("iblai:index:AgentSet", name, {}, opts);
+        const identity = { apiBaseUrl: args.apiBaseUrl, org: args.org };
+        this.loaded = loadAgentSet(args.folder, { omitConfig: args.omitConfig });
+        const missing = mentorProblems(this.loaded.agents, args.mentors);
+        if (missing.length) throw new AgentSetError(args.folder, missing);
+        const plan = planSkills(this.loaded, Object.keys(args.existingSkills ?? {}));
+        const notes = [...this.loaded.notes, ...plan.notes];
+        const ids = new Set(this.loaded.agents.map((a) => a.id));
+        for (const id of Object.keys(args.mentors)) if (!ids.has(id)) notes.push(`mentors.${id}: no agent of that id in the set; ignored`);
+
+        this.skills = {};
+        for (const s of this.loaded.skills.filter((x) => plan.used.includes(x.slug))) {
+            this.skills[s.slug] = new ClawSkill(
+                childName(name, "skill", s.slug),
+                {
+                    ...identity,
+                    name: s.name,
+                    slug: `${args.slugPrefix ?? ""}${s.slug}`,
+                    description: s.description,
+                    version: s.version,
+                    instruction: s.instruction,
+                    metadata: s.metadata as Record<string, unknown> | undefined,
+                    // Relative to the program's folder, so state does not change with the checkout's path.
+                    resources: s.resources.map((r) => (r.source ? { ...r, source: path.relative(process.cwd(), r.source) } : r)),
+                },
+                { parent: this },
+            );
+        }
+
+        this.agents = {};
+        const { serverAgentId } = args;
+        const agents = serverAgentId ? renameSubagents(this.loaded.agents, (id) => serverAgentId(args.mentors[id])) : this.loaded.agents;
+        for (const a of agents) {
+            const skills: ClawAgentSkill[] = plan.agents[a.id].map(({ slug, from }) =>
+                from === "set" ? this.skills[slug] : { slug, skillId: (args.existingSkills ?? {})[slug] },
+            );
+            this.agents[a.id] = new ClawAgent(
+                childName(name, a.id),
+                { ...identity, ...a.files, server: args.server, mentor: args.mentors[a.id], model: a.model, config: a.config, skills, pushTimeoutSeconds: args.pushTimeoutSeconds },
+                { parent: this },
+            );
+        }
+        this.notes = notes;
+        for (const n of notes) void pulumi.log.warn(`agent set ${args.folder}: ${n}`, this);
+        const entries = Object.entries(this.agents);
+        this.pushStatuses = pulumi.all(entries.map(([, a]) => a.pushStatus)).apply((st) => Object.fromEntries(entries.map(([id], i) => [id, st[i]])));
+        this.registerOutputs({ pushStatuses: this.pushStatuses });
+    }
+}

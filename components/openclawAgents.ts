@@ -1,0 +1,234 @@
+/**
+ * The agents of a published OpenClaw set's `openclaw.json`, turned into what each mentor's
+ * agent config carries. Pure: takes the parsed file, returns data and findings.
+ *
+ * Placement (docs/components.md): each mentor is its own OpenClaw agent, and a mentor's
+ * `config` keys that OpenClaw allows on an agent entry land under that agent's entry. So
+ * an agent's part of openclaw.json becomes its `config` at the top level, less the keys
+ * that map to dedicated fields or are the server's business:
+ * - `id` (the agent, mapped to a mentor), `name` (not pushed: the mentor has its own),
+ *   `model` (the AgentConfig's `model`; an object's `fallbacks` stay in config `model`),
+ *   `skills` (the allowlist: becomes the mentor's skill assignments);
+ * - `workspace`, `agentDir`, `cwd` (paths on the server) and `default` (routing), dropped
+ *   with a note.
+ * `agents.defaults` of the set is merged into each agent: keys OpenClaw allows on an agent
+ * entry are deep-merged under the agent's own (the agent wins); `model` and `skills` are
+ * fallbacks for the agent's own; other keys, which OpenClaw accepts only under
+ * `agents.defaults`, are carried as config `agents.defaults.<key>` (server-wide).
+ */
+import { findBlockedPaths } from "../sdk/configPaths";
+import type { AgentSetProblem } from "./errors";
+
+/**
+ * Keys OpenClaw 2026.9.6 accepts on an agent entry (`agents.entries.<id>`), from its
+ * config schema (`openclaw config schema`).
+ */
+export const AGENT_ENTRY_KEYS: ReadonlySet<string> = new Set(
+    (
+        "name description workspace cwd agentDir model utilityModel decisionModel models modelPolicy thinkingDefault verboseDefault " +
+        "toolProgressDetail reasoningDefault fastModeDefault contextInjection bootstrapMaxChars bootstrapTotalMaxChars experimental " +
+        "skills subagents embeddedAgent params runtime memory humanDelay typingMode tts skillsLimits contextLimits heartbeat " +
+        "identity groupChat sandbox tools default"
+    ).split(" "),
+);
+
+/** Keys of an agent that are paths or routing on the server: never pushed. */
+const SERVER_KEYS = new Set(["workspace", "agentDir", "cwd", "repoRoot", "default"]);
+
+/** Keys whose values are secrets: dropped wherever they appear, with a note. */
+const SECRET_KEY = /^(api[-_]?key|apikeys?|.*token|.*secret|password|passwd|.*credentials?|private[-_]?key)$/i;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** `over` deep-merged onto `base`: objects merge, anything else (arrays too) replaces. */
+function mergeDeep(base: Obj, over: Obj): Obj {
+    const out: Obj = { ...base };
+    for (const [k, v] of Object.entries(over)) out[k] = isObj(v) && isObj(out[k]) ? mergeDeep(out[k] as Obj, v) : v;
+    return out;
+}
+
+/** One agent of the set, as a mentor's agent config will carry it. */
+export interface SetAgent {
+    id: string;
+    /** The agent's display name in openclaw.json (not pushed). */
+    name?: string;
+    /** Where the agent is declared, e.g. `agents.list[2]` or `agents.entries.dean`. */
+    at: string;
+    model?: string;
+    /** The agent's config: its entry less the dedicated keys, merged with the set's defaults. */
+    config: Obj;
+    /** The skill allowlist (slugs); undefined: every skill of the set. */
+    skills?: string[];
+}
+
+export interface AgentsOfSet {
+    agents: SetAgent[];
+    /** Notes on what was left out or moved, each naming where. */
+    notes: AgentSetProblem[];
+    /** What cannot be deployed as it is. */
+    problems: AgentSetProblem[];
+}
+
+/** Options of {@link agentsOf}. */
+export interface AgentsOfOptions {
+    /** Config paths (dotted) to leave out of every agent's config, e.g. `sandbox.mode`. */
+    omitConfig?: readonly string[];
+    /** The file's name, for messages. */
+    file?: string;
+}
+
+/** Removes secret-looking keys at any depth; returns the paths removed. */
+function dropSecrets(v: unknown, at: string, removed: string[]): unknown {
+    if (Array.isArray(v)) return v.map((x, i) => dropSecrets(x, `${at}[${i}]`, removed));
+    if (!isObj(v)) return v;
+    const out: Obj = {};
+    for (const [k, x] of Object.entries(v)) {
+        const path = at ? `${at}.${k}` : k;
+        if (SECRET_KEY.test(k) && (typeof x === "string" || isObj(x))) removed.push(path);
+        else out[k] = dropSecrets(x, path, removed);
+    }
+    return out;
+}
+
+/** Deletes a dotted path from a (copied) object; true when it was there. */
+function omitPath(o: Obj, path: string): boolean {
+    const parts = path.split(".");
+    let cur: unknown = o;
+    for (const p of parts.slice(0, -1)) {
+        if (!isObj(cur)) return false;
+        cur = cur[p];
+    }
+    const last = parts[parts.length - 1];
+    if (!isObj(cur) || !(last in cur)) return false;
+    delete cur[last];
+    return true;
+}
+
+function modelOf(v: unknown): { model?: string; fallbacks?: unknown } {
+    if (typeof v === "string") return { model: v };
+    if (isObj(v)) return { model: typeof v.primary === "string" ? v.primary : undefined, fallbacks: v.fallbacks };
+    return {};
+}
+
+/** The raw agent declarations: `agents.entries` when present (as the gateway does), else `agents.list[]`. */
+function declarations(agents: Obj, file: string, notes: AgentSetProblem[], problems: AgentSetProblem[]): { id: string; at: string; entry: Obj }[] {
+    const out: { id: string; at: string; entry: Obj }[] = [];
+    if (isObj(agents.entries)) {
+        if (agents.list !== undefined) notes.push({ file, at: "agents.list", message: "ignored: agents.entries is present, and the gateway drops agents.list then" });
+        for (const [id, entry] of Object.entries(agents.entries)) {
+            if (!isObj(entry)) problems.push({ file, at: `agents.entries.${id}`, message: "must be an object" });
+            else out.push({ id, at: `agents.entries.${id}`, entry });
+        }
+    } else if (Array.isArray(agents.list)) {
+        agents.list.forEach((entry, i) => {
+            const at = `agents.list[${i}]`;
+            if (!isObj(entry) || typeof entry.id !== "string" || entry.id === "") problems.push({ file, at, message: "an agent needs an id (a non-empty string)" });
+            else out.push({ id: entry.id, at, entry });
+        });
+    } else {
+        problems.push({ file, at: "agents", message: "no agents: expected agents.entries (OpenClaw ≥ 2026.8) or agents.list[]" });
+    }
+    const seen = new Set<string>();
+    for (const d of out) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(d.id)) problems.push({ file, at: d.at, message: `agent id ${JSON.stringify(d.id)}: use letters, digits, '.', '_' and '-'` });
+        if (seen.has(d.id)) problems.push({ file, at: d.at, message: `agent ${d.id} is declared twice` });
+        seen.add(d.id);
+    }
+    return out;
+}
+
+/**
+ * Each agent of a parsed openclaw.json with its config, model and skill allowlist.
+ *
+ * @example
+ * ```ts
+ * agentsOf({ agents: { defaults: { heartbeat: { every: "2h" } }, list: [{ id: "dean", model: "anthropic/claude-opus-4-6" }] } });
+ * // { agents: [{ id: "dean", at: "agents.list[0]", model: "anthropic/claude-opus-4-6",
+ * //              config: { heartbeat: { every: "2h" } }, skills: undefined }], notes: [], problems: [] }
+ * ```
+ */
+export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOfSet {
+    const file = options.file ?? "openclaw.json";
+    const notes: AgentSetProblem[] = [];
+    const problems: AgentSetProblem[] = [];
+    if (!isObj(root) || !isObj(root.agents)) {
+        return { agents: [], notes, problems: [{ file, at: "agents", message: "no agents section" }] };
+    }
+    for (const k of Object.keys(root)) {
+        if (k !== "agents" && k !== "$schema") notes.push({ file, at: k, message: "not deployed: root settings are the server's own (only agents are pushed, per mentor)" });
+    }
+    const defaults = isObj(root.agents.defaults) ? root.agents.defaults : {};
+    const shared: Obj = {};
+    const defaultsOnly: Obj = {};
+    for (const [k, v] of Object.entries(defaults)) {
+        if (k === "model" || k === "skills") continue;
+        if (SERVER_KEYS.has(k)) notes.push({ file, at: `agents.defaults.${k}`, message: "not pushed: a path on the server, the server's business" });
+        else if (AGENT_ENTRY_KEYS.has(k)) shared[k] = v;
+        else defaultsOnly[k] = v;
+    }
+
+    const agents: SetAgent[] = [];
+    for (const { id, at, entry } of declarations(root.agents, file, notes, problems)) {
+        const own: Obj = {};
+        for (const [k, v] of Object.entries(entry)) {
+            if (k === "id" || k === "name" || k === "model" || k === "skills") continue;
+            if (SERVER_KEYS.has(k)) notes.push({ file, at: `${at}.${k}`, message: "not pushed: a path or routing on the server, the server's business" });
+            else own[k] = v;
+        }
+        let config = mergeDeep(structuredClone(shared), own);
+        if (Object.keys(defaultsOnly).length) config = mergeDeep(config, { agents: { defaults: structuredClone(defaultsOnly) } });
+        const { model, fallbacks } = modelOf(entry.model ?? defaults.model);
+        if (fallbacks !== undefined) config = mergeDeep(config, { model: { fallbacks } });
+        if ((entry.model ?? defaults.model) !== undefined && model === undefined) problems.push({ file, at: `${at}.model`, message: "a model is a string or { primary, fallbacks }" });
+
+        const removed: string[] = [];
+        config = dropSecrets(config, "", removed) as Obj;
+        for (const r of removed) notes.push({ file, at: `${at} (${r})`, message: "not pushed: a secret" });
+        for (const p of options.omitConfig ?? []) {
+            if (omitPath(config, p)) notes.push({ file, at: `${at} (${p})`, message: "left out (omitConfig)" });
+        }
+        for (const f of findBlockedPaths(config)) {
+            const from = f.kind === "blocked" && f.path.split(".")[0] in own ? at : "agents.defaults";
+            problems.push({ file, at: `${from}, agent ${id}`, message: `${f.message}. Remove it from the folder, or leave it out with omitConfig: [${JSON.stringify("path" in f ? f.path : f.at)}]` });
+        }
+
+        const skills = entry.skills ?? defaults.skills;
+        if (skills !== undefined && !(Array.isArray(skills) && skills.every((s) => typeof s === "string"))) {
+            problems.push({ file, at: `${entry.skills !== undefined ? at : "agents.defaults"}.skills`, message: "a skill allowlist is an array of skill names" });
+        }
+        agents.push({ id, at, name: typeof entry.name === "string" ? entry.name : undefined, model, config, skills: Array.isArray(skills) ? (skills as string[]) : undefined });
+    }
+
+    // Sub-agents are named by id; one missing from the set would be refused by the gateway.
+    const ids = new Set(agents.map((a) => a.id));
+    for (const a of agents) {
+        const allow = (a.config.subagents as Obj | undefined)?.allowAgents;
+        if (!Array.isArray(allow)) continue;
+        for (const s of allow) {
+            if (s !== "*" && !ids.has(String(s))) notes.push({ file, at: `${a.at}.subagents.allowAgents`, message: `names ${JSON.stringify(s)}, which is not an agent of this set` });
+        }
+    }
+    return { agents, notes, problems };
+}
+
+/**
+ * The agents with the set's agent ids in `subagents.allowAgents` replaced by `rename(id)`
+ * (the id the server gives that agent's mentor); `*` and ids outside the set stay as written.
+ *
+ * @example
+ * ```ts
+ * renameSubagents([{ id: "dean", at: "agents.list[0]", config: { subagents: { allowAgents: ["tutor", "*"] } } },
+ *                  { id: "tutor", at: "agents.list[1]", config: {} }], (id) => `mentor-${id}`)[0].config;
+ * // { subagents: { allowAgents: ["mentor-tutor", "*"] } }
+ * ```
+ */
+export function renameSubagents<A extends Pick<SetAgent, "id" | "config">>(agents: readonly A[], rename: (agentId: string) => string): A[] {
+    const ids = new Set(agents.map((a) => a.id));
+    return agents.map((a) => {
+        const sub = a.config.subagents;
+        if (!isObj(sub) || !Array.isArray(sub.allowAgents)) return a;
+        const allowAgents = sub.allowAgents.map((s) => (typeof s === "string" && ids.has(s) ? rename(s) : s));
+        return { ...a, config: { ...a.config, subagents: { ...sub, allowAgents } } };
+    });
+}
