@@ -193,7 +193,7 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
             if (isUnknown(inputs[camel])) continue; // checked again at apply time, when it is known
             const rest = issue.path.slice(1).map(String);
             const property = [camel, ...rest].join(".");
-            const message = issue.code === "invalid_type" && inputs[camel] === undefined ? "required" : issue.message;
+            const message = inputs[camel] === undefined ? "required" : issue.code === "invalid_type" ? `must be ${article(String(issue.expected))}, not ${article(kindOf(valueAt(inputs[camel], rest)))}` : issue.message;
             // The engine prints the value of a failure's property beside it; keep object values
             // (a config patch, headers) and secrets out of the output: the reason names the input.
             const v = inputs[camel];
@@ -203,6 +203,20 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
     }
     if (facts.checkInputs) failures.push(...facts.checkInputs(inputs, conn));
     return { inputs: clean(inputs), failures };
+}
+
+/** "a boolean", "an object": for messages that say what a value must be. */
+function article(kind: string): string {
+    return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
+/** The JSON kind of a value, as zod names the expected ones. */
+function kindOf(v: unknown): string {
+    return v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
+}
+
+function valueAt(v: unknown, path: readonly string[]): unknown {
+    return path.reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Props)[k] : undefined), v);
 }
 
 /** diff: which inputs changed, and which of those replace. Never looks at `__provider`. */

@@ -109,7 +109,7 @@ export class PulumiProject {
     up(extra: string[] = [], opts: { allowFail?: boolean } = {}) {
         return this.cli(["up", "-s", this.stack, "--yes", "--skip-preview", ...extra], opts);
     }
-    preview(extra: string[] = [], opts: { allowFail?: boolean } = {}) {
+    preview(extra: string[] = [], opts: { allowFail?: boolean; env?: Record<string, string> } = {}) {
         return this.cli(["preview", "-s", this.stack, ...extra], opts);
     }
     refresh(extra: string[] = []) {

@@ -1,0 +1,195 @@
+/**
+ * The corpus of bad inputs (issue 13): each case is one mistake a user makes, the input
+ * its message must name, and where it matters a word of the fix. bad-inputs.test.ts runs
+ * every case through the real CLI's preview and checks that it fails at preview, names
+ * the input, sends zero requests and echoes no input value.
+ *
+ * `args` override a valid base of the type; `"$instance"`, `"$skill"`, `"$binding"` stand
+ * for the id of a valid resource made beside it (unknown at preview, as on a first deploy).
+ * Cases of one type are merged into one resource when their inputs differ (one preview
+ * checks them all); `alone` cases (rules across fields, settings) get a preview each.
+ */
+export interface BadInputCase {
+    type: string;
+    /** The input (or setting) the message must name. */
+    field: string;
+    args?: Record<string, unknown>;
+    /** Text the message must also hold (the fix, the rule). */
+    says?: string;
+    /** Needs its own preview. */
+    alone?: boolean;
+    /** Environment of the preview (settings by their IBLAI_* fallbacks). */
+    env?: Record<string, string>;
+    /** Stack config set for this preview only. */
+    config?: Record<string, string>;
+}
+
+const UUID = "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10";
+/** A value that must never be printed back. */
+export const CANARY = "sk-live-CANARY-51f0c3a9e2d7";
+const long = (n: number) => "x".repeat(n);
+
+export const BASES: Record<string, Record<string, unknown>> = {
+    ClawInstance: { name: "bi", serverUrl: "https://claw.example.test", gatewayToken: "gw-base-token-0001" },
+    ModelProvider: { server: "$instance", name: "openrouter", baseUrl: "https://openrouter.ai/api/v1", apiType: "openai-completions", credentialName: "or-key" },
+    MentorBinding: { mentor: UUID, server: "$instance" },
+    AgentConfig: { mentor: UUID, identity: "# Ada" },
+    Skill: { name: "Weather", slug: "weather-base" },
+    SkillResource: { skill: "$skill", fileType: "script", filename: "run.sh", content: "echo hi" },
+    SkillAssignment: { mentor: UUID, skill: "$skill" },
+    ConfigPush: { binding: "$binding", triggers: ["h1"] },
+    ProviderPush: { server: "$instance", triggers: ["h1"] },
+    GatewayToken: {},
+    DeviceIdentity: {},
+};
+
+const c = (type: string, field: string, args: Record<string, unknown>, extra: Partial<BadInputCase> = {}): BadInputCase => ({ type, field, args, ...extra });
+
+export const CASES: BadInputCase[] = [
+    // --- ClawInstance ----------------------------------------------------------------
+    c("ClawInstance", "name", { name: "" }, { says: "must not be empty" }),
+    c("ClawInstance", "name", { name: long(256) }, { alone: true }),
+    c("ClawInstance", "name", { name: 42 }),
+    c("ClawInstance", "name", { name: undefined }, { says: "required", alone: true }),
+    c("ClawInstance", "clawType", { clawType: "nemoclaw" }),
+    c("ClawInstance", "clawType", { clawType: 1 }, { alone: true }),
+    c("ClawInstance", "serverUrl", { serverUrl: "ftp://claw.example.test" }, { says: "http" }),
+    c("ClawInstance", "serverUrl", { serverUrl: "not a url" }, { alone: true }),
+    c("ClawInstance", "serverUrl", { serverUrl: `https://claw.example.test/${long(200)}` }, { alone: true }),
+    c("ClawInstance", "serverUrl", { serverUrl: undefined }, { says: "required", alone: true }),
+    c("ClawInstance", "gatewayToken", { gatewayToken: "" }),
+    c("ClawInstance", "gatewayToken", { gatewayToken: undefined }, { says: "required", alone: true }),
+    c("ClawInstance", "gatewayToken", { gatewayToken: 12345 }, { alone: true }),
+    c("ClawInstance", "deploymentBackend", { deploymentBackend: "abc" }),
+    c("ClawInstance", "deploymentBackend", { deploymentBackend: -3 }, { alone: true }),
+    c("ClawInstance", "authHeaders", { authHeaders: { "X-Proxy": 7 } }),
+    c("ClawInstance", "authHeaders", { authHeaders: "Bearer x" }, { alone: true }),
+    c("ClawInstance", "connectionParams", { connectionParams: "pem" }),
+    c("ClawInstance", "connectionParams", { connectionParams: [1] }, { alone: true }),
+    c("ClawInstance", "verifyConnectivity", { verifyConnectivity: "yes" }, { says: "true or false" }),
+    c("ClawInstance", "verifyConnectivity", { verifyConnectivity: 1 }, { alone: true }),
+    c("ClawInstance", "status", { status: "active" }, { says: "read-only" }),
+    c("ClawInstance", "clawVersion", { clawVersion: "2026.9.6" }, { says: "read-only", alone: true }),
+    c("ClawInstance", "apiKey", { apiKey: CANARY }, { says: "unknown input" }),
+    c("ClawInstance", "adoptId", { adoptId: true }, { alone: true }),
+    c("ClawInstance", "adoptId", { adoptId: [3] }, { alone: true }),
+    c("ClawInstance", "apiBaseUrl", { apiBaseUrl: "platform.ibl.ai" }, { says: "http(s) URL", alone: true }),
+    c("ClawInstance", "apiBaseUrl", { apiBaseUrl: "mailto:ops@example.test" }, { alone: true }),
+    c("ClawInstance", "gatewayToken", { gatewayToken: [CANARY] }, { alone: true }),
+    // --- ModelProvider ---------------------------------------------------------------
+    c("ModelProvider", "server", { server: "" }),
+    c("ModelProvider", "server", { server: undefined }, { says: "required", alone: true }),
+    c("ModelProvider", "server", { server: -1 }, { alone: true }),
+    c("ModelProvider", "name", { name: "" }),
+    c("ModelProvider", "name", { name: long(101) }, { alone: true }),
+    c("ModelProvider", "baseUrl", { baseUrl: "" }),
+    c("ModelProvider", "baseUrl", { baseUrl: long(201) }, { alone: true }),
+    c("ModelProvider", "apiType", { apiType: long(51) }),
+    c("ModelProvider", "apiType", { apiType: undefined }, { says: "required", alone: true }),
+    c("ModelProvider", "credentialName", { credentialName: "" }),
+    c("ModelProvider", "credentialName", { credentialName: undefined }, { says: "required", alone: true }),
+    c("ModelProvider", "credentialKey", { credentialKey: long(101) }),
+    c("ModelProvider", "modelCatalog", { modelCatalog: "claude" }),
+    c("ModelProvider", "modelCatalog", { modelCatalog: [{ name: "no id" }] }, { alone: true }),
+    c("ModelProvider", "enabled", { enabled: "true" }),
+    c("ModelProvider", "modelsMode", { modelsMode: "append" }),
+    c("ModelProvider", "apiKey", { apiKey: CANARY }, { says: "unknown input" }),
+    c("ModelProvider", "lastProviderPushStatus", { lastProviderPushStatus: "success" }, { says: "read-only" }),
+    // --- MentorBinding ---------------------------------------------------------------
+    c("MentorBinding", "mentor", { mentor: "ada" }, { says: "UUID" }),
+    c("MentorBinding", "mentor", { mentor: undefined }, { says: "required", alone: true }),
+    c("MentorBinding", "mentor", { mentor: 7 }, { alone: true }),
+    c("MentorBinding", "server", { server: 2.5 }),
+    c("MentorBinding", "server", { server: undefined }, { says: "required", alone: true }),
+    c("MentorBinding", "server", { server: 0 }, { alone: true }),
+    c("MentorBinding", "enabled", { enabled: "no" }),
+    c("MentorBinding", "autoPush", { autoPush: 1 }),
+    c("MentorBinding", "agentConfig", { agentConfig: {} }, { says: "read-only" }),
+    c("MentorBinding", "agent", { agent: "ada" }, { says: "unknown input" }),
+    c("MentorBinding", "lastConfigPushStatus", { lastConfigPushStatus: "success" }, { says: "read-only" }),
+    // --- AgentConfig -----------------------------------------------------------------
+    c("AgentConfig", "mentor", { mentor: "not-a-uuid" }, { says: "UUID" }),
+    c("AgentConfig", "mentor", { mentor: undefined }, { says: "required", alone: true }),
+    c("AgentConfig", "identity", { identity: 42 }),
+    c("AgentConfig", "soul", { soul: ["kind"] }),
+    c("AgentConfig", "userContext", { userContext: {} }),
+    c("AgentConfig", "tools", { tools: true }),
+    c("AgentConfig", "memory", { memory: 1 }),
+    c("AgentConfig", "model", { model: long(201) }),
+    c("AgentConfig", "model", { model: 3 }, { alone: true }),
+    c("AgentConfig", "user_context", { user_context: "snake case" }, { says: "unknown input" }),
+    c("AgentConfig", "config", { config: ["heartbeat"] }),
+    c("AgentConfig", "config", { config: { gateway: { auth: { mode: "none" } } } }, { says: "gateway.auth", alone: true }),
+    c("AgentConfig", "config", { config: { "gateway.auth.mode": "none" } }, { says: "gateway.auth", alone: true }),
+    c("AgentConfig", "config", { config: { gateway: { "auth.mode": "none" } } }, { says: "gateway.auth", alone: true }),
+    c("AgentConfig", "config", { config: { tools: { exec: { host: "gateway" } } } }, { says: "tools.exec.host", alone: true }),
+    c("AgentConfig", "config", { config: { "sandbox.mode": "off" } }, { says: "sandbox.mode", alone: true }),
+    c("AgentConfig", "config", { config: { hooks: { allow_unsafe_external_content: true } } }, { says: "hooks.allowUnsafeExternalContent", alone: true }),
+    c("AgentConfig", "config", { config: { "gateway[controlUi][dangerouslyDisableDeviceAuth]": true } }, { says: "gateway.controlUi.dangerouslyDisableDeviceAuth", alone: true }),
+    c("AgentConfig", "config.heartbeat.evry", { config: { heartbeat: { evry: "30m" } } }, { says: "did you mean every", alone: true }),
+    c("AgentConfig", "config.session.dmScope", { config: { session: { dmScope: "per-planet" } } }, { alone: true }),
+    c("AgentConfig", "config.sesion", { config: { sesion: {} } }, { says: "did you mean session", alone: true }),
+    c("AgentConfig", "config.agents.list", { config: { agents: { list: [{ id: "a" }] } } }, { alone: true }),
+    c("AgentConfig", "config.heartbeat.every", { config: { heartbeat: { every: 30 } } }, { alone: true }),
+    c("AgentConfig", "contentHash", { contentHash: "abc" }, { says: "read-only" }),
+    // --- Skill -----------------------------------------------------------------------
+    c("Skill", "name", { name: "" }),
+    c("Skill", "name", { name: undefined }, { says: "required", alone: true }),
+    c("Skill", "slug", { slug: "web search" }, { says: "letters, digits" }),
+    c("Skill", "slug", { slug: "" }, { alone: true }),
+    c("Skill", "slug", { slug: "ünïcode" }, { alone: true }),
+    c("Skill", "slug", { slug: undefined }, { says: "required", alone: true }),
+    c("Skill", "version", { version: long(51) }),
+    c("Skill", "description", { description: 7 }),
+    c("Skill", "instruction", { instruction: { md: "x" } }),
+    c("Skill", "enabled", { enabled: "yes" }),
+    c("Skill", "files", { files: ["SKILL.md"] }, { says: "unknown input" }),
+    c("Skill", "platformKey", { platformKey: "acme" }, { says: "read-only" }),
+    // --- SkillResource ---------------------------------------------------------------
+    c("SkillResource", "skill", { skill: -4 }),
+    c("SkillResource", "skill", { skill: undefined }, { says: "required", alone: true }),
+    c("SkillResource", "fileType", { fileType: "binary" }),
+    c("SkillResource", "fileType", { fileType: undefined }, { says: "required", alone: true }),
+    c("SkillResource", "filename", { filename: "" }),
+    c("SkillResource", "filename", { filename: long(256) }, { alone: true }),
+    c("SkillResource", "content", { content: 5 }),
+    c("SkillResource", "source", { fileType: "asset", content: undefined }, { says: "file", alone: true }),
+    c("SkillResource", "source", { source: "fixtures/logo.png" }, { says: "asset", alone: true }),
+    c("SkillResource", "source", { fileType: "asset", content: undefined, source: "no/such/file.png" }, { says: "cannot read", alone: true }),
+    c("SkillResource", "sourceHash", { sourceHash: "abc" }, { says: "read-only", alone: true }),
+    // --- SkillAssignment -------------------------------------------------------------
+    c("SkillAssignment", "mentor", { mentor: "mentor-1" }),
+    c("SkillAssignment", "mentor", { mentor: undefined }, { says: "required", alone: true }),
+    c("SkillAssignment", "skill", { skill: { id: 3 } }),
+    c("SkillAssignment", "skill", { skill: undefined }, { says: "required", alone: true }),
+    c("SkillAssignment", "enabled", { enabled: 0 }),
+    c("SkillAssignment", "skillName", { skillName: "Weather" }, { says: "read-only" }),
+    // --- ConfigPush / ProviderPush ---------------------------------------------------
+    c("ConfigPush", "binding", { binding: false }),
+    c("ConfigPush", "binding", { binding: undefined }, { says: "required", alone: true }),
+    c("ConfigPush", "timeoutSeconds", { timeoutSeconds: 0 }),
+    c("ConfigPush", "timeoutSeconds", { timeoutSeconds: 7200 }, { alone: true }),
+    c("ConfigPush", "adopt", { adopt: "yes" }, { says: "true or false" }),
+    c("ConfigPush", "instance", { instance: 3 }, { says: "unknown input" }),
+    c("ConfigPush", "pushStatus", { pushStatus: "succeeded" }, { says: "read-only", alone: true }),
+    c("ProviderPush", "server", { server: "" }),
+    c("ProviderPush", "server", { server: undefined }, { says: "required", alone: true }),
+    c("ProviderPush", "server", { server: 3, instance: 4 }, { says: "given twice", alone: true }),
+    c("ProviderPush", "timeoutSeconds", { timeoutSeconds: "60" }),
+    c("ProviderPush", "binding", { binding: 3 }, { says: "unknown input" }),
+    // --- GatewayToken / DeviceIdentity -----------------------------------------------
+    c("GatewayToken", "bytes", { bytes: 8 }, { says: "at least 16" }),
+    c("GatewayToken", "bytes", { bytes: 4096 }, { alone: true }),
+    c("GatewayToken", "keepers", { keepers: "rotate" }, { alone: true }),
+    c("GatewayToken", "length", { length: 32 }, { says: "unknown input", alone: true }),
+    c("DeviceIdentity", "keepers", { keepers: { rotated: 2026 } }),
+    c("DeviceIdentity", "privateKeyPem", { privateKeyPem: CANARY }, { says: "read-only", alone: true }),
+    c("DeviceIdentity", "algorithm", { algorithm: "rsa" }, { says: "unknown input", alone: true }),
+    // --- the provider's settings (stack config and its environment fallbacks) ----------
+    c("Skill", "iblai:authScheme", {}, { env: { IBLAI_AUTH_SCHEME: "Bearer" }, says: "Api-Token", alone: true }),
+    c("Skill", "iblai:authScheme", {}, { config: { "iblai:authScheme": "Api-Key" }, says: "Api-Token", alone: true }),
+    c("Skill", "iblai:apitoken", {}, { config: { "iblai:apitoken": CANARY }, says: "did you mean iblai:apiToken", alone: true }),
+    c("Skill", "iblai:baseURL", {}, { config: { "iblai:baseURL": "https://platform.ibl.ai" }, says: "did you mean iblai:baseUrl", alone: true }),
+    c("Skill", "apiBaseUrl", {}, { config: { "iblai:baseUrl": "platform.ibl.ai" }, says: "http(s) URL", alone: true }),
+    c("AgentConfig", "iblai:openclawVersion", { config: { heartbeat: { every: "30m" } } }, { config: { "iblai:openclawVersion": "1999.1.1" }, says: "2026.9.6", alone: true }),
+];
