@@ -52,7 +52,8 @@ const agent = new AgentConfig(
         identity: "# Ada\nA patient maths tutor for first-year students.",
         soul: "Curious, kind, exact. Shows the steps, never just the answer.",
         model: "anthropic/claude-sonnet-4-6",
-        config: { agents: { defaults: { heartbeat: { every: "30m" } } } },
+        // Stack config `agentConfig` (a JSON object) replaces the default, e.g. to try a config on a real gateway.
+        config: cfg.getObject<Record<string, unknown>>("agentConfig") ?? { agents: { defaults: { heartbeat: { every: "30m" } } } },
     },
     { dependsOn: [binding] },
 );
