@@ -35,7 +35,8 @@ export function openclawInstall(): { bin: string; nodeDir: string } {
     return { bin, nodeDir };
 }
 
-async function freePort(): Promise<number> {
+/** A free loopback port (for a server that takes its port on the command line). */
+export async function freePort(): Promise<number> {
     const srv = net.createServer();
     await new Promise<void>((r) => srv.listen(0, "127.0.0.1", () => r()));
     const port = (srv.address() as net.AddressInfo).port;
@@ -67,7 +68,8 @@ function descendants(pid: number): number[] {
     return out;
 }
 
-const alive = (pid: number): boolean => {
+/** Whether a process of that pid exists. */
+export const alive = (pid: number): boolean => {
     try {
         process.kill(pid, 0);
         return true;
