@@ -160,6 +160,7 @@ function connectOnce(opts: GatewayConnectOptions): Promise<GatewaySession> {
     const pending = new Map<string, { method: string; resolve(v: unknown): void; reject(e: Error): void; timer: NodeJS.Timeout }>();
     let seq = 0;
     let closedWith: GatewayRpcError | undefined;
+    let dispatcherClosed = false;
 
     const send = (method: string, params: Record<string, unknown>): Promise<unknown> =>
         new Promise((resolve, reject) => {
@@ -181,7 +182,10 @@ function connectOnce(opts: GatewayConnectOptions): Promise<GatewaySession> {
             p.reject(new GatewayRpcError(p.method, err.code, `${p.method}: ${err.message}`, err.details));
         }
         if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close();
-        void dispatcher?.close();
+        if (dispatcher && !dispatcherClosed) {
+            dispatcherClosed = true;
+            dispatcher.close().catch(() => undefined);
+        }
     };
 
     return new Promise<GatewaySession>((resolve, reject) => {

@@ -6,8 +6,6 @@ import * as http from "node:http";
 import * as https from "node:https";
 import * as net from "node:net";
 import * as tls from "node:tls";
-import { gatewayVersion } from "./realDelivery";
-import type { Row } from "./store";
 
 /** One named check of a test-connectivity answer. */
 export interface Check {
@@ -149,33 +147,3 @@ export async function testConnectivity(serverUrl: string, opts: ProbeOptions): P
     return { checks: [reach, health], all_passed: reach.passed && health.passed };
 }
 
-/**
- * The version a claw server reports, as refresh-version reads it: a real OpenClaw gateway
- * names it in its WebSocket handshake (`hello-ok.server.version`, reached with the
- * instance's gateway token and no scopes); the stand-in in `/api/status` JSON or the
- * `x-openclaw-version` header of `/`.
- *
- * @example
- * ```ts
- * await detectVersion(instanceRow, { timeoutMs: 3000 }); // { version: "2026.9.6" }
- * ```
- */
-export async function detectVersion(instance: Row, opts: ProbeOptions): Promise<{ version: string } | { error: string }> {
-    const serverUrl = String(instance.server_url);
-    const hello = await gatewayVersion(instance, opts);
-    if ("version" in hello) return hello;
-    const status = await httpGet(serverUrl, "/api/status", opts);
-    if (status.ok) {
-        try {
-            const v = (JSON.parse(status.body ?? "") as { version?: unknown }).version;
-            if (typeof v === "string" && v !== "") return { version: v };
-        } catch {
-            // not JSON: try the header below
-        }
-    }
-    const root = await httpGet(serverUrl, "/", opts);
-    const header = root.headers?.["x-openclaw-version"];
-    if (typeof header === "string" && header !== "") return { version: header };
-    if (root.status === undefined) return { error: status.status === undefined ? status.detail : root.detail };
-    return { error: `the server did not report a version (gateway handshake: ${hello.error})` };
-}

@@ -9,6 +9,7 @@
  */
 import type { ConfigPushContent } from "./delivery";
 import { connectGateway, deviceKeyFromPem, type DeviceKey, GatewayRpcError, type GatewaySession } from "./openclawGateway";
+import { checkReachable, httpGet, type ProbeOptions } from "./probe";
 import type { Row } from "./store";
 
 /**
@@ -23,10 +24,8 @@ export const DELIVERY_MODES: readonly DeliveryMode[] = ["standin", "real", "auto
 /** A push's outcome: success (with what the gateway reported), or the failure text. */
 export type Outcome = { ok: true; detail: Record<string, unknown> } | { ok: false; error: string };
 
-export interface RealOptions {
-    timeoutMs: number;
-    ca?: string;
-}
+/** Timeout per request and an extra trusted CA for wss: the probes' options. */
+export type RealOptions = ProbeOptions;
 
 const stringRecord = (v: unknown): Record<string, string> => {
     const out: Record<string, string> = {};
@@ -74,6 +73,11 @@ async function open(instance: Row, opts: RealOptions, scopes?: readonly string[]
         });
         return { session };
     } catch (e) {
+        // The WebSocket does not say why a connection failed (TLS, refused, ...): ask the probe.
+        if (GatewayRpcError.isInstance(e) && e.code === "TRANSPORT") {
+            const reach = await checkReachable(String(instance.server_url), opts);
+            if (!reach.passed) return { error: `connect: ${reach.detail}` };
+        }
         return { error: describeFailure(e, device) };
     }
 }
@@ -180,4 +184,35 @@ export async function gatewayVersion(instance: Row, opts: RealOptions): Promise<
     opened.session.close();
     const v = opened.session.hello.serverVersion;
     return v ? { version: v } : { error: "the gateway's hello did not name its version" };
+}
+
+/**
+ * The version a claw server reports, as refresh-version reads it: a real OpenClaw gateway
+ * names it in its WebSocket handshake (`hello-ok.server.version`, reached with the
+ * instance's gateway token and no scopes); the stand-in in `/api/status` JSON or the
+ * `x-openclaw-version` header of `/`.
+ *
+ * @example
+ * ```ts
+ * await detectVersion(instanceRow, { timeoutMs: 3000 }); // { version: "2026.9.6" }
+ * ```
+ */
+export async function detectVersion(instance: Row, opts: ProbeOptions): Promise<{ version: string } | { error: string }> {
+    const serverUrl = String(instance.server_url);
+    const hello = await gatewayVersion(instance, opts);
+    if ("version" in hello) return hello;
+    const status = await httpGet(serverUrl, "/api/status", opts);
+    if (status.ok) {
+        try {
+            const v = (JSON.parse(status.body ?? "") as { version?: unknown }).version;
+            if (typeof v === "string" && v !== "") return { version: v };
+        } catch {
+            // not JSON: try the header below
+        }
+    }
+    const root = await httpGet(serverUrl, "/", opts);
+    const header = root.headers?.["x-openclaw-version"];
+    if (typeof header === "string" && header !== "") return { version: header };
+    if (root.status === undefined) return { error: status.status === undefined ? status.detail : root.detail };
+    return { error: `the server did not report a version (gateway handshake: ${hello.error})` };
 }

@@ -2,7 +2,8 @@ import { securityAudit } from "../audit";
 import { BINDINGS, DEVICES, INSTANCES, MODEL_PROVIDERS } from "../collections";
 import { ApiFault, type Ctx, type EntityDef, type Reply } from "../entity";
 import { choiceFilter, searchFilter } from "../filters";
-import { checkReachable, detectVersion, testConnectivity } from "../probe";
+import { checkReachable, testConnectivity } from "../probe";
+import { detectVersion } from "../realDelivery";
 import type { Row } from "../store";
 
 export const INSTANCE_STATUSES = ["active", "inactive", "error"] as const;

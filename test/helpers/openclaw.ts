@@ -16,6 +16,7 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import { Agent, fetch as undiciFetch } from "undici";
 import { connectGateway, type GatewaySession } from "../../emulator/openclawGateway";
 
 /** What the emulator's instance sends to look like ibl.ai's backend reaching the gateway through its proxy. */
@@ -83,11 +84,13 @@ export interface OpenClawOptions {
     config?: Record<string, unknown>;
     /** How long to wait for readiness, ms. Default 120000. */
     readyTimeoutMs?: number;
+    /** Serve https/wss with this certificate and key (PEM; `gateway.tls`); the certificate is trusted by the helper. */
+    tls?: { cert: string; key: string };
 }
 
 /** A running real gateway. */
 export interface OpenClawGateway {
-    /** `http://127.0.0.1:<port>`: an instance's `server_url`. */
+    /** `http://127.0.0.1:<port>` (`https://` with `tls`): an instance's `server_url`. */
     url: string;
     port: number;
     token: string;
@@ -130,7 +133,13 @@ export async function startOpenClaw(options: OpenClawOptions = {}): Promise<Open
     const tmp = path.join(root, "tmp");
     for (const d of [stateDir, home, tmp]) fs.mkdirSync(d, { recursive: true });
     const logFile = path.join(root, "gateway.log");
-    const base = { gateway: { trustedProxies: ["127.0.0.1"] }, logging: { file: path.join(root, "openclaw-file.log") } };
+    const tlsConfig: Record<string, unknown> = {};
+    if (options.tls) {
+        fs.writeFileSync(path.join(root, "cert.pem"), options.tls.cert);
+        fs.writeFileSync(path.join(root, "key.pem"), options.tls.key, { mode: 0o600 });
+        Object.assign(tlsConfig, { tls: { enabled: true, certPath: path.join(root, "cert.pem"), keyPath: path.join(root, "key.pem") } });
+    }
+    const base = { gateway: { trustedProxies: ["127.0.0.1"], ...tlsConfig }, logging: { file: path.join(root, "openclaw-file.log") } };
     fs.writeFileSync(path.join(stateDir, "openclaw.json"), JSON.stringify({ ...base, ...options.config, gateway: { ...base.gateway, ...(options.config?.gateway as object | undefined) } }, null, 2));
     const port = await freePort();
     const token = crypto.randomBytes(24).toString("base64url");
@@ -145,7 +154,8 @@ export async function startOpenClaw(options: OpenClawOptions = {}): Promise<Open
     });
     fs.closeSync(out);
     const pid = child.pid as number;
-    const url = `http://127.0.0.1:${port}`;
+    const url = `${options.tls ? "https" : "http"}://127.0.0.1:${port}`;
+    const dispatcher = options.tls ? new Agent({ connect: { ca: options.tls.cert } }) : undefined;
     const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").replace(token, "<token>") : "");
 
     const stop = async () => {
@@ -177,7 +187,7 @@ export async function startOpenClaw(options: OpenClawOptions = {}): Promise<Open
             await stop();
             throw new Error(`openclaw gateway not ready within ${options.readyTimeoutMs ?? 120_000} ms:\n${log().slice(-3000)}`);
         }
-        const ready = await fetch(`${url}/readyz`).then(
+        const ready = await undiciFetch(`${url}/readyz`, dispatcher ? { dispatcher } : {}).then(
             (r) => r.json().then((b) => (b as { ready?: boolean }).ready === true),
             () => false,
         );
@@ -186,7 +196,7 @@ export async function startOpenClaw(options: OpenClawOptions = {}): Promise<Open
     }
     let operator: GatewaySession | undefined;
     const rpc = async <T>(method: string, params: Record<string, unknown> = {}): Promise<T> => {
-        operator ??= await connectGateway({ serverUrl: url, token, timeoutMs: 60_000 });
+        operator ??= await connectGateway({ serverUrl: url, token, timeoutMs: 60_000, ...(options.tls ? { ca: options.tls.cert } : {}) });
         return operator.request<T>(method, params);
     };
     await rpc("config.get"); // the handshake works too (startup sidecars done)
@@ -194,7 +204,7 @@ export async function startOpenClaw(options: OpenClawOptions = {}): Promise<Open
 
     const cli = (args: string[]) =>
         new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-            const gatewayArgs = ["devices", "config"].includes(args[0] ?? "") && args[1] !== "schema" ? ["--url", `ws://127.0.0.1:${port}`, "--token", token] : [];
+            const gatewayArgs = ["devices", "config"].includes(args[0] ?? "") && args[1] !== "schema" ? ["--url", `${options.tls ? "wss" : "ws"}://127.0.0.1:${port}`, "--token", token] : [];
             execFile(bin, [...args, ...gatewayArgs], { env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
                 resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr: stderr.replace(token, "<token>") }),
             );
@@ -226,6 +236,7 @@ export async function startOpenClaw(options: OpenClawOptions = {}): Promise<Open
         log,
         stop: async () => {
             operator?.close();
+            await dispatcher?.close();
             await stop();
         },
     };

@@ -154,6 +154,13 @@ describe("pushes on a real OpenClaw gateway", () => {
         expect(after.entries[ids[2] as string]).toBe(before.entries[ids[2] as string]);
         for (const id of [ids[0], ids[2]]) for (const f of ["IDENTITY.md", "SOUL.md", "MEMORY.md"]) expect(after.files[`${id}/${f}`]).toBe(before.files[`${id}/${f}`]);
         expect(after.files[`${ids[1]}/IDENTITY.md`]).toBe("# Bo v2");
+
+        // Pushes of several mentors at once are delivered one after another (each patch needs the latest base hash).
+        const ada = byMentor.get(MENTOR);
+        await Promise.all([ada, cy, bo].map((x) => api().post(`claw/mentor-configs/${x.id}/push-config/`)));
+        for (const x of [ada, cy, bo]) expect((await api().settle(`claw/mentor-configs/${x.id}/`, "last_config_push_status", 120_000)).last_config_push_status).toBe("success");
+        const final = await snapshot();
+        expect(final.entries).toEqual(after.entries);
         expect(JSON.parse(after.entries[ids[1] as string] as string)).toEqual({ heartbeat: { every: "1h" }, model: { primary: "openai/gpt-5-mini" }, skills: [] });
     });
 
@@ -192,5 +199,12 @@ describe("pushes on a real OpenClaw gateway", () => {
         const sb = await api().create("claw/mentor-configs/", { mentor: MENTOR, server: s.id, agent_config: {} });
         expect((await push(sb.id)).last_config_push_status).toBe("success");
         expect(api().emu.deliveries(ORG).find((d) => d.binding === sb.id)).toMatchObject({ delivery: "standin", agent_id: agentIdOf(MENTOR) });
+
+        // An instance may choose for itself: this one points at the real gateway but asks for the stand-in.
+        const own = await realInstance({ connection_params: { device_identity: { private_key_pem: ed25519Pem() }, emulator_delivery: "standin" } });
+        const ob = await api().create("claw/mentor-configs/", { mentor: MENTOR_2, server: own.id, agent_config: { identity: "# never on the gateway" } });
+        expect((await push(ob.id)).last_config_push_status).toBe("success");
+        expect(api().emu.deliveries(ORG).find((d) => d.binding === ob.id)).toMatchObject({ delivery: "standin" });
+        expect(await oc().agentFile(agentIdOf(MENTOR_2), "IDENTITY.md")).toBe("# Bo v2");
     });
 });
