@@ -73,7 +73,12 @@ export interface DeviceKey {
  * ```
  */
 export function deviceKeyFromPem(pem: string): DeviceKey {
-    const privateKey = crypto.createPrivateKey({ key: pem, format: "pem" });
+    let privateKey: crypto.KeyObject;
+    try {
+        privateKey = crypto.createPrivateKey({ key: pem, format: "pem" });
+    } catch (e) {
+        throw new Error(`private_key_pem is not a PKCS8 PEM key (${(e as Error).message})`);
+    }
     if (privateKey.asymmetricKeyType !== "ed25519") throw new Error(`private_key_pem is a ${String(privateKey.asymmetricKeyType)} key, expected Ed25519`);
     const spki = crypto.createPublicKey(privateKey).export({ format: "der", type: "spki" });
     const raw = spki.subarray(spki.length - 32);

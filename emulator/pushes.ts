@@ -89,7 +89,7 @@ export class PushEngine implements PushQueue {
     private async deliversReal(instance: Row): Promise<boolean> {
         if (instance.claw_type !== "openclaw") return false;
         const choice = instanceDeliveryChoice(instance) ?? this.settings.deliver ?? "standin";
-        if (choice === "auto") return speaksGatewayProtocol(String(instance.server_url), { ...this.realOptions(), timeoutMs: this.settings.probeTimeoutMs });
+        if (choice === "auto") return speaksGatewayProtocol(instance, { ...this.realOptions(), timeoutMs: this.settings.probeTimeoutMs });
         return choice === "real";
     }
 

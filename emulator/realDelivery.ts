@@ -39,10 +39,18 @@ export function instanceDeliveryChoice(instance: Row): "real" | "standin" | unde
     return v === "real" || v === "standin" ? v : undefined;
 }
 
-/** Whether `server_url` speaks the gateway protocol: it sends `connect.challenge` on a WebSocket. */
-export async function speaksGatewayProtocol(serverUrl: string, opts: RealOptions): Promise<boolean> {
+/** Whether the instance's `server_url` speaks the gateway protocol: it sends `connect.challenge` on a WebSocket. */
+export async function speaksGatewayProtocol(instance: Row, opts: RealOptions): Promise<boolean> {
     try {
-        const s = await connectGateway({ serverUrl, token: "", scopes: [], timeoutMs: opts.timeoutMs, ca: opts.ca, challengeOnly: true });
+        const s = await connectGateway({
+            serverUrl: String(instance.server_url),
+            token: "",
+            scopes: [],
+            headers: stringRecord(instance.auth_headers),
+            timeoutMs: opts.timeoutMs,
+            ca: opts.ca,
+            challengeOnly: true,
+        });
         s.close();
         return true;
     } catch {
