@@ -56,7 +56,10 @@ export function applySettings(settings: Settings, body: unknown): void {
         if (k === "requireDeviceApproval") {
             if (typeof v === "boolean") next.requireDeviceApproval = v;
             else errors[k] = ["Must be a valid boolean."];
-        } else if (k === "pushDelayMs" || k === "probeTimeoutMs") {
+        } else if (k === "deliver") {
+            if (v === "standin" || v === "real" || v === "auto") next.deliver = v;
+            else errors[k] = ['Must be "standin", "real" or "auto".'];
+        } else if (k === "pushDelayMs" || k === "probeTimeoutMs" || k === "gatewayTimeoutMs") {
             if (typeof v === "number" && Number.isFinite(v) && v >= 0) next[k] = v;
             else errors[k] = ["Must be a number ≥ 0 (milliseconds)."];
         } else if (k === "probeCa") {

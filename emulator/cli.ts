@@ -25,6 +25,9 @@ serve options:
   --push-delay MS             how long a push stays pending (default 50)
   --probe-timeout MS          timeout of each probe of a server_url (default 3000)
   --probe-ca FILE             extra CA (PEM) trusted when probing https server URLs
+  --deliver MODE              how pushes reach OpenClaw servers: standin (default, modelled here),
+                              real (server_url is a real OpenClaw gateway), auto (detect the gateway)
+  --gateway-timeout MS        per-request timeout of real gateway deliveries (default 30000)
   --gateway-port P            also start a claw gateway stand-in on port P (0 = any free port)
   --gateway-host H, --gateway-version V, --gateway-tls-cert FILE, --gateway-tls-key FILE
   --fault JSON                a fault rule, repeatable, e.g. '{"kind":"status","status":503,"rate":0.1}'
@@ -63,6 +66,11 @@ function num(name: string, v: string | undefined, min = 0, max = Infinity): numb
     const n = Number(v);
     if (!Number.isFinite(n) || n < min || n > max) fail(`--${name} must be a number from ${min} to ${max}, not ${JSON.stringify(v)}`);
     return n;
+}
+
+function deliverMode(v: string | undefined): "standin" | "real" | "auto" | undefined {
+    if (v === undefined || v === "standin" || v === "real" || v === "auto") return v;
+    fail(`--deliver must be standin, real or auto, not ${JSON.stringify(v)}`);
 }
 
 /** The fault rules the flags describe (shorthands first, then --fault rules in order). */
@@ -116,6 +124,8 @@ const OPTIONS = {
     "push-delay": { type: "string" },
     "probe-timeout": { type: "string" },
     "probe-ca": { type: "string" },
+    deliver: { type: "string" },
+    "gateway-timeout": { type: "string" },
     "gateway-port": { type: "string" },
     "gateway-host": { type: "string" },
     "gateway-version": { type: "string" },
@@ -212,6 +222,8 @@ async function main(): Promise<void> {
         pushDelayMs: num("push-delay", v["push-delay"]),
         probeTimeoutMs: num("probe-timeout", v["probe-timeout"]),
         probeCa: v["probe-ca"] ? fs.readFileSync(v["probe-ca"], "utf8") : undefined,
+        deliver: deliverMode(v.deliver),
+        gatewayTimeoutMs: num("gateway-timeout", v["gateway-timeout"]),
         logRequest: v.verbose ? (line) => console.error(line) : undefined,
         basePath: basePath(v["base-path"]),
     });

@@ -5,7 +5,8 @@
  */
 import { baselineWarnings } from "./baseline";
 import { AGENT_CONFIGS, CREDENTIALS, SKILL_ASSIGNMENTS, SKILL_RESOURCES, SKILLS } from "./collections";
-import { deepMerge, expandConfig } from "./configPaths";
+import { expandConfig } from "./configPaths";
+import { placeMentor } from "./placement";
 import type { Row, Store } from "./store";
 
 /** Agent-config text fields and the workspace file each becomes. */
@@ -35,8 +36,14 @@ export interface DeliveredSkill {
 export interface ConfigPushContent {
     /** Workspace files by name; only the agent config's non-empty texts are written. */
     files: Record<string, string>;
-    /** The config patch in nested form: the agent config's `config`, its model, and `skills.entries`. */
+    /** The mentor's OpenClaw agent (`agents.entries.<agent_id>`; see placement.ts). */
+    agent_id: string;
+    /** The config patch in nested form, placed per mentor (see placement.ts). */
     config_patch: Record<string, unknown>;
+    /** Arrays the patch replaces as a whole (`config.patch`'s `replacePaths`). */
+    replace_paths: string[];
+    /** Why the patch cannot be applied (another agent's entry, `agents.list`); empty when it can. */
+    placement_errors: string[];
     skills: DeliveredSkill[];
     /** The baseline check's findings (the binding's `last_push_warnings`). */
     warnings: string[];
@@ -65,9 +72,8 @@ function deliveredSkill(store: Store, org: string, skill: Row): DeliveredSkill {
 
 /**
  * What a config push for `binding` delivers: the mentor's agent config as workspace
- * files, and a config patch carrying its `config`, its `model` (as
- * `agents.defaults.model.primary`) and one `skills.entries` item per enabled assignment
- * of an enabled skill.
+ * files, and a config patch placing its `config`, its `model` and its enabled skills
+ * (enabled assignments of enabled skills) under the mentor's own agent (placement.ts).
  */
 export function configPushContent(store: Store, org: string, binding: Row): ConfigPushContent {
     const cfg = agentConfigOf(store, org, binding.mentor);
@@ -76,24 +82,16 @@ export function configPushContent(store: Store, org: string, binding: Row): Conf
         const text = cfg?.[field];
         if (typeof text === "string" && text !== "") files[file] = text;
     }
-    let patch = expandConfig(cfg?.config ?? {});
-    const warnings = baselineWarnings(patch);
-    if (typeof cfg?.model === "string" && cfg.model !== "") {
-        const current = ((patch.agents as Record<string, unknown> | undefined)?.defaults as Record<string, unknown> | undefined)?.model;
-        const model = typeof current === "object" && current !== null && !Array.isArray(current) ? { ...current, primary: cfg.model } : { primary: cfg.model };
-        patch = deepMerge(patch, { agents: { defaults: { model } } });
-    }
+    const warnings = baselineWarnings(expandConfig(cfg?.config ?? {}));
     const skills: DeliveredSkill[] = [];
-    const entries: Record<string, unknown> = {};
     for (const a of store.list(org, SKILL_ASSIGNMENTS)) {
         if (a.mentor !== binding.mentor || a.enabled !== true) continue;
         const skill = store.get(org, SKILLS, Number(a.skill));
         if (!skill || skill.enabled !== true) continue;
-        entries[String(skill.slug)] = { enabled: true };
         skills.push(deliveredSkill(store, org, skill));
     }
-    if (Object.keys(entries).length) patch = deepMerge(patch, { skills: { entries } });
-    return { files, config_patch: patch, skills, warnings };
+    const placed = placeMentor(binding.mentor, cfg?.config, cfg?.model, skills.map((s) => s.slug));
+    return { files, agent_id: placed.agentId, config_patch: placed.patch, replace_paths: placed.replacePaths, placement_errors: placed.errors, skills, warnings };
 }
 
 /** Whether the platform holds an LLM credential of that name (every name resolves until the org has a list). */

@@ -8,6 +8,7 @@
 import * as crypto from "node:crypto";
 import { DEVICES } from "./collections";
 import { ApiFault } from "./entity";
+import { deviceKeyFromPem } from "./openclawGateway";
 import type { Row, Store } from "./store";
 
 export type DeviceStatus = "pending" | "approved" | "revoked";
@@ -20,15 +21,9 @@ export function deviceOf(instance: Row): { deviceId: string } | { error: string 
     // Without a device the gateway grants a token-only connection no operator scopes.
     if (typeof pem !== "string" || pem.trim() === "") return { error: "missing scope: operator.read" };
     try {
-        const key = crypto.createPrivateKey({ key: pem, format: "pem" });
-        if (key.asymmetricKeyType !== "ed25519") {
-            return { error: `invalid device identity: private_key_pem is a ${String(key.asymmetricKeyType)} key, expected Ed25519` };
-        }
-        // OpenClaw's device id: SHA-256 of the raw 32-byte public key, hex.
-        const spki = crypto.createPublicKey(key).export({ format: "der", type: "spki" });
-        return { deviceId: crypto.createHash("sha256").update(spki.subarray(spki.length - 32)).digest("hex") };
+        return { deviceId: deviceKeyFromPem(pem).id };
     } catch (e) {
-        return { error: `invalid device identity: private_key_pem is not a PKCS8 PEM key (${(e as Error).message})` };
+        return { error: `invalid device identity: ${(e as Error).message}` };
     }
 }
 

@@ -19,6 +19,10 @@ export interface Settings {
     probeTimeoutMs: number;
     /** Extra CA certificates (PEM) trusted when probing https server URLs, e.g. the gateway stand-in's. */
     probeCa?: string;
+    /** How pushes reach OpenClaw servers: modelled (`standin`, default), on a real gateway (`real`), or detected (`auto`). */
+    deliver?: "standin" | "real" | "auto";
+    /** Per-request timeout of real gateway deliveries, ms (default 30000). */
+    gatewayTimeoutMs?: number;
 }
 
 /** Background work an entity can start: the async pushes. */

@@ -17,3 +17,6 @@ export { startGateway, DEFAULT_GATEWAY_VERSION, type Gateway, type GatewayOption
 export { type Settings } from "./entity";
 export { BLOCKED_CONFIG_PATHS, blockedPathsIn } from "./configPaths";
 export { PUSH_PENDING, PUSH_SUCCESS, PUSH_FAILED_PREFIX } from "./pushes";
+export { agentIdOf, placeMentor, AGENT_ENTRY_KEYS, AGENT_ID_PATTERN, type Placement } from "./placement";
+export { type DeliveryMode, DELIVERY_MODES } from "./realDelivery";
+export { connectGateway, deviceKeyFromPem, GatewayRpcError, type GatewaySession } from "./openclawGateway";

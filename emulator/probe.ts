@@ -146,3 +146,4 @@ export async function testConnectivity(serverUrl: string, opts: ProbeOptions): P
         : { name: "health_check", passed: false, detail: "skipped: the server is not reachable (see tls_reachable)" };
     return { checks: [reach, health], all_passed: reach.passed && health.passed };
 }
+

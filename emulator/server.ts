@@ -52,6 +52,15 @@ export interface EmulatorOptions {
     probeTimeoutMs?: number;
     /** Extra CA certificates (PEM) trusted when probing https server URLs. */
     probeCa?: string;
+    /**
+     * How pushes reach OpenClaw servers: `standin` (default; modelled here, nothing contacted),
+     * `real` (the instance's `server_url` is a real OpenClaw gateway: connect over its WebSocket
+     * protocol), `auto` (real when the server answers with the gateway's handshake). An instance
+     * overrides it with `connection_params.emulator_delivery: "real" | "standin"`.
+     */
+    deliver?: "standin" | "real" | "auto";
+    /** Per-request timeout of real gateway deliveries, ms. Default 30000. */
+    gatewayTimeoutMs?: number;
     /** Per org, the LLM credential names that exist on the platform. Orgs without a list resolve every name. */
     credentials?: Record<string, readonly string[]>;
     /** Called with one line per API request (method, path, status, ms), e.g. `console.error`. */
@@ -179,6 +188,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         pushDelayMs: options.pushDelayMs ?? 50,
         probeTimeoutMs: options.probeTimeoutMs ?? 3000,
         ...(options.probeCa ? { probeCa: options.probeCa } : {}),
+        deliver: options.deliver ?? "standin",
+        ...(options.gatewayTimeoutMs !== undefined ? { gatewayTimeoutMs: options.gatewayTimeoutMs } : {}),
     };
     const initialFaults = parseFaultRules(options.faults ?? []);
     if (!initialFaults.ok) throw new Error(`invalid fault rules: ${initialFaults.errors.join("; ")}`);
@@ -345,6 +356,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         },
         close: async () => {
             pushes.close();
+            await pushes.drain();
             await new Promise<void>((resolve) => {
                 server.close(() => resolve());
                 server.closeAllConnections();

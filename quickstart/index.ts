@@ -37,7 +37,9 @@ const ada = new ClawAgent("ada", {
     identity: "# Ada\nA patient maths tutor for first-year students.",
     soul: "Curious, kind, exact. Shows the steps, never just the answer.",
     model: "anthropic/claude-sonnet-4-6",
-    config: { heartbeat: { every: "30m" } }, // lands under the mentor's own agent entry
+    // Lands under the mentor's own agent entry. Stack config `agentConfig` (a JSON object)
+    // replaces it, e.g. to try a config on a real gateway (test/e2e/openclaw-quickstart.test.ts).
+    config: cfg.getObject<Record<string, unknown>>("agentConfig") ?? { heartbeat: { every: "30m" } },
     skills: [
         {
             name: "Weather",

@@ -29,20 +29,25 @@ quiet() {
 
 # --- Node.js ---------------------------------------------------------------
 node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+# Node $NODE_VERSION from the npm registry's per-platform package, unpacked into the cache once; prints its bin dir.
+cached_node() {
+  local dir="$CACHE/node-v$NODE_VERSION" arch tmp
+  if [ ! -x "$dir/bin/node" ]; then
+    case "$(uname -m)" in x86_64) arch=x64 ;; aarch64) arch=arm64 ;; *) echo "unsupported arch $(uname -m)" >&2; exit 1 ;; esac
+    tmp="$(mktemp -d)"
+    (cd "$tmp" && quiet npm pack --silent "node-linux-$arch@$NODE_VERSION")
+    mkdir -p "$dir.partial"
+    tar xzf "$tmp"/node-linux-*.tgz -C "$dir.partial" --strip-components=1 package/bin package/LICENSE
+    rm -rf "$tmp" "$dir"
+    mv "$dir.partial" "$dir"
+  fi
+  echo "$dir/bin"
+}
 NODE_BIN_DIR=""
 if command -v node >/dev/null && [ "$(node_major node)" -ge "$NODE_MIN_MAJOR" ]; then
   NODE_BIN_DIR="$(dirname "$(command -v node)")"
 else
-  NODE_BIN_DIR="$CACHE/node-v$NODE_VERSION/bin"
-  if [ ! -x "$NODE_BIN_DIR/node" ]; then
-    case "$(uname -m)" in x86_64) arch=x64 ;; aarch64) arch=arm64 ;; *) echo "unsupported arch $(uname -m)" >&2; exit 1 ;; esac
-    tmp="$(mktemp -d)"
-    (cd "$tmp" && quiet npm pack --silent "node-linux-$arch@$NODE_VERSION")
-    mkdir -p "$CACHE/node-v$NODE_VERSION.partial"
-    tar xzf "$tmp"/node-linux-*.tgz -C "$CACHE/node-v$NODE_VERSION.partial" --strip-components=1 package/bin package/LICENSE
-    rm -rf "$tmp" "$CACHE/node-v$NODE_VERSION"
-    mv "$CACHE/node-v$NODE_VERSION.partial" "$CACHE/node-v$NODE_VERSION"
-  fi
+  NODE_BIN_DIR="$(cached_node)"
 fi
 export PATH="$NODE_BIN_DIR:$PATH"
 step "node $(node --version)"
@@ -99,6 +104,30 @@ if ! pulumi plugin ls | awk '$1=="command" && $2=="resource" && $3=="1.2.1" {f=1
 fi
 step "pulumi-resource-command v1.2.1"
 
+# --- A real OpenClaw gateway for the openclaw test tier (docs/emulator.md) -------
+# npm `openclaw`, pinned, installed once per version into the cache (never a dependency of
+# our package; nothing is fetched at run time). It needs Node >= 24.16: installed with
+# setup's Node 24 (the cached one when the system Node is older).
+OC_DIR="$CACHE/openclaw-v$OPENCLAW_VERSION"
+OC_NODE_DIR="$NODE_BIN_DIR"
+[ "$(node_major "$OC_NODE_DIR/node")" -ge 24 ] || OC_NODE_DIR="$(cached_node)"
+if [ ! -x "$OC_DIR/node_modules/.bin/openclaw" ]; then
+  # A finished install of the pinned version left in .partial is kept (moved into place).
+  if [ ! -x "$OC_DIR.partial/node_modules/.bin/openclaw" ] ||
+     [ "$(PATH="$OC_NODE_DIR:$PATH" node -p "require('$OC_DIR.partial/node_modules/openclaw/package.json').version" 2>/dev/null)" != "$OPENCLAW_VERSION" ]; then
+    rm -rf "$OC_DIR.partial"
+    mkdir -p "$OC_DIR.partial"
+    printf '{"name":"openclaw-fixture","private":true,"dependencies":{"openclaw":"%s"}}\n' "$OPENCLAW_VERSION" > "$OC_DIR.partial/package.json"
+    echo "[setup] installing openclaw@$OPENCLAW_VERSION for the openclaw test tier (~650 MB, about 90 s; log: $LOG)"
+    (cd "$OC_DIR.partial" && PATH="$OC_NODE_DIR:$PATH" quiet npm install --no-audit --no-fund --loglevel=error)
+  fi
+  rm -rf "$OC_DIR"
+  mv "$OC_DIR.partial" "$OC_DIR"
+fi
+PATH="$OC_NODE_DIR:$PATH" "$OC_DIR/node_modules/.bin/openclaw" --version >/dev/null ||
+  { echo "setup: $OC_DIR/node_modules/.bin/openclaw does not run" >&2; exit 1; }
+step "openclaw $OPENCLAW_VERSION"
+
 # --- npm dependencies, build, installed copy --------------------------------
 cd "$ROOT"
 stamp="$(cat package-lock.json package.json | sha256sum | cut -c1-16)-$(node --version)"
@@ -127,5 +156,7 @@ export PULUMI_DIY_BACKEND_DISABLE_CHECKPOINT_BACKUPS=true
 export PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export PULUMI_CONFIG_PASSPHRASE="\${PULUMI_CONFIG_PASSPHRASE-iblai-claw-local}"
+export IBLAI_OPENCLAW_BIN="$OC_DIR/node_modules/.bin/openclaw"
+export IBLAI_OPENCLAW_NODE="$OC_NODE_DIR"
 ENV
 step "done"

@@ -2,29 +2,13 @@ import { securityAudit } from "../audit";
 import { BINDINGS, DEVICES, INSTANCES, MODEL_PROVIDERS } from "../collections";
 import { ApiFault, type Ctx, type EntityDef, type Reply } from "../entity";
 import { choiceFilter, searchFilter } from "../filters";
-import { checkReachable, httpGet, testConnectivity } from "../probe";
+import { checkReachable, testConnectivity } from "../probe";
+import { detectVersion } from "../realDelivery";
 import type { Row } from "../store";
 
 export const INSTANCE_STATUSES = ["active", "inactive", "error"] as const;
 
 const probeOpts = (ctx: Ctx) => ({ timeoutMs: ctx.settings.probeTimeoutMs, ca: ctx.settings.probeCa });
-
-/** Reads the version the server reports: `/api/status` JSON first, then the `x-openclaw-version` header of `/`. */
-async function detectVersion(ctx: Ctx, serverUrl: string): Promise<{ version: string } | { error: string }> {
-    const status = await httpGet(serverUrl, "/api/status", probeOpts(ctx));
-    if (status.ok) {
-        try {
-            const v = (JSON.parse(status.body ?? "") as { version?: unknown }).version;
-            if (typeof v === "string" && v !== "") return { version: v };
-        } catch {
-            // not JSON: try the header below
-        }
-    }
-    const root = await httpGet(serverUrl, "/", probeOpts(ctx));
-    const header = root.headers?.["x-openclaw-version"];
-    if (typeof header === "string" && header !== "") return { version: header };
-    return { error: status.status === undefined ? status.detail : root.status === undefined ? root.detail : "the server did not report a version" };
-}
 
 /**
  * `claw/instances/` as the reference describes it: name, server_url and gateway_token
@@ -110,7 +94,7 @@ export const instances: EntityDef = {
         },
 
         "refresh-version": async (ctx, row): Promise<Reply> => {
-            const found = await detectVersion(ctx, String(row.server_url));
+            const found = await detectVersion(row, probeOpts(ctx));
             if ("error" in found) throw ApiFault.detail(400, `Could not detect the claw version: ${found.error}`);
             const current: Row | undefined = ctx.store.get(ctx.org, INSTANCES, row.id);
             if (!current) throw ApiFault.detail(404, "Not found.");

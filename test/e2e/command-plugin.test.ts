@@ -3,9 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { type Emulator, startEmulator } from "../../emulator";
-import { type Gateway, startGateway } from "../../emulator/gateway";
-import { PulumiProject, ROOT, requirePulumi, summary } from "../helpers/pulumi";
+import { PulumiProject, requirePulumi, summary } from "../helpers/pulumi";
 
 // @pulumi/command 1.2.1 on our own pulumi-resource-command (tools/pulumi-resource-command,
 // installed by scripts/setup.sh), with the real CLI.
@@ -136,53 +134,4 @@ describe("@pulumi/command local.Command with the real pulumi CLI", () => {
     });
 });
 
-// examples/provision: the command provisions the server, the ClawInstance registers it.
-describe("examples/provision with the real pulumi CLI", () => {
-    const ORG = "provision-org";
-    const TOKEN = "provision-api-token-51c2";
-    let emu: Emulator;
-    let gateway: Gateway;
-    let project: PulumiProject;
-    let serverDir: string;
-
-    beforeAll(async () => {
-        await requirePulumi();
-        emu = await startEmulator({ orgs: { [ORG]: TOKEN }, probeTimeoutMs: 2000 });
-        gateway = await startGateway();
-        PulumiProject.ensureRoot();
-        project = new PulumiProject("provision", "", { copyFrom: path.join(ROOT, "examples", "provision") });
-        serverDir = path.join(project.dir, "srv", "openclaw");
-        await project.init({ "iblai:baseUrl": emu.url, "iblai:org": ORG, serverUrl: gateway.url, serverDir }, { "iblai:apiToken": TOKEN });
-    });
-    afterAll(async () => {
-        if (!process.env.KEEP_E2E) await project?.dispose();
-        await gateway?.close();
-        await emu?.close();
-    });
-
-    it("provisions the server with the secret token, then registers it, and the platform reaches it", async () => {
-        const r = await project.up();
-        expect(summary(r.stdout)).toMatchObject({ created: 5 }); // stack, token, device, command, instance
-        const instances = emu.store.list(ORG, "claw/instances");
-        expect(instances).toHaveLength(1);
-        const config = JSON.parse(fs.readFileSync(path.join(serverDir, "openclaw.json"), "utf8"));
-        // The same token reached the server (through the command) and ibl.ai (through the instance).
-        expect(config.gateway.auth).toEqual({ mode: "token", token: instances[0].gateway_token });
-        expect(String(instances[0].gateway_token)).toMatch(/^[A-Za-z0-9_-]{43}$/);
-        expect((fs.statSync(path.join(serverDir, "openclaw.json")).mode & 0o777).toString(8)).toBe("600");
-        const out = await project.outputs();
-        const paired = fs.readFileSync(path.join(serverDir, "devices", "paired", `${out.deviceFingerprint}.pem`), "utf8");
-        expect(paired).toContain("-----BEGIN PUBLIC KEY-----");
-        expect(out.connectivity).toMatchObject({ allPassed: true });
-        expect(out.provisioned).toBe("[secret]");
-        expect(await project.exportState()).not.toContain(String(instances[0].gateway_token));
-        expect(gateway.requestCount()).toBeGreaterThan(0);
-    });
-
-    it("previews no change, then destroy deregisters the server and deprovisions it", async () => {
-        expect(summary((await project.preview()).stdout)).toEqual({ unchanged: 5 });
-        await project.destroy();
-        expect(emu.store.list(ORG, "claw/instances")).toHaveLength(0);
-        expect(fs.existsSync(serverDir)).toBe(false);
-    });
-});
+// examples/provision (a real OpenClaw gateway started and stopped by local.Command): test/e2e/openclaw-provision.test.ts

@@ -23,7 +23,7 @@ describe("iblai-claw-emulator CLI", () => {
     it("documents every flag in --help", async () => {
         const r = await runCli(["--help"]);
         expect(r.code).toBe(0);
-        for (const flag of ["--port", "--host", "--org", "--token", "--data", "--require-device-approval", "--push-delay", "--probe-timeout", "--probe-ca", "--gateway-port", "--fault", "--rate-429", "--rate-503", "--retry-after", "--rate-reset-before", "--rate-reset-after", "--latency", "--slow-push", "--seed", "--base-path", "approve-device", "revoke-device", "devices", "gateway"]) {
+        for (const flag of ["--port", "--host", "--org", "--token", "--data", "--require-device-approval", "--push-delay", "--probe-timeout", "--probe-ca", "--deliver", "--gateway-timeout", "--gateway-port", "--fault", "--rate-429", "--rate-503", "--retry-after", "--rate-reset-before", "--rate-reset-after", "--latency", "--slow-push", "--seed", "--base-path", "approve-device", "revoke-device", "devices", "gateway"]) {
             expect([flag, r.stdout.includes(flag)]).toEqual([flag, true]);
         }
     });
@@ -34,8 +34,10 @@ describe("iblai-claw-emulator CLI", () => {
             runCli(["--org", "a", "--token", "t", "--rate-503", "2"]),
             runCli(["--org", "a", "--token", "t", "--fault", "{nope"]),
             runCli(["--org", "a", "--token", "t", "--fault", '{"kind":"status"}']),
+            runCli(["--org", "a", "--token", "t", "--deliver", "sometimes"]),
         ]);
-        expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2]);
+        expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
+        expect(runs[4]?.stderr).toMatch(/--deliver must be standin, real or auto, not "sometimes"/);
         expect(runs[0]?.stderr).toMatch(/one --token per --org/);
         expect(runs[3]?.stderr).toMatch(/invalid fault rule: rule 0: kind "status" needs "status"/);
     });

@@ -3,30 +3,10 @@
  * instance's server_url: against the gateway stand-in (http and https), an unreachable
  * port, a gateway that is up but unwell, and a server that never answers.
  */
-import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
 import * as net from "node:net";
-import * as os from "node:os";
-import * as path from "node:path";
 import { type Gateway, startGateway } from "../../emulator";
+import { selfSigned } from "../helpers/tls";
 import { instanceBody, useApi } from "./emulator-http";
-
-/** A self-signed certificate for 127.0.0.1, made with the openssl CLI when it is installed. */
-function selfSigned(): { key: string; cert: string } | undefined {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claw-tls-"));
-    try {
-        execFileSync(
-            "openssl",
-            ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],
-            { cwd: dir, stdio: "ignore" },
-        );
-        return { key: fs.readFileSync(path.join(dir, "key.pem"), "utf8"), cert: fs.readFileSync(path.join(dir, "cert.pem"), "utf8") };
-    } catch {
-        return undefined;
-    } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-    }
-}
 
 /** A port nothing listens on: bind one, note it, close it. */
 async function closedPort(): Promise<number> {

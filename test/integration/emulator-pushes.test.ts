@@ -63,10 +63,18 @@ describe("emulator pushes", () => {
             "HEARTBEAT.md": "Check mail.",
             "MEMORY.md": "Nothing yet.",
         });
+        // Placed per mentor (emulator/placement.ts): the model and skills on the mentor's own agent;
+        // agents.defaults stays server-wide as written.
+        expect(d.agent_id).toBe(`mentor-${MENTOR}`);
         expect(d.config_patch).toEqual({
-            agents: { defaults: { heartbeat: { every: "30m" }, model: { primary: "anthropic/claude-sonnet-4-6", fallbacks: ["openai/gpt-5"] } } },
+            agents: {
+                defaults: { heartbeat: { every: "30m" }, model: { fallbacks: ["openai/gpt-5"] } },
+                ownership: "explicit",
+                entries: { [`mentor-${MENTOR}`]: { model: { primary: "anthropic/claude-sonnet-4-6" }, skills: ["web"] } },
+            },
             skills: { entries: { legacy: { enabled: false }, web: { enabled: true } } },
         });
+        expect(d.replace_paths).toEqual([`agents.entries.mentor-${MENTOR}.skills`]);
         expect(d.skills).toEqual([
             {
                 slug: "web",
