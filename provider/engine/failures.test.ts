@@ -1,6 +1,6 @@
 import type { AuthScheme } from "../../sdk";
 import { methodsFor } from "./runtime";
-import { HIDDEN, quietFailures } from "./failures";
+import { HIDDEN, quietFailures, withProviderKept } from "./failures";
 
 // Issue 13, point 4: the engine prints a failing property's value beside it, so an unknown
 // input holding a secret (`property apiKey value {sk-live-…}`) was echoed in clear.
@@ -59,5 +59,32 @@ describe("the provider's own config at preview", () => {
         config.set("iblai:authScheme", "Api-Token");
         await configure({ config: { get: (k: string) => config.get(k) } } as never);
         expect((await methodsFor("Skill").check({}, { name: "W", slug: "w" })).failures).toEqual([]);
+    });
+});
+
+describe("withProviderKept", () => {
+    const partial = () => Object.assign(new Error("push failed"), { id: "p-1", properties: { pushStatus: "failed" }, reasons: ["push failed"] });
+    const methods = withProviderKept({
+        create: async (_news: Record<string, unknown>): Promise<unknown> => {
+            throw partial();
+        },
+        update: async (_id: string, _olds: Record<string, unknown>, _news: Record<string, unknown>): Promise<unknown> => {
+            throw partial();
+        },
+    });
+
+    it("puts the serialized provider back into a partial failure's properties (create and update)", async () => {
+        await expect(methods.create({ __provider: "stub-code", binding: 7 })).rejects.toMatchObject({ id: "p-1", properties: { pushStatus: "failed", __provider: "stub-code" } });
+        await expect(methods.update("p-1", {}, { __provider: "stub-code" })).rejects.toMatchObject({ properties: { __provider: "stub-code" } });
+    });
+
+    it("leaves other errors alone", async () => {
+        const plain = withProviderKept({
+            create: async (_news: Record<string, unknown>): Promise<unknown> => {
+                throw new Error("no properties");
+            },
+            update: async (): Promise<unknown> => undefined,
+        });
+        await expect(plain.create({ __provider: "stub-code" })).rejects.toEqual(new Error("no properties"));
     });
 });

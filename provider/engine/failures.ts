@@ -63,3 +63,47 @@ export function withQuietCheck<M extends { check: (olds: Record<string, unknown>
         },
     };
 }
+
+/**
+ * A partial failure (an error carrying `id` and `properties`: the object exists, a
+ * follow-up failed) becomes the resource's state as is, and Pulumi's dynamic-provider host
+ * adds the serialized provider (`__provider`) only to successful results. Without it the
+ * next `read`/`delete` of that resource fails with "code must be a string, not undefined";
+ * so the provider is put back here, once, for every type's create and update.
+ *
+ * @example
+ * ```ts
+ * const methods = withProviderKept(pushMethods(facts, conn));
+ * ```
+ */
+export function withProviderKept<
+    M extends {
+        create: (news: Record<string, unknown>) => Promise<unknown>;
+        update: (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => Promise<unknown>;
+    },
+>(methods: M): M {
+    const keep = (e: unknown, news: Record<string, unknown>): unknown => {
+        const props = (e as { properties?: unknown } | null)?.properties;
+        if (props && typeof props === "object" && !("__provider" in props) && news.__provider !== undefined) {
+            (props as Record<string, unknown>).__provider = news.__provider;
+        }
+        return e;
+    };
+    return {
+        ...methods,
+        create: async (news: Record<string, unknown>) => {
+            try {
+                return await methods.create(news);
+            } catch (e) {
+                throw keep(e, news);
+            }
+        },
+        update: async (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => {
+            try {
+                return await methods.update(id, olds, news);
+            } catch (e) {
+                throw keep(e, news);
+            }
+        },
+    };
+}

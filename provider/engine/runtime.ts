@@ -3,7 +3,7 @@ import "../../sdk/nodeVersion";
 import type * as pulumi from "@pulumi/pulumi";
 import { type Connection, resolveConnection } from "./connection";
 import { type ProviderMethods, apiMethods } from "./crud";
-import { withQuietCheck } from "./failures";
+import { withProviderKept, withQuietCheck } from "./failures";
 import { localMethods } from "./local";
 import { pushMethods } from "./push";
 import { agentConfigFacts } from "../resources/agentConfig";
@@ -54,7 +54,8 @@ export function methodsFor(type: string): ProviderMethods {
         );
     }
     // No check failure may print an input's value (issue 13): one wrapper for every type.
-    return withQuietCheck(make());
+    // A partial failure keeps the serialized provider in state (failures.ts): one wrapper too.
+    return withProviderKept(withQuietCheck(make()));
 }
 
 /**
