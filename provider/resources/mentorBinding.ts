@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { MentorBindingCreate } from "../../sdk";
+import { type ClawClient, MentorBindingCreate, NotFoundError, sameValue } from "../../sdk";
 import { type ResourceFacts, entityOps } from "../engine/facts";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
@@ -21,8 +21,43 @@ export const mentorBindingFacts: ResourceFacts = {
         lastPushWarnings: "last_push_warnings",
     },
     createSchema: MentorBindingCreate,
+    find: { naturalKey: ["mentor", "server"], match: ["mentor", "server"] },
     ops: (client) => entityOps(client.mentorBindings),
+    createdOutputs: { keys: ["createdAgentConfigId"], of: (obj, since) => ({ createdAgentConfigId: agentConfigMadeBy(obj, since) }) },
+    afterDelete: (client, state) => deleteMadeAgentConfig(client, state),
 };
+
+/**
+ * The id of the agent config the service made because this binding was created, or null
+ * when the mentor had one before. Made = created no earlier than the binding itself (the
+ * service's clock on both sides), or than the moment before our POST where the service
+ * does not tell the binding's `created_at`.
+ */
+export function agentConfigMadeBy(binding: Record<string, unknown>, since: string): number | string | null {
+    const cfg = binding.agent_config as { id?: number | string; created_at?: unknown } | null | undefined;
+    if (!cfg || cfg.id === undefined || typeof cfg.created_at !== "string") return null;
+    const ref = Date.parse(typeof binding.created_at === "string" ? binding.created_at : since);
+    return Date.parse(cfg.created_at) >= ref ? cfg.id : null;
+}
+
+/**
+ * Destroy removes what the program caused to exist: the agent config the service made for
+ * this binding goes with it, unless another binding of the mentor still uses it (the
+ * config belongs to the mentor, not to one server). An AgentConfig resource that adopted
+ * it deletes it itself, before the binding (it depends on the binding).
+ */
+async function deleteMadeAgentConfig(client: ClawClient, state: Record<string, unknown>): Promise<void> {
+    const id = state.createdAgentConfigId;
+    if (id === undefined || id === null) return;
+    const mentor = String(state.mentor);
+    for await (const _other of client.mentorBindings.list({ mentor })) return;
+    try {
+        const cfg = await client.agentConfigs.get(String(id));
+        if (sameValue(cfg.mentor, mentor)) await client.agentConfigs.delete(String(id));
+    } catch (e) {
+        if (!NotFoundError.isInstance(e)) throw e;
+    }
+}
 
 /** Inputs of {@link MentorBinding}. */
 export interface MentorBindingArgs extends IdentityArgs {
@@ -58,8 +93,13 @@ export class MentorBinding extends ClawApiResource {
     declare readonly lastConfigPushStatus: pulumi.Output<string | null>;
     /** Security warnings of the last push's baseline check. */
     declare readonly lastPushWarnings: pulumi.Output<unknown[] | null>;
+    /**
+     * The agent config the service made when this binding was created (null when the mentor
+     * had one before): deleted with the binding unless another binding of the mentor remains.
+     */
+    declare readonly createdAgentConfigId: pulumi.Output<number | null>;
 
     constructor(name: string, args: MentorBindingArgs, opts?: pulumi.CustomResourceOptions) {
-        super(shapeOf(mentorBindingFacts), name, args, opts);
+        super(shapeOf(mentorBindingFacts, { outputs: ["createdAgentConfigId"] }), name, args, opts);
     }
 }
