@@ -242,7 +242,7 @@ export async function create(facts: ResourceFacts, conn: Connection, news: Props
         fail(facts, inputs[ADOPT] !== undefined ? "adopt" : "create", e, secretValues(facts, inputs, conn));
     }
     const outs = clean({ ...inputs, ...fromApi(facts, obj), ...facts.createdOutputs?.of(obj, since) });
-    return { id: String(obj.id), outs: await afterWrite(facts, conn, client, obj, inputs, outs, "create") };
+    return { id: String(obj.id), outs: await afterWrite(facts, conn, client, obj, inputs, outs, "create", news[PROVIDER_KEY]) };
 }
 
 /**
@@ -321,13 +321,16 @@ async function afterWrite(
     inputs: Props,
     outs: Props,
     op: string,
+    provider: unknown,
 ): Promise<Props> {
     if (!facts.afterWrite) return outs;
     try {
         return clean({ ...outs, ...(await facts.afterWrite(client, obj, inputs)), needsRetry: undefined });
     } catch (e) {
         const message = `iblai:${facts.type} ${op} succeeded, but its follow-up failed: ${redactText(String((e as Error)?.message ?? e), secretValues(facts, inputs, conn))}`;
-        throw Object.assign(new Error(message), { id: String(obj.id), properties: clean({ ...outs, needsRetry: true }), reasons: [message] });
+        // The host does not add the serialized provider to a partial failure's properties, and
+        // without it in state the later delete cannot load a provider ("code must be a string").
+        throw Object.assign(new Error(message), { id: String(obj.id), properties: clean({ ...outs, needsRetry: true, [PROVIDER_KEY]: provider }), reasons: [message] });
     }
 }
 
@@ -367,7 +370,7 @@ export async function update(facts: ResourceFacts, conn: Connection, id: string,
     }
     const kept = Object.fromEntries((facts.createdOutputs?.keys ?? []).map((k) => [k, olds[k]]));
     const outs = clean({ ...inputs, ...fromApi(facts, obj), ...kept });
-    return { outs: await afterWrite(facts, conn, client, obj, inputs, outs, "update") };
+    return { outs: await afterWrite(facts, conn, client, obj, inputs, outs, "update", news[PROVIDER_KEY]) };
 }
 
 /** delete: a 404 counts as deleted; then what the object caused to exist goes too (facts.afterDelete). */

@@ -48,7 +48,8 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
     const t = facts.target;
     const inputKeys = [t, "triggers", "timeoutSeconds", ...IDENTITY];
 
-    const run = async (inputs: Props, id: string): Promise<Props> => {
+    // `provider`: the serialized provider, which a partial failure must carry into state itself.
+    const run = async (inputs: Props, id: string, provider: unknown): Promise<Props> => {
         const hash = contentHash(inputs.triggers ?? null);
         const base = { ...inputs, triggersHash: hash };
         const c = conn();
@@ -72,7 +73,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
                     ? `no outcome within ${timeoutMs / 1000} s (timeoutSeconds); the next \`pulumi up\` pushes again`
                     : "fix the cause, then `pulumi up` pushes again";
             const message = redactText(`iblai:${facts.type} push failed: ${text}\n  ${next}`, secrets);
-            throw new PartialFailure(message, id, props, [message]);
+            throw new PartialFailure(message, id, { ...props, __provider: provider }, [message]);
         }
     };
 
@@ -107,7 +108,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             const { __provider: _p, ...inputs } = news;
             // The id names this push resource; there is nothing to create on the service.
             const id = `${t}-${String(inputs[t])}-${Date.now().toString(36)}`;
-            return { id, outs: await run(inputs, id) };
+            return { id, outs: await run(inputs, id, news.__provider) };
         },
         async read(id: string, props: Props) {
             // Someone else pushed since we did (the UI, a script): what the server holds may
@@ -134,7 +135,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             const { __provider: _p, ...inputs } = news;
             const same = contentHash(inputs.triggers ?? null) === olds.triggersHash && olds.pushStatus === SUCCEEDED;
             if (same) return { outs: clean({ ...olds, ...inputs }) }; // e.g. only timeoutSeconds changed: nothing to deliver
-            return { outs: await run(inputs, id) };
+            return { outs: await run(inputs, id, news.__provider) };
         },
         async delete() {
             // A push cannot be taken back; deleting the resource sends nothing.

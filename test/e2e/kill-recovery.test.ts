@@ -1,0 +1,168 @@
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { type Emulator, startEmulator } from "../../emulator";
+import { PulumiProject, ROOT, requirePulumi } from "../helpers/pulumi";
+
+// A `pulumi up` (and a destroy) killed with SIGKILL of the whole pulumi process tree after a
+// random number of steps, then the documented recovery (docs/operations.md): one
+// `iblai-claw-recover`, then the interrupted command again. After each round the service
+// must hold exactly what the program declares: counts per kind, no duplicates, nothing
+// outside state. The dice are seeded; the seed is printed; KILL_SEED=<seed> replays a run.
+const ORG = "kill-org";
+const TOKEN = "kill-api-token-3e9a";
+const SEED = Number(process.env.KILL_SEED ?? Math.floor(Math.random() * 1e6));
+const run = promisify(execFile);
+const RECOVER = path.join(ROOT, "node_modules", "pulumi-iblai-claw", "dist", "provider", "recovery", "cli.js");
+
+/** mulberry32: small, seedable, good enough to pick kill points. */
+function dice(seed: number): (lo: number, hi: number) => number {
+    let a = seed >>> 0;
+    return (lo, hi) => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+        return lo + Math.floor(r * (hi - lo + 1));
+    };
+}
+
+const mentorId = (i: number) => `${(0x10000000 + i).toString(16)}-aaaa-4bbb-8ccc-${i.toString(16).padStart(12, "0")}`;
+
+/** The program: one server, a model provider and its push, two skills with a script each; per mentor a binding, its agent config and two assignments. */
+function program(mentors: number[], script: string): string {
+    return `
+import { AgentConfig, ClawInstance, DeviceIdentity, GatewayToken, MentorBinding, ModelProvider, ProviderPush, Skill, SkillAssignment, SkillResource } from "pulumi-iblai-claw";
+const server = new ClawInstance("server", {
+    name: "kill-test", serverUrl: "https://claw.kill.example",
+    gatewayToken: new GatewayToken("gw").value, connectionParams: new DeviceIdentity("device").connectionParams,
+});
+const provider = new ModelProvider("openrouter", { server: server.id, name: "openrouter", baseUrl: "https://openrouter.ai/api/v1", apiType: "openai-completions", credentialName: "openrouter" });
+new ProviderPush("providers", { instance: server.id, triggers: [provider.contentHash] });
+const skills = ["weather", "clock"].map((slug) => {
+    const s = new Skill(slug, { name: slug, slug });
+    new SkillResource(slug + "-script", { skill: s.id, fileType: "script", filename: slug + ".sh", content: ${JSON.stringify(script)} + slug });
+    return s;
+});
+for (const m of ${JSON.stringify(mentors.map(mentorId))}) {
+    const b = new MentorBinding("bind-" + m, { mentor: m, server: server.id });
+    new AgentConfig("agent-" + m, { mentor: m, identity: "# " + m }, { dependsOn: [b] });
+    skills.forEach((s, i) => new SkillAssignment("assign-" + i + "-" + m, { mentor: m, skill: s.id }));
+}
+`;
+}
+
+const KINDS: Record<string, { type: string; key: (o: Record<string, unknown>) => string }> = {
+    "claw/instances": { type: "ClawInstance", key: (o) => String(o.name) },
+    "claw/model-providers": { type: "ModelProvider", key: (o) => `${o.server}/${o.name}` },
+    "agent-skills": { type: "Skill", key: (o) => String(o.slug) },
+    "agent-skill-resources": { type: "SkillResource", key: (o) => `${o.skill}/${o.filename}` },
+    "claw/mentor-configs": { type: "MentorBinding", key: (o) => `${o.mentor}/${o.server}` },
+    "agent-configs": { type: "AgentConfig", key: (o) => String(o.mentor) },
+    "mentor-skill-assignments": { type: "SkillAssignment", key: (o) => `${o.mentor}/${o.skill}` },
+};
+
+describe(`an interrupted pulumi up or destroy converges (seed ${SEED})`, () => {
+    let emu: Emulator;
+    let project: PulumiProject;
+    const roll = dice(SEED);
+
+    beforeAll(async () => {
+        await requirePulumi();
+        // Prints the seed so a failing run can be replayed.
+        console.log(`kill test seed ${SEED}: replay with KILL_SEED=${SEED}`);
+        emu = await startEmulator({ orgs: { [ORG]: TOKEN }, faults: [{ kind: "latency", ms: 15 }], pushDelayMs: 20 });
+        PulumiProject.ensureRoot();
+        project = new PulumiProject("kill", program([], ""));
+        await project.init({ "iblai:baseUrl": emu.url, "iblai:org": ORG }, { "iblai:apiToken": TOKEN });
+    });
+    afterAll(async () => {
+        if (!process.env.KEEP_E2E) await project?.dispose();
+        await emu?.close();
+    });
+
+    /** Runs a pulumi command and SIGKILLs its process tree after `steps` resource events; says whether it was killed. */
+    async function killedAfter(args: string[], steps: number): Promise<{ killed: boolean; seen: number }> {
+        const child = project.start(args);
+        let seen = 0;
+        let killed = false;
+        const onLine = (text: string) => {
+            for (const line of text.split("\n")) {
+                if (/\s(creating|created|updating|updated|deleting|deleted|replacing|replaced)\b/.test(line)) seen++;
+                if (!killed && seen >= steps) {
+                    killed = true;
+                    process.kill(-(child.pid as number), "SIGKILL");
+                }
+            }
+        };
+        child.stdout?.on("data", (d: Buffer) => onLine(d.toString()));
+        await new Promise((resolve) => child.on("close", resolve));
+        // The whole group goes: the CLI, the language host, the program and the provider.
+        try {
+            process.kill(-(child.pid as number), "SIGKILL");
+        } catch {
+            // already gone
+        }
+        return { killed, seen };
+    }
+
+    async function recover(): Promise<string> {
+        project.repairBackend();
+        const { stdout } = await run("node", [RECOVER, "-s", project.stack], { cwd: project.dir, env: project.env() });
+        return stdout;
+    }
+
+    /** The service against the program and the state: counts per kind, no duplicates, nothing outside state. */
+    async function expectConverged(mentors: number): Promise<void> {
+        const state = JSON.parse(await project.exportState()) as { deployment: { resources?: { type: string; id?: string }[]; pending_operations?: unknown[] } };
+        expect(state.deployment.pending_operations ?? []).toEqual([]);
+        const want: Record<string, number> = {
+            "claw/instances": 1,
+            "claw/model-providers": 1,
+            "agent-skills": 2,
+            "agent-skill-resources": 2,
+            "claw/mentor-configs": mentors,
+            "agent-configs": mentors,
+            "mentor-skill-assignments": 2 * mentors,
+        };
+        const got: Record<string, number> = {};
+        for (const [c, k] of Object.entries(KINDS)) {
+            const rows = emu.store.list(ORG, c) as Record<string, unknown>[];
+            got[c] = rows.length;
+            const keys = rows.map(k.key);
+            expect({ kind: c, duplicates: keys.filter((x, i) => keys.indexOf(x) !== i) }).toEqual({ kind: c, duplicates: [] });
+            const inState = (state.deployment.resources ?? []).filter((r) => r.type === `pulumi-nodejs:dynamic/iblai:${k.type}`).map((r) => String(r.id));
+            expect({ kind: c, ids: rows.map((r) => String(r.id)).sort() }).toEqual({ kind: c, ids: inState.sort() });
+        }
+        expect(got).toEqual(want);
+    }
+
+    const rounds: { name: string; mentors: number[]; script: string }[] = [
+        { name: "a first up of 16 mentors", mentors: [...Array(16).keys()], script: "#!/bin/sh\necho v1 " },
+        { name: "an update that drops 4 mentors, adds 4 and edits the scripts", mentors: [...Array(16).keys()].map((i) => i + 4), script: "#!/bin/sh\necho v2 " },
+        { name: "an update that drops 6 mentors", mentors: [...Array(14).keys()].map((i) => i + 6), script: "#!/bin/sh\necho v2 " },
+    ];
+    for (const [i, r] of rounds.entries()) {
+        it(`round ${i + 1}: ${r.name}, killed, recovered with one command and up`, async () => {
+            project.writeProgram(program(r.mentors, r.script));
+            const steps = roll(2, 50);
+            const k = await killedAfter(["up", "-s", project.stack, "--yes", "--skip-preview"], steps);
+            console.log(`round ${i + 1}: killed=${k.killed} after ${k.seen} step events (target ${steps})`);
+            const rec = await recover();
+            console.log(rec);
+            expect(rec).toMatch(/\[recover\]/);
+            await project.up();
+            await expectConverged(r.mentors.length);
+        });
+    }
+
+    it("a destroy killed midway, recovered, leaves nothing behind (agent configs included)", async () => {
+        const steps = roll(2, 40);
+        const k = await killedAfter(["destroy", "-s", project.stack, "--yes", "--skip-preview"], steps);
+        console.log(`destroy: killed=${k.killed} after ${k.seen} step events (target ${steps})`);
+        console.log(await recover());
+        await project.destroy();
+        for (const c of Object.keys(KINDS)) expect({ kind: c, left: emu.store.list(ORG, c).length }).toEqual({ kind: c, left: 0 });
+    });
+});
