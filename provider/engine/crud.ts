@@ -241,7 +241,15 @@ export async function create(facts: ResourceFacts, conn: Connection, news: Props
     } catch (e) {
         fail(facts, inputs[ADOPT] !== undefined ? "adopt" : "create", e, secretValues(facts, inputs, conn));
     }
-    const outs = clean({ ...inputs, ...fromApi(facts, obj), ...facts.createdOutputs?.of(obj, since) });
+    let created: Props = {};
+    try {
+        created = (await facts.createdOutputs?.of(client, obj, since)) ?? {};
+    } catch (e) {
+        // The object exists: keep it (a partial failure); the next up runs its follow-up again.
+        const message = `iblai:${facts.type} create succeeded, but reading what it caused failed: ${redactText(String((e as Error)?.message ?? e), secretValues(facts, inputs, conn))}`;
+        throw Object.assign(new Error(message), { id: String(obj.id), properties: clean({ ...inputs, ...fromApi(facts, obj), [PROVIDER_KEY]: news[PROVIDER_KEY] }), reasons: [message] });
+    }
+    const outs = clean({ ...inputs, ...fromApi(facts, obj), ...created });
     return { id: String(obj.id), outs: await afterWrite(facts, conn, client, obj, inputs, outs, "create", news[PROVIDER_KEY]) };
 }
 

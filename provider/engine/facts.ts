@@ -87,7 +87,7 @@ export interface ResourceFacts {
      */
     createdOutputs?: {
         keys: readonly string[];
-        of: (obj: Record<string, unknown>, since: string) => Record<string, unknown>;
+        of: (client: ClawClient, obj: Record<string, unknown>, since: string) => Promise<Record<string, unknown>>;
     };
     /** Runs after the object is deleted (or found gone), with its state: removes what it caused to exist. */
     afterDelete?: (client: ClawClient, state: Record<string, unknown>) => Promise<void>;

@@ -11,12 +11,12 @@ type Obj = Record<string, unknown> & { id: number | string };
  */
 export const CLOCK_SKEW_MS = 120_000;
 
-/** Ids adopted in this process, by type: two identical resources never take the same object. */
+/** Ids adopted in this process, by API origin, org and type: two identical resources never take the same object. */
 const taken = new Map<string, Set<string>>();
 
-function take(type: string, id: string): boolean {
-    const set = taken.get(type) ?? new Set<string>();
-    taken.set(type, set);
+function take(where: string, id: string): boolean {
+    const set = taken.get(where) ?? new Set<string>();
+    taken.set(where, set);
     if (set.has(id)) return false;
     set.add(id);
     return true;
@@ -61,6 +61,7 @@ export async function findOwn(
     if (!record || !facts.find) return undefined;
     const ops = facts.ops(client);
     const since = record.intentAt ?? new Date(0).toISOString();
+    const where = `${client.urlOf(facts.type)}`;
     for (const id of [...record.ids].reverse()) {
         const obj = await getOrGone(ops, id);
         if (!obj) continue;
@@ -70,7 +71,7 @@ export async function findOwn(
             });
             continue;
         }
-        if (take(facts.type, String(obj.id))) return { obj, since };
+        if (take(where, String(obj.id))) return { obj, since };
     }
     if (!record.intentAt || !ops.list) return undefined;
     const match = Object.fromEntries(facts.find.match.filter((k) => body[k] !== undefined).map((k) => [k, body[k]]));
@@ -84,7 +85,7 @@ export async function findOwn(
     }
     // The earliest after the intent is the one our POST made; a later one is not ours to judge.
     candidates.sort((a, b) => String(a.created_at ?? "").localeCompare(String(b.created_at ?? "")) || Number(a.id) - Number(b.id));
-    for (const o of candidates) if (take(facts.type, String(o.id))) return { obj: o, since };
+    for (const o of candidates) if (take(where, String(o.id))) return { obj: o, since };
     return undefined;
 }
 

@@ -96,6 +96,12 @@ export async function resolvePendingCreates(state: ExportedStack, conn: Connecti
             continue;
         }
         const r = op.resource;
+        if ((d.resources ?? []).some((x) => x.urn === r.urn && x.delete !== true)) {
+            // A later up already made it (its create found the object), or a replacement was
+            // interrupted: the state's resource stands, and a retried create finds the rest.
+            out.push({ urn: r.urn, outcome: "dropped", note: "already in state; the provider's journal keeps what the interrupted create made" });
+            continue;
+        }
         const facts = r.type.startsWith(TYPE_PREFIX) ? API_FACTS[r.type.slice(TYPE_PREFIX.length)] : undefined;
         if (!facts) {
             // Pushes and locally made values: nothing on the service to find; the next up does them again.
@@ -117,7 +123,7 @@ export async function resolvePendingCreates(state: ExportedStack, conn: Connecti
         if (journal && !journal.pending(r.urn)?.ids.includes(id)) journal.made(r.urn, facts.type, id);
         const now = new Date().toISOString();
         // Outputs as a create would have returned them; the inputs keep their export form, so secrets stay secret.
-        const outputs = clean({ ...(r.inputs ?? {}), ...fromApi(facts, own.obj), ...facts.createdOutputs?.of(own.obj, own.since) });
+        const outputs = clean({ ...(r.inputs ?? {}), ...fromApi(facts, own.obj), ...(await facts.createdOutputs?.of(client, own.obj, own.since)) });
         (d.resources ??= []).push({ ...r, id, outputs, created: now, modified: now });
         out.push({ urn: r.urn, outcome: "imported", id, note: `found ${facts.type} ${id} on the service` });
     }

@@ -23,21 +23,26 @@ export const mentorBindingFacts: ResourceFacts = {
     createSchema: MentorBindingCreate,
     find: { naturalKey: ["mentor", "server"], match: ["mentor", "server"] },
     ops: (client) => entityOps(client.mentorBindings),
-    createdOutputs: { keys: ["createdAgentConfigId"], of: (obj, since) => ({ createdAgentConfigId: agentConfigMadeBy(obj, since) }) },
+    createdOutputs: { keys: ["createdAgentConfigId"], of: async (client, obj, since) => ({ createdAgentConfigId: await agentConfigMadeBy(client, obj, since) }) },
     afterDelete: (client, state) => deleteMadeAgentConfig(client, state),
 };
 
 /**
  * The id of the agent config the service made because this binding was created, or null
- * when the mentor had one before. Made = created no earlier than the binding itself (the
- * service's clock on both sides), or than the moment before our POST where the service
- * does not tell the binding's `created_at`.
+ * when the mentor had one before. Made = created after the binding itself (the service's
+ * clock on both sides), or after the moment before our POST where the service does not
+ * tell the binding's `created_at`. Created in the same instant (a clock's resolution) is
+ * decided by the mentor's other bindings: with none, the config can only be this one's.
  */
-export function agentConfigMadeBy(binding: Record<string, unknown>, since: string): number | string | null {
+export async function agentConfigMadeBy(client: ClawClient, binding: Record<string, unknown>, since: string): Promise<number | string | null> {
     const cfg = binding.agent_config as { id?: number | string; created_at?: unknown } | null | undefined;
     if (!cfg || cfg.id === undefined || typeof cfg.created_at !== "string") return null;
+    const made = Date.parse(cfg.created_at);
     const ref = Date.parse(typeof binding.created_at === "string" ? binding.created_at : since);
-    return Date.parse(cfg.created_at) >= ref ? cfg.id : null;
+    if (made > ref) return cfg.id;
+    if (made < ref) return null;
+    for await (const other of client.mentorBindings.list({ mentor: String(binding.mentor) })) if (String(other.id) !== String(binding.id)) return null;
+    return cfg.id;
 }
 
 /**

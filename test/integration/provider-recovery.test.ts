@@ -9,6 +9,7 @@ import { mentorBindingFacts } from "../../provider/resources/mentorBinding";
 import { skillAssignmentFacts } from "../../provider/resources/skillAssignment";
 import { skillFacts } from "../../provider/resources/skill";
 import { skillResourceFacts } from "../../provider/resources/skillResource";
+import { resolvePendingCreates, revealed } from "../../provider/recovery/pending";
 import { ORG, TOKEN, useEmulator } from "../helpers/emulator";
 
 // A `pulumi up` killed between the POST and the engine's record of its answer leaves an
@@ -20,7 +21,8 @@ const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), "iblai-journal-"));
 process.env.IBLAI_CLAW_JOURNAL_DIR = journalDir;
 afterAll(() => fs.rmSync(journalDir, { recursive: true, force: true }));
 
-const urn = (type: string, name: string) => `urn:pulumi:itest::recovery::pulumi-nodejs:dynamic/iblai:${type}::${name}`;
+// Each describe has its own emulator (ids start again at 1), so each plays its own stack (its own journal).
+const urn = (type: string, name: string, stack = "itest") => `urn:pulumi:${stack}::recovery::pulumi-nodejs:dynamic/iblai:${type}::${name}`;
 const MENTOR = "7d3f0e52-1c4b-4e8a-9b61-5a2c7e9d0f13";
 
 describe("retried creates after an interrupted up", () => {
@@ -136,7 +138,7 @@ describe("destroy removes the agent config a binding made", () => {
     const configsOf = (mentor: string) => env.emu.store.list(ORG, "agent-configs").filter((c) => c.mentor === mentor);
     let servers: number[];
     const bind = async (mentor: string, server: number) =>
-        crud.create(mentorBindingFacts, conn(), crud.check(mentorBindingFacts, conn(), {}, { mentor, server: String(server), [crud.OWNER]: urn("MentorBinding", `${mentor}-${server}`) }).inputs as Record<string, unknown>);
+        crud.create(mentorBindingFacts, conn(), crud.check(mentorBindingFacts, conn(), {}, { mentor, server: String(server), [crud.OWNER]: urn("MentorBinding", `${mentor}-${server}`, "bindings") }).inputs as Record<string, unknown>);
 
     beforeAll(async () => {
         const c = env.client();
@@ -157,6 +159,9 @@ describe("destroy removes the agent config a binding made", () => {
     it("keeps a config that existed before the binding", async () => {
         const mentor = "1c7f8d2e-3a4b-4c5d-9e0f-1a2b3c4d5e6f";
         await env.client().agentConfigs.create({ mentor, identity: "# Mine" });
+        // A person's config and our binding in the same millisecond cannot be told apart by
+        // their times (docs/operations.md); anything later can.
+        await new Promise((r) => setTimeout(r, 5));
         const b = await bind(mentor, servers[0] as number);
         expect(b.outs.createdAgentConfigId).toBeNull();
         await crud.remove(mentorBindingFacts, conn(), b.id, b.outs as Record<string, unknown>);
@@ -175,5 +180,53 @@ describe("destroy removes the agent config a binding made", () => {
         // A destroy killed after the binding went: the retried delete finds it gone and still removes the config.
         await crud.remove(mentorBindingFacts, conn(), first.id, first.outs as Record<string, unknown>);
         expect(configsOf(mentor)).toEqual([]);
+    });
+});
+
+describe("resolving the pending creates of an exported state", () => {
+    const env = useEmulator();
+    const conn = () => ({ baseUrl: env.emu.url, org: ORG, apiToken: TOKEN });
+    const T = (type: string) => `pulumi-nodejs:dynamic/iblai:${type}`;
+
+    it("puts what the journal proves into state with its id, drops the rest, keeps the secrets sealed form", async () => {
+        const c = env.client();
+        const skill = await c.skills.create({ name: "Pend", slug: "pend-r1" });
+        const mentor = "3e9b0a4f-5c6d-4e7f-9a0b-3c4d5e6f7a81";
+        const assignUrn = urn("SkillAssignment", "pend", "pending");
+        const inputs = { mentor, skill: skill.id, apiBaseUrl: env.emu.url, org: ORG, [crud.OWNER]: assignUrn, __provider: "stub" };
+        journalFor(assignUrn)?.intent(assignUrn, "SkillAssignment");
+        const half = await c.skillAssignments.create({ mentor, skill: skill.id }); // its answer lost
+        const orphanUrn = urn("Skill", "never-sent", "pending");
+        journalFor(orphanUrn)?.intent(orphanUrn, "Skill");
+        const secret = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", plaintext: '"gw-secret-1"' };
+        const state = {
+            version: 3,
+            deployment: {
+                resources: [{ urn: urn("Skill", "kept", "pending"), type: T("Skill"), id: String(skill.id), custom: true, inputs: {}, outputs: {} }],
+                pending_operations: [
+                    { type: "creating", resource: { urn: assignUrn, type: T("SkillAssignment"), custom: true, inputs } },
+                    { type: "creating", resource: { urn: orphanUrn, type: T("Skill"), custom: true, inputs: { name: "N", slug: "never-sent-r1", apiBaseUrl: env.emu.url, org: ORG, [crud.OWNER]: orphanUrn } } },
+                    { type: "creating", resource: { urn: urn("ProviderPush", "p", "pending"), type: T("ProviderPush"), custom: true, inputs: { token: secret } } },
+                    { type: "creating", resource: { urn: urn("Skill", "kept", "pending"), type: T("Skill"), custom: true, inputs: {} } },
+                    { type: "updating", resource: { urn: urn("Skill", "kept", "pending"), type: T("Skill"), custom: true, inputs: {} } },
+                ],
+            },
+        };
+        const results = await resolvePendingCreates(state, conn());
+        expect(results.map((r) => [r.urn.split("::").pop(), r.outcome])).toEqual([
+            ["pend", "imported"],
+            ["never-sent", "dropped"],
+            ["p", "dropped"],
+            ["kept", "dropped"],
+        ]);
+        const added = state.deployment.resources.find((r) => r.urn === assignUrn) as Record<string, unknown>;
+        expect(added).toMatchObject({ id: String(half.id), outputs: expect.objectContaining({ mentor, assignmentId: half.id, __provider: "stub", contentHash: expect.any(String) }) });
+        expect(state.deployment.pending_operations.map((o) => o.type)).toEqual(["updating"]);
+        expect(env.emu.store.list(ORG, "mentor-skill-assignments").filter((a) => a.mentor === mentor)).toHaveLength(1);
+    });
+
+    it("opens secrets of a --show-secrets export for matching only", () => {
+        const sealed = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", plaintext: '{"a":["x"]}' };
+        expect(revealed({ k: sealed, n: [1, sealed] })).toEqual({ k: { a: ["x"] }, n: [1, { a: ["x"] }] });
     });
 });
