@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { fileBackendDir, repairEmptyAttrs, stackLocks } from "./backend";
+import { fileBackendDir, programDir, repairEmptyAttrs, stackLocks } from "./backend";
 
 describe("a file backend after a kill", () => {
     let dir: string;
@@ -47,5 +47,22 @@ describe("a file backend after a kill", () => {
         expect(fileBackendDir("file://~/state")).toBe(path.join(os.homedir(), "state"));
         expect(fileBackendDir("https://api.pulumi.com")).toBeUndefined();
         expect(fileBackendDir(undefined)).toBeUndefined();
+    });
+});
+
+describe("the program's folder, where the provider keeps its journal", () => {
+    it("follows the project's main", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "project-"));
+        try {
+            fs.mkdirSync(path.join(dir, "app"));
+            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: p\nruntime: nodejs\n");
+            expect(programDir(dir)).toBe(dir);
+            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: p\nmain: app/index.ts # the program\n");
+            expect(programDir(dir)).toBe(path.join(dir, "app"));
+            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), 'name: p\nmain: "app"\n');
+            expect(programDir(dir)).toBe(path.join(dir, "app"));
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 });

@@ -111,3 +111,28 @@ export function fileBackendDir(url: string | undefined): string | undefined {
     const rest = url.slice("file://".length).replace(/\?.*$/, "");
     return rest === "~" || rest.startsWith("~/") ? path.join(os.homedir(), rest.slice(1)) : rest;
 }
+
+/**
+ * The folder the program (and so its dynamic provider, which keeps the journal there) runs
+ * in: the project's `main` when it names a folder or a file in one, else the project folder.
+ *
+ * @example
+ * ```ts
+ * programDir("/repo"); // "/repo/quickstart" for `main: quickstart/index.ts`
+ * ```
+ */
+export function programDir(projectDir: string): string {
+    let text = "";
+    for (const f of ["Pulumi.yaml", "Pulumi.yml"]) {
+        try {
+            text = fs.readFileSync(path.join(projectDir, f), "utf8");
+            break;
+        } catch {
+            // try the other spelling
+        }
+    }
+    const main = /^main:\s*["']?([^"'#\n]+?)["']?\s*(#.*)?$/m.exec(text)?.[1];
+    if (!main) return projectDir;
+    const p = path.resolve(projectDir, main);
+    return fs.existsSync(p) && fs.statSync(p).isDirectory() ? p : path.dirname(p);
+}

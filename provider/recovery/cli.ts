@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { resolveConnection } from "../engine/connection";
-import { fileBackendDir, repairEmptyAttrs, stackLocks } from "./backend";
+import { fileBackendDir, programDir, repairEmptyAttrs, stackLocks } from "./backend";
 import { type ExportedStack, resolvePendingCreates } from "./pending";
 
 const USAGE = `usage: iblai-claw-recover [--stack S] [--force]
@@ -63,6 +63,8 @@ async function main(): Promise<number> {
         if (k === "iblai:apiToken" && token.status === 0) return token.stdout.trim() || undefined;
         return undefined;
     });
+    // The provider's journal lives where the program runs (journal.ts).
+    process.chdir(programDir(process.cwd()));
     const results = await resolvePendingCreates(state, conn);
     // Secrets are opened in the export, and sealed again by the import: nothing touches the disk.
     pulumi(["stack", "import", ...stackArgs], JSON.stringify(state));
