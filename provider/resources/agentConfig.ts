@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { AgentConfigCreate } from "../../sdk";
+import { AgentConfigCreate, type ClawClient, NotFoundError, sameValue } from "../../sdk";
 import type { ResourceFacts } from "../engine/facts";
+import { knownAgentConfig } from "../engine/mentorConfigs";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
 type Obj = Record<string, unknown> & { id: number | string };
@@ -33,13 +34,30 @@ export const agentConfigFacts: ResourceFacts = {
         // adopt it (PATCH) rather than create a second.
         create: async (body) => {
             const { mentor, ...fields } = body as { mentor: string };
-            return (await client.agentConfigs.upsertForMentor(mentor, fields)) as Obj;
+            return (await viaBinding(client, mentor, fields)) ?? ((await client.agentConfigs.upsertForMentor(mentor, fields)) as Obj);
         },
         get: async (id) => (await client.agentConfigs.get(id)) as Obj,
         update: async (id, body) => (await client.agentConfigs.update(id, body as never)) as Obj,
         delete: (id) => client.agentConfigs.delete(id),
     }),
 };
+
+/**
+ * The mentor's config by the id its binding's answer named in this run (one PATCH, or one
+ * GET when there is nothing to change), instead of scanning `agent-configs/`; undefined
+ * when no binding named it, or that config is gone or is not the mentor's.
+ */
+async function viaBinding(client: ClawClient, mentor: string, fields: Record<string, unknown>): Promise<Obj | undefined> {
+    const id = knownAgentConfig(client, mentor);
+    if (id === undefined) return undefined;
+    try {
+        const cfg = (Object.keys(fields).length ? await client.agentConfigs.update(id, fields as never) : await client.agentConfigs.get(id)) as Obj;
+        return sameValue(cfg.mentor, mentor) ? cfg : undefined;
+    } catch (e) {
+        if (NotFoundError.isInstance(e)) return undefined;
+        throw e;
+    }
+}
 
 /** Inputs of {@link AgentConfig}. Each text becomes a workspace file on the server. */
 export interface AgentConfigArgs extends IdentityArgs {

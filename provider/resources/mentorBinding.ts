@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ClawClient, MentorBindingCreate, NotFoundError, sameValue } from "../../sdk";
-import { type ResourceFacts, entityOps } from "../engine/facts";
+import { type EntityOps, type ResourceFacts, entityOps } from "../engine/facts";
+import { rememberAgentConfig } from "../engine/mentorConfigs";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
 /** The facts of `claw/mentor-configs/` for the shared engine. */
@@ -22,10 +23,19 @@ export const mentorBindingFacts: ResourceFacts = {
     },
     createSchema: MentorBindingCreate,
     find: { naturalKey: ["mentor", "server"], match: ["mentor", "server"] },
-    ops: (client) => entityOps(client.mentorBindings),
+    ops: (client) => remembering(client, entityOps(client.mentorBindings)),
     createdOutputs: { keys: ["createdAgentConfigId"], of: async (client, obj, since) => ({ createdAgentConfigId: await agentConfigMadeBy(client, obj, since) }) },
     afterDelete: (client, state) => deleteMadeAgentConfig(client, state),
 };
+
+/** The binding's operations, noting the agent config each answer names (for AgentConfig's create). */
+function remembering(client: ClawClient, ops: EntityOps): EntityOps {
+    const note = <T extends Record<string, unknown>>(o: T): T => {
+        rememberAgentConfig(client, o);
+        return o;
+    };
+    return { ...ops, create: async (b) => note(await ops.create(b)), get: async (id) => note(await ops.get(id)), update: async (id, b) => note(await ops.update(id, b)) };
+}
 
 /**
  * The id of the agent config the service made because this binding was created, or null

@@ -195,6 +195,13 @@ describe(`an interrupted pulumi up or destroy converges (seed ${SEED})`, () => {
         await expectConverged(12);
     });
 
+    it("prints what the runs cost (figures, not assertions)", () => {
+        const counts = emu.requestCounts();
+        const pick = (k: string) => counts[k] ?? 0;
+        console.log(`requests so far: ${Object.values(counts).reduce((a, b) => a + b, 0)} in all; agent-configs/ list pages ${pick("GET agent-configs/")}, POST mentor-configs ${pick("POST claw/mentor-configs/")}`);
+        expect(pick("POST claw/mentor-configs/")).toBeGreaterThan(0);
+    });
+
     it("a destroy killed midway, recovered, leaves nothing behind (agent configs included)", async () => {
         const steps = roll(2, 40);
         const k = await killedAfter(["destroy", "-s", project.stack, "--yes", "--skip-preview"], steps);

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import * as crud from "../../provider/engine/crud";
 import type { ResourceFacts } from "../../provider/engine/facts";
 import { journalFor } from "../../provider/engine/journal";
+import { agentConfigFacts } from "../../provider/resources/agentConfig";
 import { clawInstanceFacts } from "../../provider/resources/clawInstance";
 import { mentorBindingFacts } from "../../provider/resources/mentorBinding";
 import { skillAssignmentFacts } from "../../provider/resources/skillAssignment";
@@ -228,5 +229,30 @@ describe("resolving the pending creates of an exported state", () => {
     it("opens secrets of a --show-secrets export for matching only", () => {
         const sealed = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", plaintext: '{"a":["x"]}' };
         expect(revealed({ k: sealed, n: [1, sealed] })).toEqual({ k: { a: ["x"] }, n: [1, { a: ["x"] }] });
+    });
+});
+
+describe("AgentConfig's create takes the config its binding's answer named (issue 14)", () => {
+    const env = useEmulator();
+    const conn = () => ({ baseUrl: env.emu.url, org: ORG, apiToken: TOKEN });
+    const scans = () => env.emu.requestCounts()["GET agent-configs/"] ?? 0;
+
+    it("PATCHes it by id without paging through agent-configs/, and scans only for a mentor no binding named", async () => {
+        const server = (await env.client().instances.create({ name: "s", server_url: "https://claw.s.example", gateway_token: "gw-s-1" })).id;
+        const mentor = "4f0c1b5a-6d7e-4f80-9b1c-4d5e6f7a8b92";
+        await crud.create(mentorBindingFacts, conn(), crud.check(mentorBindingFacts, conn(), {}, { mentor, server: String(server) }).inputs as Record<string, unknown>);
+        const before = scans();
+        const cfg = await crud.create(agentConfigFacts, conn(), crud.check(agentConfigFacts, conn(), {}, { mentor: mentor.toUpperCase(), identity: "# Named" }).inputs as Record<string, unknown>);
+        expect(scans()).toBe(before);
+        expect(env.emu.store.list(ORG, "agent-configs").filter((c) => String(c.mentor).toLowerCase() === mentor)).toEqual([
+            expect.objectContaining({ id: Number(cfg.id), identity: "# Named" }),
+        ]);
+
+        // A mentor bound outside this process: found by the scan, still one config.
+        const other = "5a1d2c6b-7e8f-4a91-8c2d-5e6f7a8b9ca3";
+        await env.client().mentorBindings.create({ mentor: other, server });
+        await crud.create(agentConfigFacts, conn(), crud.check(agentConfigFacts, conn(), {}, { mentor: other, identity: "# Scanned" }).inputs as Record<string, unknown>);
+        expect(scans()).toBeGreaterThan(before);
+        expect(env.emu.store.list(ORG, "agent-configs").filter((c) => c.mentor === other)).toEqual([expect.objectContaining({ identity: "# Scanned" })]);
     });
 });
