@@ -247,7 +247,7 @@ export async function create(facts: ResourceFacts, conn: Connection, news: Props
     } catch (e) {
         // The object exists: keep it (a partial failure); the next up runs its follow-up again.
         const message = `iblai:${facts.type} create succeeded, but reading what it caused failed: ${redactText(String((e as Error)?.message ?? e), secretValues(facts, inputs, conn))}`;
-        throw Object.assign(new Error(message), { id: String(obj.id), properties: clean({ ...inputs, ...fromApi(facts, obj), [PROVIDER_KEY]: news[PROVIDER_KEY] }), reasons: [message] });
+        throw partialFailure(message, obj.id, { ...inputs, ...fromApi(facts, obj), needsRetry: true }, news[PROVIDER_KEY]);
     }
     const outs = clean({ ...inputs, ...fromApi(facts, obj), ...created });
     return { id: String(obj.id), outs: await afterWrite(facts, conn, client, obj, inputs, outs, "create", news[PROVIDER_KEY]) };
@@ -320,6 +320,15 @@ async function adopt(
     return Object.keys(body).length ? ops.update(String(existing.id), body) : existing;
 }
 
+/**
+ * The error the dynamic-provider host turns into a partial failure: the object is kept in
+ * state with these properties. The host does not add the serialized provider to them, and
+ * without it in state a later delete cannot load a provider ("code must be a string").
+ */
+function partialFailure(message: string, id: number | string, properties: Props, provider: unknown): Error {
+    return Object.assign(new Error(message), { id: String(id), properties: clean({ ...properties, [PROVIDER_KEY]: provider }), reasons: [message] });
+}
+
 /** The object exists now; a failing follow-up keeps it in state (partial failure) and says why. */
 async function afterWrite(
     facts: ResourceFacts,
@@ -336,9 +345,7 @@ async function afterWrite(
         return clean({ ...outs, ...(await facts.afterWrite(client, obj, inputs)), needsRetry: undefined });
     } catch (e) {
         const message = `iblai:${facts.type} ${op} succeeded, but its follow-up failed: ${redactText(String((e as Error)?.message ?? e), secretValues(facts, inputs, conn))}`;
-        // The host does not add the serialized provider to a partial failure's properties, and
-        // without it in state the later delete cannot load a provider ("code must be a string").
-        throw Object.assign(new Error(message), { id: String(obj.id), properties: clean({ ...outs, needsRetry: true, [PROVIDER_KEY]: provider }), reasons: [message] });
+        throw partialFailure(message, obj.id, { ...outs, needsRetry: true }, provider);
     }
 }
 

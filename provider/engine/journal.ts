@@ -173,7 +173,14 @@ interface JournalRecord {
     id?: string;
 }
 
-/** Where the journals live: `IBLAI_CLAW_JOURNAL_DIR`, else `.pulumi-iblai` in the program's folder. */
+/**
+ * Where the journals live: `IBLAI_CLAW_JOURNAL_DIR`, else `.pulumi-iblai` in the program's folder.
+ *
+ * @example
+ * ```ts
+ * journalDir("/repo/quickstart"); // "/repo/quickstart/.pulumi-iblai"
+ * ```
+ */
 export function journalDir(cwd = process.cwd()): string {
     return process.env.IBLAI_CLAW_JOURNAL_DIR || path.join(cwd, ".pulumi-iblai");
 }
@@ -191,7 +198,14 @@ export function stackOf(urn: string): { stack: string; project: string } | undef
     return m ? { stack: m[1] as string, project: m[2] as string } : undefined;
 }
 
-/** The journal file of a stack. */
+/**
+ * The journal file of a stack.
+ *
+ * @example
+ * ```ts
+ * journalFile("shop", "dev", "/repo/.pulumi-iblai"); // "/repo/.pulumi-iblai/shop.dev.jsonl"
+ * ```
+ */
 export function journalFile(project: string, stack: string, dir = journalDir()): string {
     const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, "_");
     return path.join(dir, `${safe(project)}.${safe(stack)}.jsonl`);
@@ -199,7 +213,14 @@ export function journalFile(project: string, stack: string, dir = journalDir()):
 
 const journals = new Map<string, Journal>();
 
-/** The journal of the stack a URN belongs to (one object per file and process); none without a URN. */
+/**
+ * The journal of the stack a URN belongs to (one object per file and process); none without a URN.
+ *
+ * @example
+ * ```ts
+ * journalFor(inputs.__urn)?.settle(inputs.__urn, id);
+ * ```
+ */
 export function journalFor(owner: unknown): Journal | undefined {
     if (typeof owner !== "string") return undefined;
     const s = stackOf(owner);

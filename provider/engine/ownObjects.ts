@@ -50,6 +50,12 @@ function sameIdentity(facts: ResourceFacts, obj: Obj, body: Record<string, unkno
  * Without a journal record nothing is found: an object someone else made (another stack, a
  * person) is never taken over; a keyed create then fails with "already exists" and the
  * adoptId hint.
+ *
+ * @example
+ * ```ts
+ * const own = await findOwn(skillFacts, client, { slug: "weather", name: "Weather" }, journal.pending(urn), journal.claimedByOthers(urn, "Skill"));
+ * if (own) console.log("made by an interrupted run:", own.obj.id);
+ * ```
  */
 export async function findOwn(
     facts: ResourceFacts,

@@ -54,7 +54,14 @@ export interface Resolution {
 const TYPE_PREFIX = "pulumi-nodejs:dynamic/iblai:";
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
-/** A value of a `--show-secrets` export with its secrets opened (for matching only; never written back). */
+/**
+ * A value of a `--show-secrets` export with its secrets opened (for matching only; never written back).
+ *
+ * @example
+ * ```ts
+ * revealed({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", plaintext: '"tok"' }); // "tok"
+ * ```
+ */
 export function revealed(v: unknown): unknown {
     if (Array.isArray(v)) return v.map(revealed);
     if (v && typeof v === "object") {

@@ -43,6 +43,11 @@ function remembering(client: ClawClient, ops: EntityOps): EntityOps {
  * clock on both sides), or after the moment before our POST where the service does not
  * tell the binding's `created_at`. Created in the same instant (a clock's resolution) is
  * decided by the mentor's other bindings: with none, the config can only be this one's.
+ *
+ * @example
+ * ```ts
+ * const made = await agentConfigMadeBy(client, await client.mentorBindings.get(7), new Date().toISOString());
+ * ```
  */
 export async function agentConfigMadeBy(client: ClawClient, binding: Record<string, unknown>, since: string): Promise<number | string | null> {
     const cfg = binding.agent_config as { id?: number | string; created_at?: unknown } | null | undefined;

@@ -256,3 +256,16 @@ describe("AgentConfig's create takes the config its binding's answer named (issu
         expect(env.emu.store.list(ORG, "agent-configs").filter((c) => c.mentor === other)).toEqual([expect.objectContaining({ identity: "# Scanned" })]);
     });
 });
+
+describe("a create whose follow-up failed", () => {
+    const env = useEmulator();
+    const conn = () => ({ baseUrl: env.emu.url, org: ORG, apiToken: TOKEN });
+
+    it("is kept with the serialized provider, so that a later delete can run", async () => {
+        // test-connectivity fails: nothing listens at this URL.
+        const inputs = crud.check(clawInstanceFacts, conn(), {}, { name: "x", serverUrl: "http://127.0.0.1:9", gatewayToken: "gw-x-1", verifyConnectivity: true }).inputs as Record<string, unknown>;
+        const err = (await crud.create(clawInstanceFacts, conn(), { ...inputs, __provider: "serialized" }).catch((e) => e)) as { id?: string; properties?: Record<string, unknown> };
+        expect(err.id).toMatch(/^\d+$/);
+        expect(err.properties).toMatchObject({ needsRetry: true, __provider: "serialized", name: "x" });
+    });
+});
