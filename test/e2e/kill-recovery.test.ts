@@ -211,3 +211,55 @@ describe(`an interrupted pulumi up or destroy converges (seed ${SEED})`, () => {
         for (const c of Object.keys(KINDS)) expect({ kind: c, left: emu.store.list(ORG, c).length }).toEqual({ kind: c, left: 0 });
     });
 });
+
+// Pulumi's own remedy for a pending create, pinned so we notice when upstream changes it:
+// `refresh --import-pending-creates URN ID` relabels the operation "importing", and the
+// engine then drops it without reading the object (pkg/backend/snapshot.go keeps only
+// "creating" operations). The object stays outside state; the provider's retried create is
+// what brings it in (docs/operations.md).
+describe("a create killed while its POST is in flight, and Pulumi's --import-pending-creates", () => {
+    let emu: Emulator;
+    let project: PulumiProject;
+    const SLOW_MS = 1500;
+
+    beforeAll(async () => {
+        await requirePulumi();
+        emu = await startEmulator({ orgs: { [ORG]: TOKEN }, faults: [{ method: "POST", route: "agent-skills/", kind: "latency", ms: SLOW_MS }] });
+        PulumiProject.ensureRoot();
+        project = new PulumiProject("pending", `import { Skill } from "pulumi-iblai-claw";\nnew Skill("solo", { name: "Solo", slug: "solo" });\n`);
+        await project.init({ "iblai:baseUrl": emu.url, "iblai:org": ORG }, { "iblai:apiToken": TOKEN });
+    });
+    afterAll(async () => {
+        if (!process.env.KEEP_E2E) await project?.dispose();
+        await emu?.close();
+    });
+
+    it("is not imported by the engine, and the next up adopts what the POST made instead of failing with 'already exists'", async () => {
+        const child = project.start(["up", "-s", project.stack, "--yes", "--skip-preview"]);
+        let out = "";
+        child.stdout?.on("data", (d: Buffer) => {
+            out += d.toString();
+            if (/Skill solo creating/.test(out)) process.kill(-(child.pid as number), "SIGKILL");
+        });
+        await new Promise((resolve) => child.on("close", resolve));
+        // The service finishes the POST its caller no longer waits for.
+        await new Promise((r) => setTimeout(r, SLOW_MS + 500));
+        const made = emu.store.list(ORG, "agent-skills");
+        expect(made).toHaveLength(1);
+        const urn = `urn:pulumi:${project.stack}::pending::pulumi-nodejs:dynamic/iblai:Skill::solo`;
+        const pendingOf = async () => (JSON.parse(await project.exportState()) as { deployment: { pending_operations?: { type: string; resource: { urn: string } }[]; resources?: { urn: string }[] } }).deployment;
+        expect((await pendingOf()).pending_operations).toEqual([expect.objectContaining({ type: "creating", resource: expect.objectContaining({ urn }) })]);
+
+        await project.cli(["cancel", "-s", project.stack, "--yes"]);
+        await project.refresh(["--import-pending-creates", urn, String(made[0]?.id)]);
+        const after = await pendingOf();
+        expect(after.pending_operations ?? []).toEqual([]);
+        expect((after.resources ?? []).map((r) => r.urn)).not.toContain(urn);
+
+        const r = await project.up();
+        expect(r.stdout).toMatch(/1 created/);
+        expect(emu.store.list(ORG, "agent-skills")).toEqual([expect.objectContaining({ id: made[0]?.id, slug: "solo" })]);
+        const state = await pendingOf();
+        expect(state.resources?.find((x) => x.urn === urn)).toMatchObject({ id: String(made[0]?.id) });
+    });
+});
