@@ -236,12 +236,12 @@ describe("a create killed while its POST is in flight, and Pulumi's --import-pen
 
     it("is not imported by the engine, and the next up adopts what the POST made instead of failing with 'already exists'", async () => {
         const child = project.start(["up", "-s", project.stack, "--yes", "--skip-preview"]);
-        let out = "";
-        child.stdout?.on("data", (d: Buffer) => {
-            out += d.toString();
-            if (/Skill solo creating/.test(out)) process.kill(-(child.pid as number), "SIGKILL");
-        });
+        // Killed once the POST has reached the service, which holds it SLOW_MS before acting.
+        const poll = setInterval(() => {
+            if ((emu.requestCounts()["POST agent-skills/"] ?? 0) > 0) process.kill(-(child.pid as number), "SIGKILL");
+        }, 20);
         await new Promise((resolve) => child.on("close", resolve));
+        clearInterval(poll);
         // The service finishes the POST its caller no longer waits for.
         await new Promise((r) => setTimeout(r, SLOW_MS + 500));
         const made = emu.store.list(ORG, "agent-skills");
@@ -251,7 +251,8 @@ describe("a create killed while its POST is in flight, and Pulumi's --import-pen
         expect((await pendingOf()).pending_operations).toEqual([expect.objectContaining({ type: "creating", resource: expect.objectContaining({ urn }) })]);
 
         await project.cli(["cancel", "-s", project.stack, "--yes"]);
-        await project.refresh(["--import-pending-creates", urn, String(made[0]?.id)]);
+        // A string-array flag: the URN and the id are two values of it.
+        await project.refresh([`--import-pending-creates=${urn}`, `--import-pending-creates=${String(made[0]?.id)}`]);
         const after = await pendingOf();
         expect(after.pending_operations ?? []).toEqual([]);
         expect((after.resources ?? []).map((r) => r.urn)).not.toContain(urn);
