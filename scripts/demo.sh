@@ -19,6 +19,12 @@ STACK=demo
 mkdir -p "$DEMO_DIR/state"
 export PULUMI_BACKEND_URL="file://$DEMO_DIR/state"
 
+# A killed pulumi can leave the backend's <stack>.json.attrs empty, after which every
+# command fails with "failed to load checkpoint: EOF" (docs/operations.md). This script owns
+# the backend: detect it and repair it (an absent .attrs is fine, an empty one is not).
+find "$DEMO_DIR/state/.pulumi" -name '*.attrs' -size 0 -print -delete 2>/dev/null |
+  sed 's/^/[demo] removed the empty file a killed pulumi left: /' || true
+
 # The demo's API token is random per checkout and lives only in the emulator and in the
 # stack's encrypted config, never on the command line.
 [ -f "$DEMO_DIR/api-token" ] || node -e 'process.stdout.write(require("crypto").randomBytes(18).toString("base64url"))' > "$DEMO_DIR/api-token"
@@ -45,6 +51,10 @@ pulumi config set -s "$STACK" iblai:org "$ORG"
 printf '%s' "$API_TOKEN" | pulumi config set -s "$STACK" --secret iblai:apiToken
 pulumi config set -s "$STACK" serverUrl "http://127.0.0.1:$GW_PORT"
 pulumi config set -s "$STACK" verifyConnectivity true
+
+# After an interrupted demo (Ctrl-C twice, a kill, a closed laptop): remove a lock whose
+# pulumi is gone and settle pending creates, so this run converges (docs/operations.md).
+node dist/provider/recovery/cli.js -s "$STACK" | sed 's/^\[recover\]/[demo]/'
 
 if [ "${1:-}" = "destroy" ]; then
   pulumi destroy -s "$STACK" --yes --skip-preview

@@ -5,6 +5,8 @@ import { ClawError, NotFoundError, ObjectRef, redactText, sameId } from "../../s
 import { type Connection, clientFor, connectionProblems } from "./connection";
 import type { ResourceFacts } from "./facts";
 import { bytesHash, contentHash } from "./hash";
+import { type Journal, journalFor } from "./journal";
+import { findOwn } from "./ownObjects";
 
 /**
  * The one CRUD engine behind every resource: check, diff, create, read, update, delete,
@@ -22,6 +24,12 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
  * cannot work for dynamic providers: pulumi/pulumi#16175). Never part of a diff.
  */
 export const ADOPT = "adoptId";
+/**
+ * The resource's URN, an input the resource classes add (a dynamic provider's create is not
+ * told which resource it creates). It keys the provider's journal of creates (journal.ts),
+ * so a retried create finds what an interrupted one made. Never part of a diff.
+ */
+export const OWNER = "__urn";
 /** Identity inputs every resource has besides its own fields. */
 export const IDENTITY = ["apiBaseUrl", "org"] as const;
 
@@ -160,7 +168,7 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
             }
         }
     }
-    const known = new Set([...Object.keys(facts.fields), ...derivedKeys(facts), ADOPT]);
+    const known = new Set([...Object.keys(facts.fields), ...derivedKeys(facts), ADOPT, OWNER]);
     const adopt = inputs[ADOPT];
     if (adopt !== undefined && !isUnknown(adopt)) {
         const id = ObjectRef.safeParse(adopt);
@@ -220,7 +228,8 @@ function valueAt(v: unknown, path: readonly string[]): unknown {
 }
 
 /** diff: which inputs changed, and which of those replace. Never looks at `__provider`. */
-export function diff(facts: ResourceFacts, _id: string, olds: Props, news: Props): pulumi.dynamic.DiffResult {
+export function diff(facts: ResourceFacts, id: string, olds: Props, news: Props): pulumi.dynamic.DiffResult {
+    settle(olds[OWNER] ?? news[OWNER], id);
     const changed = changedKeys(facts, olds, news);
     if (olds.needsRetry === true && changed.length === 0) return { changes: true, replaces: [], deleteBeforeReplace: false };
     const replaces = changed.filter(
@@ -254,22 +263,83 @@ export async function create(facts: ResourceFacts, conn: Connection, news: Props
     const inputs = withoutProvider(news);
     const client = clientFor(conn, whereOf(inputs, conn));
     let obj: Record<string, unknown> & { id: number | string };
+    let since = new Date().toISOString();
     try {
-        obj = inputs[ADOPT] !== undefined ? await adopt(facts, client, inputs) : await facts.ops(client).create(toApi(facts, inputs));
+        if (inputs[ADOPT] !== undefined) obj = await adopt(facts, client, inputs, await facts.ops(client).get(String(inputs[ADOPT])));
+        else ({ obj, since } = await createOnce(facts, client, inputs, since));
     } catch (e) {
         fail(facts, inputs[ADOPT] !== undefined ? "adopt" : "create", e, secretValues(facts, inputs, conn));
     }
-    const outs = clean({ ...inputs, ...fromApi(facts, obj) });
+    let created: Props = {};
+    try {
+        created = (await facts.createdOutputs?.of(client, obj, since)) ?? {};
+    } catch (e) {
+        // The object exists: keep it (a partial failure); the next up runs its follow-up again.
+        const message = `iblai:${facts.type} create succeeded, but reading what it caused failed: ${redactText(String((e as Error)?.message ?? e), secretValues(facts, inputs, conn))}`;
+        throw partialFailure(message, obj.id, { ...inputs, ...fromApi(facts, obj), needsRetry: true });
+    }
+    const outs = clean({ ...inputs, ...fromApi(facts, obj), ...created });
     return { id: String(obj.id), outs: await afterWrite(facts, conn, client, obj, inputs, outs, "create") };
 }
 
 /**
- * Takes over an existing object by id: reads it (a 404 fails: nothing to adopt), then
- * PATCHes what the program says differently, and every write-only value (unreadable).
+ * A create that a kill cannot turn into a duplicate: first the object an interrupted create
+ * of this URN made, if the journal proves one (ownObjects.ts), brought to the program's
+ * values; else an intent in the journal, the POST, and the new id in the journal.
  */
-async function adopt(facts: ResourceFacts, client: ReturnType<typeof clientFor>, inputs: Props): Promise<Record<string, unknown> & { id: number | string }> {
+async function createOnce(
+    facts: ResourceFacts,
+    client: ReturnType<typeof clientFor>,
+    inputs: Props,
+    now: string,
+): Promise<{ obj: Record<string, unknown> & { id: number | string }; since: string }> {
+    const owner = typeof inputs[OWNER] === "string" ? (inputs[OWNER] as string) : undefined;
+    const journal: Journal | undefined = facts.find && owner ? journalFor(owner) : undefined;
+    const body = toApi(facts, inputs);
+    if (journal && owner) {
+        const own = await findOwn(facts, client, body, journal.pending(owner), journal.claimedByOthers(owner, facts.type));
+        journal.resolved(owner);
+        if (own) {
+            if (!journal.pending(owner)?.ids.includes(String(own.obj.id))) journal.made(owner, facts.type, String(own.obj.id));
+            return { obj: await adopt(facts, client, inputs, own.obj), since: own.since };
+        }
+        journal.intent(owner, facts.type);
+    }
+    try {
+        const obj = await facts.ops(client).create(body);
+        if (journal && owner) journal.made(owner, facts.type, String(obj.id));
+        return { obj, since: now };
+    } catch (e) {
+        // A definite answer (the service refused the body) made nothing; anything else may have.
+        if (journal && owner && refusedOutright(e)) journal.refused(owner, facts.type);
+        throw e;
+    }
+}
+
+/** A create the service (or the sdk's own check, before sending) refused: nothing was made. */
+function refusedOutright(e: unknown): boolean {
+    if (!ClawError.isInstance(e)) return false;
+    if (e.status === undefined) return e.code === "CLAW_VALIDATION" || e.code === "CLAW_CONFIG";
+    return e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429;
+}
+
+/** Forgets the journal's record of `id` for this URN: the engine knows it now, or it is gone. */
+function settle(owner: unknown, id: string): void {
+    if (id) journalFor(owner)?.settle(owner, id);
+}
+
+/**
+ * Takes over an existing object (by adoptId: read first, a 404 fails; or the object an
+ * interrupted create made): PATCHes what the program says differently, and every
+ * write-only value (unreadable).
+ */
+async function adopt(
+    facts: ResourceFacts,
+    client: ReturnType<typeof clientFor>,
+    inputs: Props,
+    existing: Record<string, unknown> & { id: number | string },
+): Promise<Record<string, unknown> & { id: number | string }> {
     const ops = facts.ops(client);
-    const existing = await ops.get(String(inputs[ADOPT]));
     const wanted = toApi(facts, inputs);
     const body: Props = {};
     for (const f of Object.values(facts.fields)) {
@@ -289,6 +359,15 @@ async function sameFile(client: ReturnType<typeof clientFor>, url: unknown, loca
     return bytesHash(await client.download(url)) === bytesHash(local);
 }
 
+/**
+ * The error the dynamic-provider host turns into a partial failure: the object is kept in
+ * state with these properties (the runtime puts the serialized provider back into them,
+ * failures.ts withProviderKept, as the host does not).
+ */
+function partialFailure(message: string, id: number | string, properties: Props): Error {
+    return Object.assign(new Error(message), { id: String(id), properties: clean(properties), reasons: [message] });
+}
+
 /** The object exists now; a failing follow-up keeps it in state (partial failure) and says why. */
 async function afterWrite(
     facts: ResourceFacts,
@@ -304,7 +383,7 @@ async function afterWrite(
         return clean({ ...outs, ...(await facts.afterWrite(client, obj, inputs)), needsRetry: undefined });
     } catch (e) {
         const message = `iblai:${facts.type} ${op} succeeded, but its follow-up failed: ${redactText(String((e as Error)?.message ?? e), secretValues(facts, inputs, conn))}`;
-        throw Object.assign(new Error(message), { id: String(obj.id), properties: clean({ ...outs, needsRetry: true }), reasons: [message] });
+        throw partialFailure(message, obj.id, { ...outs, needsRetry: true });
     }
 }
 
@@ -312,6 +391,7 @@ async function afterWrite(
 export async function read(facts: ResourceFacts, conn: Connection, id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
     const state = withoutProvider(props);
     const where = whereOf(state, conn);
+    settle(state[OWNER], id);
     try {
         const obj = await facts.ops(clientFor(conn, where)).get(id);
         return { id, props: clean({ ...state, apiBaseUrl: where.baseUrl, org: where.org, ...fromApi(facts, obj) }) };
@@ -323,6 +403,7 @@ export async function read(facts: ResourceFacts, conn: Connection, id: string, p
 
 export async function update(facts: ResourceFacts, conn: Connection, id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const inputs = withoutProvider(news);
+    settle(olds[OWNER] ?? inputs[OWNER], id);
     // A changed file hash means: send that file again.
     const keys = [...new Set(changedKeys(facts, olds, inputs).map((k) => (derivedKeys(facts).includes(k) ? k.slice(0, -"Hash".length) : k)))].filter(
         (k) => !(IDENTITY as readonly string[]).includes(k),
@@ -340,18 +421,25 @@ export async function update(facts: ResourceFacts, conn: Connection, id: string,
     } catch (e) {
         fail(facts, "update", e, secretValues(facts, { ...olds, ...inputs }, conn));
     }
-    const outs = clean({ ...inputs, ...fromApi(facts, obj) });
+    const kept = Object.fromEntries((facts.createdOutputs?.keys ?? []).map((k) => [k, olds[k]]));
+    const outs = clean({ ...inputs, ...fromApi(facts, obj), ...kept });
     return { outs: await afterWrite(facts, conn, client, obj, inputs, outs, "update") };
 }
 
-/** delete: a 404 counts as deleted. */
+/** delete: a 404 counts as deleted; then what the object caused to exist goes too (facts.afterDelete). */
 export async function remove(facts: ResourceFacts, conn: Connection, id: string, props: Props): Promise<void> {
+    const client = clientFor(conn, whereOf(props, conn));
     try {
-        await facts.ops(clientFor(conn, whereOf(props, conn))).delete(id);
+        await facts.ops(client).delete(id);
     } catch (e) {
-        if (NotFoundError.isInstance(e)) return;
+        if (!NotFoundError.isInstance(e)) fail(facts, "delete", e, secretValues(facts, props, conn));
+    }
+    try {
+        await facts.afterDelete?.(client, props);
+    } catch (e) {
         fail(facts, "delete", e, secretValues(facts, props, conn));
     }
+    settle(props[OWNER], id);
 }
 
 /** The provider methods of an API resource, for the runtime's registry. */

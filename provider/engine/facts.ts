@@ -38,6 +38,23 @@ export interface EntityOps {
     get(id: string): Promise<Record<string, unknown> & { id: number | string }>;
     update(id: string, body: Record<string, unknown>): Promise<Record<string, unknown> & { id: number | string }>;
     delete(id: string): Promise<void>;
+    /** Pages through the collection (documented filters only): how a half-made object is found again. */
+    list?(query: Record<string, string | number | boolean>): AsyncIterable<Record<string, unknown> & { id: number | string }>;
+}
+
+/**
+ * How a create that a kill interrupted finds its own object again (docs/operations.md).
+ * A candidate must equal the create body on every `match` field and, where the service
+ * returns `created_at`, be younger than the provider's journal intent; and the journal
+ * must hold an open intent for this very URN. A natural-key match alone is never proof.
+ */
+export interface FindFacts {
+    /** API fields the service keeps unique together (a natural key); absent when it has none. */
+    naturalKey?: readonly string[];
+    /** API fields a candidate must equal; the natural key when there is one, else every readable field sent. */
+    match: readonly string[];
+    /** Documented list filters that narrow the scan, from the create body. */
+    query?: (body: Record<string, unknown>) => Record<string, string | number | boolean>;
 }
 
 /**
@@ -70,6 +87,22 @@ export interface ResourceFacts {
      * an output `needsRetry: true` makes the next `up` run it again.
      */
     afterWrite?: (client: ClawClient, obj: Record<string, unknown> & { id: number | string }, inputs: Record<string, unknown>) => Promise<Record<string, unknown>>;
+    /**
+     * How a retried create recognises the object an interrupted one made. Without it (the
+     * pushes, AgentConfig, whose create adopts the mentor's one config anyway) a create
+     * keeps no journal.
+     */
+    find?: FindFacts;
+    /**
+     * Outputs recorded once, at create (kept by updates), from the new object and the moment
+     * before the POST (ISO time): e.g. which side object the service made because of this one.
+     */
+    createdOutputs?: {
+        keys: readonly string[];
+        of: (client: ClawClient, obj: Record<string, unknown>, since: string) => Promise<Record<string, unknown>>;
+    };
+    /** Runs after the object is deleted (or found gone), with its state: removes what it caused to exist. */
+    afterDelete?: (client: ClawClient, state: Record<string, unknown>) => Promise<void>;
 }
 
 /** The API operations of a plain sdk entity (create, get, PATCH, delete), as the engine wants them. */
@@ -78,6 +111,7 @@ export function entityOps(api: {
     get(id: string): Promise<unknown>;
     update(id: string, body: never): Promise<unknown>;
     delete(id: string): Promise<void>;
+    list?(query: never): AsyncIterable<unknown>;
 }): EntityOps {
     type Obj = Record<string, unknown> & { id: number | string };
     return {
@@ -85,5 +119,6 @@ export function entityOps(api: {
         get: async (id) => (await api.get(id)) as Obj,
         update: async (id, body) => (await api.update(id, body as never)) as Obj,
         delete: (id) => api.delete(id),
+        list: api.list ? (query) => api.list?.(query as never) as AsyncIterable<Obj> : undefined,
     };
 }

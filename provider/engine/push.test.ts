@@ -66,9 +66,10 @@ describe("push update", () => {
             { ...facts, push: async () => Promise.reject(new PushFailedError("the config push failed", { pushStatus: "error: missing scope: operator.read", hint: "set device_identity" })) },
             conn,
         );
-        const err = (await failing.create({ binding: 7, triggers: ["h1"] }).catch((e) => e)) as { id: string; properties: Record<string, unknown>; message: string };
+        const err = (await failing.create({ binding: 7, triggers: ["h1"], __provider: "serialized" }).catch((e) => e)) as { id: string; properties: Record<string, unknown>; message: string };
         expect(err.id).toMatch(/^binding-7-/);
-        expect(err.properties).toMatchObject({ pushStatus: "failed", serviceStatus: "error: missing scope: operator.read", triggersHash: contentHash(["h1"]) });
+        // The serialized provider rides along: without it in state, deleting the push later fails.
+        expect(err.properties).toMatchObject({ pushStatus: "failed", serviceStatus: "error: missing scope: operator.read", triggersHash: contentHash(["h1"]), __provider: "serialized" });
         expect(err.message).toContain("hint: set device_identity");
         expect(err.message).not.toContain("tok-123456");
     });

@@ -62,6 +62,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
     /** The target's id in inputs or state, under its name or a deprecated alias. */
     const targetOf = (p: Props): unknown => [t, ...aliases].map((k) => p[k]).find((v) => v !== undefined);
 
+    // `provider`: the serialized provider, which a partial failure must carry into state itself.
     const run = async (inputs: Props, id: string): Promise<Props> => {
         const hash = contentHash(inputs.triggers ?? null);
         const base = { ...inputs, triggersHash: hash };

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { IDENTITY } from "./crud";
+import { IDENTITY, OWNER } from "./crud";
 import type { ResourceFacts } from "./facts";
 import { READ_ONLY_GIVEN } from "./failures";
 import { providerStub } from "./stub";
@@ -34,6 +34,8 @@ export interface ResourceShape {
     secretOutputs: readonly string[];
     /** Whether the resource lives on the API (has apiBaseUrl/org). */
     remote: boolean;
+    /** Whether its create keeps the provider's journal, and so needs its URN as an input (crud.ts OWNER). */
+    journaled?: boolean;
 }
 
 /** The shape of an API resource, from its facts. */
@@ -48,6 +50,7 @@ export function shapeOf(facts: ResourceFacts, extra: Partial<Pick<ResourceShape,
         outputs: [...Object.keys(facts.outputs), ...(extra.outputs ?? [])],
         secretOutputs: [...secrets, ...(extra.secretOutputs ?? [])],
         remote: true,
+        journaled: facts.find !== undefined,
     };
 }
 
@@ -68,6 +71,7 @@ export abstract class ClawResource extends pulumi.dynamic.Resource {
         const readOnly = shape.outputs.filter((k) => props[k] !== undefined && !shape.inputs.includes(k));
         for (const k of shape.outputs) props[k] = undefined;
         if (readOnly.length) props[READ_ONLY_GIVEN] = readOnly;
+        if (shape.journaled) props[OWNER] = urnOf(name, shape.type, opts.parent);
         super(
             providerStub(shape.type),
             name,
@@ -77,6 +81,20 @@ export abstract class ClawResource extends pulumi.dynamic.Resource {
             shape.type,
         );
     }
+}
+
+/**
+ * The URN the engine will give this resource, as a plain promise: an Output of the parent's
+ * URN would make the parent (a component) a dependency, and a component's dependents wait
+ * for all its children, this one included.
+ */
+function urnOf(name: string, type: string, parent: pulumi.Resource | undefined): Promise<string> {
+    return new Promise((resolve) => {
+        pulumi.createUrn(name, `pulumi-nodejs:dynamic/iblai:${type}`, parent).apply((u) => {
+            resolve(u);
+            return u;
+        });
+    });
 }
 
 /** Base of resources that live on the API: adds the identity outputs. */

@@ -4,6 +4,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type Connection, resolveConnection } from "./connection";
 import { type ProviderMethods, apiMethods } from "./crud";
 import { withProviderKept, withQuietCheck } from "./failures";
+import type { ResourceFacts } from "./facts";
 import { localMethods } from "./local";
 import { pushMethods } from "./push";
 import { agentConfigFacts } from "../resources/agentConfig";
@@ -26,10 +27,13 @@ import { skillResourceFacts } from "../resources/skillResource";
 let connection: Connection = resolveConnection(() => undefined);
 const current = () => connection;
 
+/** The facts of every resource that lives on the API, by type name. */
+export const API_FACTS: Readonly<Record<string, ResourceFacts>> = Object.fromEntries(
+    [clawInstanceFacts, modelProviderFacts, mentorBindingFacts, agentConfigFacts, skillFacts, skillResourceFacts, skillAssignmentFacts].map((f) => [f.type, f]),
+);
+
 const REGISTRY: Record<string, () => ProviderMethods> = Object.fromEntries([
-    ...[clawInstanceFacts, modelProviderFacts, mentorBindingFacts, agentConfigFacts, skillFacts, skillResourceFacts, skillAssignmentFacts].map(
-        (f) => [f.type, () => apiMethods(f, current)] as const,
-    ),
+    ...Object.values(API_FACTS).map((f) => [f.type, () => apiMethods(f, current)] as const),
     ...[configPushFacts, providerPushFacts].map((f) => [f.type, () => pushMethods(f, current)] as const),
     ...[deviceIdentityFacts, gatewayTokenFacts].map((f) => [f.type, () => localMethods(f)] as const),
 ]);

@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { AgentConfigCreate, checkMentorConfig, resolveOpenClawVersion } from "../../sdk";
+import { AgentConfigCreate, type ClawClient, NotFoundError, checkMentorConfig, resolveOpenClawVersion, sameValue } from "../../sdk";
 import type { Connection } from "../engine/connection";
 import { isUnknown } from "../engine/crud";
 import type { ResourceFacts } from "../engine/facts";
+import { knownAgentConfig } from "../engine/mentorConfigs";
 import type { AgentConfigId } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
@@ -37,7 +38,7 @@ export const agentConfigFacts: ResourceFacts = {
         // adopt it (PATCH) rather than create a second.
         create: async (body) => {
             const { mentor, ...fields } = body as { mentor: string };
-            return (await client.agentConfigs.upsertForMentor(mentor, fields)) as Obj;
+            return (await viaBinding(client, mentor, fields)) ?? ((await client.agentConfigs.upsertForMentor(mentor, fields)) as Obj);
         },
         get: async (id) => (await client.agentConfigs.get(id)) as Obj,
         update: async (id, body) => (await client.agentConfigs.update(id, body as never)) as Obj,
@@ -60,6 +61,23 @@ function checkOpenClawConfig(inputs: Record<string, unknown>, conn: Connection):
     const config = inputs.config;
     if (version === undefined || config === null || typeof config !== "object" || Array.isArray(config)) return [];
     return checkMentorConfig(config, { version, isUnknown }).map((p) => ({ property: "", reason: p.message }));
+}
+
+/**
+ * The mentor's config by the id its binding's answer named in this run (one PATCH, or one
+ * GET when there is nothing to change), instead of scanning `agent-configs/`; undefined
+ * when no binding named it, or that config is gone or is not the mentor's.
+ */
+async function viaBinding(client: ClawClient, mentor: string, fields: Record<string, unknown>): Promise<Obj | undefined> {
+    const id = knownAgentConfig(client, mentor);
+    if (id === undefined) return undefined;
+    try {
+        const cfg = (Object.keys(fields).length ? await client.agentConfigs.update(id, fields as never) : await client.agentConfigs.get(id)) as Obj;
+        return sameValue(cfg.mentor, mentor) ? cfg : undefined;
+    } catch (e) {
+        if (NotFoundError.isInstance(e)) return undefined;
+        throw e;
+    }
 }
 
 /** Inputs of {@link AgentConfig}. Each text becomes a workspace file on the server. */

@@ -40,6 +40,9 @@ export const clawInstanceFacts: ResourceFacts = {
         updatedAt: "updated_at",
     },
     createSchema: InstanceCreate,
+    // No unique key on the service: a half-made instance is one equal on every readable field
+    // sent, found through the documented `search` filter (name and server_url).
+    find: { match: ["name", "server_url", "claw_type", "deployment_backend"], query: (b) => ({ search: String(b.name) }) },
     afterWrite: async (client, obj, inputs) => {
         if (inputs.verifyConnectivity !== true) return {};
         const report = await client.instances.testConnectivity(obj.id);
@@ -56,6 +59,7 @@ export const clawInstanceFacts: ResourceFacts = {
         get: (id) => client.instances.get(id),
         update: (id, body) => client.instances.update(id, body),
         delete: (id) => client.instances.delete(id),
+        list: (query) => client.instances.list(query),
     }),
 };
 

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { MentorBindingCreate } from "../../sdk";
-import { type ResourceFacts, entityOps } from "../engine/facts";
+import { type ClawClient, MentorBindingCreate, NotFoundError, sameValue } from "../../sdk";
+import { type EntityOps, type ResourceFacts, entityOps } from "../engine/facts";
+import { rememberAgentConfig } from "../engine/mentorConfigs";
 import type { BindingId, InstanceRef } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
@@ -22,8 +23,62 @@ export const mentorBindingFacts: ResourceFacts = {
         lastPushWarnings: "last_push_warnings",
     },
     createSchema: MentorBindingCreate,
-    ops: (client) => entityOps(client.mentorBindings),
+    find: { naturalKey: ["mentor", "server"], match: ["mentor", "server"] },
+    ops: (client) => remembering(client, entityOps(client.mentorBindings)),
+    createdOutputs: { keys: ["createdAgentConfigId"], of: async (client, obj, since) => ({ createdAgentConfigId: await agentConfigMadeBy(client, obj, since) }) },
+    afterDelete: (client, state) => deleteMadeAgentConfig(client, state),
 };
+
+/** The binding's operations, noting the agent config each answer names (for AgentConfig's create). */
+function remembering(client: ClawClient, ops: EntityOps): EntityOps {
+    const note = <T extends Record<string, unknown>>(o: T): T => {
+        rememberAgentConfig(client, o);
+        return o;
+    };
+    return { ...ops, create: async (b) => note(await ops.create(b)), get: async (id) => note(await ops.get(id)), update: async (id, b) => note(await ops.update(id, b)) };
+}
+
+/**
+ * The id of the agent config the service made because this binding was created, or null
+ * when the mentor had one before. Made = created after the binding itself (the service's
+ * clock on both sides), or after the moment before our POST where the service does not
+ * tell the binding's `created_at`. Created in the same instant (a clock's resolution) is
+ * decided by the mentor's other bindings: with none, the config can only be this one's.
+ *
+ * @example
+ * ```ts
+ * const made = await agentConfigMadeBy(client, await client.mentorBindings.get(7), new Date().toISOString());
+ * ```
+ */
+export async function agentConfigMadeBy(client: ClawClient, binding: Record<string, unknown>, since: string): Promise<number | string | null> {
+    const cfg = binding.agent_config as { id?: number | string; created_at?: unknown } | null | undefined;
+    if (!cfg || cfg.id === undefined || typeof cfg.created_at !== "string") return null;
+    const made = Date.parse(cfg.created_at);
+    const ref = Date.parse(typeof binding.created_at === "string" ? binding.created_at : since);
+    if (made > ref) return cfg.id;
+    if (made < ref) return null;
+    for await (const other of client.mentorBindings.list({ mentor: String(binding.mentor) })) if (String(other.id) !== String(binding.id)) return null;
+    return cfg.id;
+}
+
+/**
+ * Destroy removes what the program caused to exist: the agent config the service made for
+ * this binding goes with it, unless another binding of the mentor still uses it (the
+ * config belongs to the mentor, not to one server). An AgentConfig resource that adopted
+ * it deletes it itself, before the binding (it depends on the binding).
+ */
+async function deleteMadeAgentConfig(client: ClawClient, state: Record<string, unknown>): Promise<void> {
+    const id = state.createdAgentConfigId;
+    if (id === undefined || id === null) return;
+    const mentor = String(state.mentor);
+    for await (const _other of client.mentorBindings.list({ mentor })) return;
+    try {
+        const cfg = await client.agentConfigs.get(String(id));
+        if (sameValue(cfg.mentor, mentor)) await client.agentConfigs.delete(String(id));
+    } catch (e) {
+        if (!NotFoundError.isInstance(e)) throw e;
+    }
+}
 
 /** Inputs of {@link MentorBinding}. */
 export interface MentorBindingArgs extends IdentityArgs {
@@ -61,8 +116,13 @@ export class MentorBinding extends ClawApiResource {
     declare readonly lastConfigPushStatus: pulumi.Output<string | null>;
     /** Security warnings of the last push's baseline check. */
     declare readonly lastPushWarnings: pulumi.Output<unknown[] | null>;
+    /**
+     * The agent config the service made when this binding was created (null when the mentor
+     * had one before): deleted with the binding unless another binding of the mentor remains.
+     */
+    declare readonly createdAgentConfigId: pulumi.Output<number | null>;
 
     constructor(name: string, args: MentorBindingArgs, opts?: pulumi.CustomResourceOptions) {
-        super(shapeOf(mentorBindingFacts), name, args, opts);
+        super(shapeOf(mentorBindingFacts, { outputs: ["createdAgentConfigId"] }), name, args, opts);
     }
 }

@@ -26,6 +26,7 @@ export const modelProviderFacts: ResourceFacts = {
         credentialResolved: "credential_resolved",
     },
     createSchema: ModelProviderCreate,
+    find: { naturalKey: ["server", "name"], match: ["server", "name"] },
     delivered: (o) => ({
         name: o.name,
         base_url: o.base_url,

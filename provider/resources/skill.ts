@@ -18,6 +18,7 @@ export const skillFacts: ResourceFacts = {
     },
     outputs: { skillId: "id", platformKey: "platform_key", createdAt: "created_at", updatedAt: "updated_at" },
     createSchema: SkillCreate,
+    find: { naturalKey: ["slug"], match: ["slug"] },
     delivered: (o) => ({
         name: o.name,
         slug: o.slug,

@@ -14,6 +14,7 @@ export const skillAssignmentFacts: ResourceFacts = {
     },
     outputs: { assignmentId: "id", skillName: "skill_name", createdAt: "created_at", updatedAt: "updated_at" },
     createSchema: SkillAssignmentCreate,
+    find: { naturalKey: ["mentor", "skill"], match: ["mentor", "skill"], query: (b) => ({ mentor: String(b.mentor), skill: Number(b.skill) }) },
     delivered: (o) => ({ mentor: o.mentor, skill: o.skill, enabled: o.enabled }),
     ops: (client) => entityOps(client.skillAssignments),
 };

@@ -17,6 +17,8 @@ export const skillResourceFacts: ResourceFacts = {
     },
     outputs: { resourceId: "id", createdAt: "created_at", updatedAt: "updated_at" },
     createSchema: SkillResourceCreate,
+    // No unique key on the service: equal on every readable field sent, within the skill.
+    find: { match: ["skill", "file_type", "filename", "content"], query: (b) => ({ skill: Number(b.skill), file_type: String(b.file_type) }) },
     delivered: (o) => ({ skill: o.skill, file_type: o.file_type, filename: o.filename, content: o.content, file: o.file }),
     ops: (client) => entityOps(client.skillResources),
 };

@@ -1,7 +1,8 @@
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { repairEmptyAttrs } from "../../provider/recovery/backend";
 
 const run = promisify(execFile);
 export const ROOT = path.resolve(__dirname, "../..");
@@ -83,8 +84,31 @@ export class PulumiProject {
         fs.writeFileSync(path.join(this.dir, "index.ts"), program);
     }
 
+    /**
+     * A kill can leave the file backend's `<stack>.json.attrs` empty, after which every
+     * command fails with "failed to load checkpoint: EOF" (docs/operations.md): this project
+     * owns its backend, so it detects that before each command, repairs it and says so.
+     */
+    repairBackend(): string[] {
+        const removed = repairEmptyAttrs(this.backend);
+        for (const f of removed) console.warn(`[e2e] removed the empty ${path.relative(this.dir, f)} a killed pulumi left`);
+        return removed;
+    }
+
+    /** Environment of a pulumi command on this project's backend. */
+    env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+        return cliEnv({ PULUMI_BACKEND_URL: `file://${this.backend}`, ...extra });
+    }
+
+    /** Starts a pulumi command in its own process group (so the whole tree can be killed), output piped. */
+    start(args: string[], extra: Record<string, string> = {}): ChildProcess {
+        this.repairBackend();
+        return spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env(extra), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    }
+
     async cli(args: string[], opts: { env?: Record<string, string>; allowFail?: boolean } = {}): Promise<CliResult> {
-        const env = cliEnv({ PULUMI_BACKEND_URL: `file://${this.backend}`, ...opts.env });
+        this.repairBackend();
+        const env = this.env(opts.env);
         try {
             const { stdout, stderr } = await run("pulumi", [...args, "--non-interactive"], {
                 cwd: this.dir,
