@@ -1,5 +1,6 @@
 import { contentHash } from "./hash";
 import { UNKNOWN } from "./crud";
+import { withProviderKept } from "./failures";
 import { type PushFacts, pushMethods } from "./push";
 
 const facts: PushFacts = {
@@ -62,9 +63,9 @@ describe("push update", () => {
 
     it("keeps a failed push as a partial failure with its status, for the next up", async () => {
         const { PushFailedError } = await import("../../sdk");
-        const failing = pushMethods(
-            { ...facts, push: async () => Promise.reject(new PushFailedError("the config push failed", { pushStatus: "error: missing scope: operator.read", hint: "set device_identity" })) },
-            conn,
+        // As the runtime serves it: withProviderKept puts the serialized provider back.
+        const failing = withProviderKept(
+            pushMethods({ ...facts, push: async () => Promise.reject(new PushFailedError("the config push failed", { pushStatus: "error: missing scope: operator.read", hint: "set device_identity" })) }, conn),
         );
         const err = (await failing.create({ binding: 7, triggers: ["h1"], __provider: "serialized" }).catch((e) => e)) as { id: string; properties: Record<string, unknown>; message: string };
         expect(err.id).toMatch(/^binding-7-/);
