@@ -1,4 +1,5 @@
 import { type AuthScheme, ClawClient, ConfigError } from "../../sdk";
+import { type Tuning, resolveTuning } from "./tuning";
 
 /**
  * Where and how to reach the API. `baseUrl` and `org` are part of each resource's
@@ -10,6 +11,8 @@ export interface Connection {
     org?: string;
     apiToken?: string;
     authScheme?: AuthScheme;
+    /** Speed settings (tuning.ts); not part of any resource's identity. */
+    tuning?: Tuning;
 }
 
 /** Reads one value from the stack config handed to `configure()`. */
@@ -26,6 +29,7 @@ export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = pr
         org: pick("org", "IBLAI_ORG"),
         apiToken: pick("apiToken", "IBLAI_API_TOKEN"),
         authScheme: pick("authScheme", "IBLAI_AUTH_SCHEME") as AuthScheme | undefined,
+        tuning: resolveTuning(get, env),
     };
 }
 
@@ -48,10 +52,11 @@ export function clientFor(conn: Connection, where: { baseUrl?: string; org?: str
             hint: "pulumi config set iblai:baseUrl https://platform.ibl.ai; pulumi config set iblai:org <org>",
         });
     }
-    const key = JSON.stringify([baseUrl, org, conn.authScheme ?? "Token", conn.apiToken]);
+    const maxConcurrency = conn.tuning?.maxConcurrency;
+    const key = JSON.stringify([baseUrl, org, conn.authScheme ?? "Token", conn.apiToken, maxConcurrency]);
     let c = clients.get(key);
     if (!c) {
-        c = new ClawClient({ baseUrl, org, token: conn.apiToken, authScheme: conn.authScheme });
+        c = new ClawClient({ baseUrl, org, token: conn.apiToken, authScheme: conn.authScheme, maxConcurrency });
         clients.set(key, c);
     }
     return c;

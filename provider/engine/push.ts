@@ -1,4 +1,4 @@
-import { ClawError, type ClawClient, NotFoundError, type PushOutcome, PushFailedError, TimeoutError, redactText, warningText } from "../../sdk";
+import { ClawError, type ClawClient, NotFoundError, type PushOutcome, PushFailedError, type PushWaitOptions, TimeoutError, redactText, warningText } from "../../sdk";
 import { type Connection, clientFor } from "./connection";
 import { IDENTITY, UNKNOWN, type ProviderMethods, checkIdentity, clean, isUnknown, whereOf } from "./crud";
 import { contentHash } from "./hash";
@@ -16,8 +16,8 @@ export interface PushFacts {
     type: string;
     /** The input naming the push target (a binding or an instance), an id. */
     target: "binding" | "instance";
-    /** Queues the push and waits for its outcome. */
-    push(client: ClawClient, id: number, timeoutMs: number): Promise<PushOutcome>;
+    /** Queues the push and waits for its outcome (timeoutMs, pollIntervalMs). */
+    push(client: ClawClient, id: number, wait: PushWaitOptions): Promise<PushOutcome>;
     /** When the target was last pushed, by anyone (for refresh); undefined when never. */
     lastPushedAt(client: ClawClient, id: number): Promise<string | undefined>;
 }
@@ -55,7 +55,9 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
         const client = clientFor(c, whereOf(inputs, c));
         const timeoutMs = ((inputs.timeoutSeconds as number | undefined) ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
         try {
-            const out = await facts.push(client, inputs[t] as number, timeoutMs);
+            const poll = c.tuning?.pushPollIntervalMs;
+            // An undefined key would override the sdk's default, so it is left out.
+            const out = await facts.push(client, inputs[t] as number, poll === undefined ? { timeoutMs } : { timeoutMs, pollIntervalMs: poll });
             const warnings = out.warnings.map(warningText);
             // Plugin stderr reaches the engine's log; the outputs keep the warnings for all to see.
             for (const w of warnings) process.stderr.write(`iblai:${facts.type}: push warning: ${w}\n`);

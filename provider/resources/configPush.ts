@@ -6,7 +6,7 @@ import { type PushArgs, PushResource } from "../engine/pushResource";
 export const configPushFacts: PushFacts = {
     type: "ConfigPush",
     target: "binding",
-    push: (client, id, timeoutMs) => client.mentorBindings.pushConfigAndWait(id, { timeoutMs }),
+    push: (client, id, wait) => client.mentorBindings.pushConfigAndWait(id, wait),
     lastPushedAt: async (client, id) => (await client.mentorBindings.get(id)).last_config_push ?? undefined,
 };
 

@@ -6,7 +6,7 @@ import { type PushArgs, PushResource } from "../engine/pushResource";
 export const providerPushFacts: PushFacts = {
     type: "ProviderPush",
     target: "instance",
-    push: (client, id, timeoutMs) => client.instances.pushProvidersAndWait(id, { timeoutMs }),
+    push: (client, id, wait) => client.instances.pushProvidersAndWait(id, wait),
     lastPushedAt: async (client, id) => {
         const times = (await client.modelProviders.listAll({ server: id })).map((p) => p.last_provider_push).filter((t): t is string => !!t);
         return times.sort().pop();
