@@ -11,7 +11,10 @@ export interface RequestCounts {
 export interface PhaseResult {
     program: ProgramKind;
     command: "up" | "preview (no-op)" | "up (no-op)" | "destroy";
+    /** With --repeat, the sample of median wall time. */
     timing: PulumiTiming;
+    /** Every sample of a repeated no-op command, in order. */
+    samples?: PulumiTiming[];
     requests: RequestCounts;
 }
 
