@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     const timeoutMs = Number(v.timeout) * 1000;
     const repeat = Math.max(1, Number(v.repeat));
     const settings: Record<string, string> = Object.fromEntries(v.set.map((s) => s.split("=", 2) as [string, string]));
-    const variant = v.label ?? ([v["skip-checkpoints"] ? "skip-checkpoints" : "", mode !== "ts" ? mode : "", ...v.set].filter(Boolean).join(" ") || undefined);
+    const variant = v.label ?? ([v["skip-checkpoints"] ? "skip-checkpoints" : "", mode !== "ts" ? mode : "", v.parallel ? `--parallel ${v.parallel}` : "", ...v.set].filter(Boolean).join(" ") || undefined);
     const pulumiVersion = (await run("pulumi", ["version"])).stdout.trim();
     console.log(`workflow benchmark: N=${mentors} mentors (${resourceCount(mentors)} resources), latency ${latencyMs} ms, mode ${mode}, ` + `pulumi ${pulumiVersion}, node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 
