@@ -6,12 +6,13 @@
  *
  *   npx ts-node bench/emulator.ts [--duration 10] [--connections 32] [--mode both|memory|data]
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { Pool } from "undici";
+import { startEmulatorCli } from "./lib/emulator";
 
 const ROOT = path.resolve(__dirname, "..");
 const ORG = "bench";
@@ -23,23 +24,12 @@ interface Sample {
     status: number;
 }
 
-/** Starts the emulator CLI (from source, via ts-node) and waits for its "listening on" line. */
-async function startCli(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "emulator/cli.ts"), ...args], {
+/** Starts the emulator CLI (from source, via ts-node). */
+function startCli(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+    return startEmulatorCli(["-r", "ts-node/register/transpile-only", path.join(ROOT, "emulator/cli.ts"), ...args], {
         cwd: ROOT,
         env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
-        stdio: ["ignore", "pipe", "inherit"],
     });
-    const url = await new Promise<string>((resolve, reject) => {
-        let out = "";
-        child.stdout?.on("data", (c: Buffer) => {
-            out += c.toString();
-            const m = /listening on (http:\/\/\S+)/.exec(out);
-            if (m) resolve(m[1] as string);
-        });
-        child.once("exit", (code) => reject(new Error(`emulator exited with ${code}: ${out}`)));
-    });
-    return { child, url };
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -1,4 +1,5 @@
 import { type AuthScheme, ClawClient, ConfigError, authSchemeProblem, closestName } from "../../sdk";
+import { TUNING_SETTINGS, type Tuning, resolveTuning } from "./tuning";
 
 /**
  * Where and how to reach the API. `baseUrl` and `org` are part of each resource's
@@ -17,6 +18,8 @@ export interface Connection {
     openclawVersion?: string;
     /** `iblai:*` keys of the stack config that are no setting of ours (typos): refused at preview. */
     unknownSettings?: string[];
+    /** Speed settings (tuning.ts); not part of any resource's identity. */
+    tuning?: Tuning;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface Connection {
  * declare types only for its own keys (`Configuration key 'iblai:authScheme' is not
  * namespaced by the project and should not define a type`), so the provider checks them.
  */
-export const SETTINGS = ["baseUrl", "org", "apiToken", "authScheme", "openclawVersion"] as const;
+export const SETTINGS: readonly string[] = ["baseUrl", "org", "apiToken", "authScheme", "openclawVersion", ...TUNING_SETTINGS];
 
 /** Reads one value from the stack config handed to `configure()`. */
 export type ConfigLookup = (key: string) => string | undefined;
@@ -44,7 +47,8 @@ export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = pr
         apiToken: pick("apiToken", "IBLAI_API_TOKEN"),
         authScheme: pick("authScheme", "IBLAI_AUTH_SCHEME") as AuthScheme | undefined,
         openclawVersion: pick("openclawVersion", "IBLAI_OPENCLAW_VERSION"),
-        unknownSettings: keys.filter((k) => k.startsWith("iblai:") && !(SETTINGS as readonly string[]).includes(k.slice("iblai:".length))),
+        unknownSettings: keys.filter((k) => k.startsWith("iblai:") && !SETTINGS.includes(k.slice("iblai:".length))),
+        tuning: resolveTuning(get, env),
     };
 }
 
@@ -87,10 +91,11 @@ export function clientFor(conn: Connection, where: { baseUrl?: string; org?: str
             hint: "pulumi config set iblai:baseUrl https://platform.ibl.ai; pulumi config set iblai:org <org>",
         });
     }
-    const key = JSON.stringify([baseUrl, org, conn.authScheme ?? "Token", conn.apiToken]);
+    const maxConcurrency = conn.tuning?.maxConcurrency;
+    const key = JSON.stringify([baseUrl, org, conn.authScheme ?? "Token", conn.apiToken, maxConcurrency]);
     let c = clients.get(key);
     if (!c) {
-        c = new ClawClient({ baseUrl, org, token: conn.apiToken, authScheme: conn.authScheme });
+        c = new ClawClient({ baseUrl, org, token: conn.apiToken, authScheme: conn.authScheme, maxConcurrency });
         clients.set(key, c);
     }
     return c;

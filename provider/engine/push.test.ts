@@ -105,3 +105,25 @@ describe("push adopt", () => {
         expect(r.failures).toEqual([{ property: "adopt", reason: "adopt: must be true or false" }]);
     });
 });
+
+describe("push waiting", () => {
+    const seen = async (tuning?: { pushPollIntervalMs?: number }) => {
+        const waits: unknown[] = [];
+        const recording = pushMethods(
+            { ...facts, push: async (_c, _id, wait) => (waits.push(wait), { status: "success", warnings: [] }) },
+            () => ({ ...conn(), tuning }),
+        );
+        await recording.create({ binding: 7, triggers: ["h1"], timeoutSeconds: 30 });
+        return waits[0];
+    };
+
+    it("hands the pushPollIntervalMs setting to the wait", async () => {
+        expect(await seen({ pushPollIntervalMs: 100 })).toEqual({ timeoutMs: 30_000, pollIntervalMs: 100 });
+    });
+
+    it("leaves the sdk's default poll interval alone when the setting is unset", async () => {
+        const wait = await seen();
+        expect(wait).toEqual({ timeoutMs: 30_000 });
+        expect(Object.keys(wait as object)).not.toContain("pollIntervalMs");
+    });
+});

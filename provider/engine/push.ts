@@ -1,4 +1,4 @@
-import { ClawError, type ClawClient, type Id, NotFoundError, ObjectRef, type PushOutcome, PushFailedError, TimeoutError, classifyPushStatus, redactText, sameId, warningText } from "../../sdk";
+import { ClawError, type ClawClient, type Id, NotFoundError, ObjectRef, type PushOutcome, PushFailedError, type PushWaitOptions, TimeoutError, classifyPushStatus, redactText, sameId, warningText } from "../../sdk";
 import { type Connection, clientFor } from "./connection";
 import { IDENTITY, UNKNOWN, type ProviderMethods, checkIdentity, clean, isUnknown, whereOf } from "./crud";
 import { contentHash } from "./hash";
@@ -24,8 +24,8 @@ export interface PushFacts {
      * read from old state, so renaming causes no diff.
      */
     aliases?: readonly string[];
-    /** Queues the push and waits for its outcome. */
-    push(client: ClawClient, id: Id, timeoutMs: number): Promise<PushOutcome>;
+    /** Queues the push and waits for its outcome (timeoutMs, pollIntervalMs). */
+    push(client: ClawClient, id: Id, wait: PushWaitOptions): Promise<PushOutcome>;
     /**
      * The target's last push, by anyone: when (for refresh; undefined when never) and the
      * service's status text (for `adopt`).
@@ -70,7 +70,9 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
         const client = clientFor(c, whereOf(inputs, c));
         const timeoutMs = ((inputs.timeoutSeconds as number | undefined) ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
         try {
-            const out = await facts.push(client, inputs[t] as Id, timeoutMs);
+            const poll = c.tuning?.pushPollIntervalMs;
+            // An undefined key would override the sdk's default, so it is left out.
+            const out = await facts.push(client, inputs[t] as Id, poll === undefined ? { timeoutMs } : { timeoutMs, pollIntervalMs: poll });
             const warnings = out.warnings.map(warningText);
             // Plugin stderr reaches the engine's log; the outputs keep the warnings for all to see.
             for (const w of warnings) process.stderr.write(`iblai:${facts.type}: push warning: ${w}\n`);

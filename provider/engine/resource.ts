@@ -72,14 +72,30 @@ export abstract class ClawResource extends pulumi.dynamic.Resource {
         for (const k of shape.outputs) props[k] = undefined;
         if (readOnly.length) props[READ_ONLY_GIVEN] = readOnly;
         if (shape.journaled) props[OWNER] = urnOf(name, shape.type, opts.parent);
-        super(
-            providerStub(shape.type),
-            name,
-            props,
-            { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...shape.secretOutputs] },
-            "iblai",
-            shape.type,
-        );
+        // @pulumi/pulumi formats a stack trace for each of the 4 promises it makes per
+        // property (kept only to report leaked promises), ~4 × 20 per resource, and under
+        // ts-node each frame goes through source maps: at N = 50 that was ~3 s of CPU
+        // (docs/performance.md). Registration's own stack (the resource's source position
+        // in state) sets its own limit and is unaffected. An error thrown in here gets the
+        // stack of this call back, so it still points at the program's line.
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            super(
+                providerStub(shape.type),
+                name,
+                props,
+                { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...shape.secretOutputs] },
+                "iblai",
+                shape.type,
+            );
+        } catch (e) {
+            Error.stackTraceLimit = limit;
+            if (e instanceof Error) Error.captureStackTrace(e, ClawResource);
+            throw e;
+        } finally {
+            Error.stackTraceLimit = limit;
+        }
     }
 }
 

@@ -12,8 +12,24 @@ import type * as pulumi from "@pulumi/pulumi";
  * `pulumi-iblai-claw/dynamic` is a contract every later version keeps.
  *
  * The body stays free of comments and captured module values: its text is the state.
+ *
+ * One stub object per type, reused by every resource of that type: `@pulumi/pulumi`
+ * caches a provider's serialized text by object, and serializing a function costs
+ * ~10 ms of CPU in the program (docs/performance.md), so a fresh object per resource
+ * made that cost grow with the resource count. The text is the same either way.
  */
 export function providerStub(type: string): pulumi.dynamic.ResourceProvider {
+    let stub = stubs.get(type);
+    if (!stub) {
+        stub = makeStub(type);
+        stubs.set(type, stub);
+    }
+    return stub;
+}
+
+const stubs = new Map<string, pulumi.dynamic.ResourceProvider>();
+
+function makeStub(type: string): pulumi.dynamic.ResourceProvider {
     // `create` and the rest exist once configure has run; the type cannot say so.
     return {
         configure: function (r: pulumi.dynamic.ConfigureRequest) {

@@ -8,7 +8,7 @@ export const configPushFacts: PushFacts = {
     type: "ConfigPush",
     target: "binding",
     targetType: "MentorBinding",
-    push: (client, id, timeoutMs) => client.mentorBindings.pushConfigAndWait(id, { timeoutMs }),
+    push: (client, id, wait) => client.mentorBindings.pushConfigAndWait(id, wait),
     lastPush: async (client, id) => {
         const b = await client.mentorBindings.get(id);
         return { at: b.last_config_push ?? undefined, status: b.last_config_push_status ?? undefined };

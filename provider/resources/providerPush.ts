@@ -12,7 +12,7 @@ export const providerPushFacts: PushFacts = {
     // The one name for a ClawInstance reference is `server`, as on MentorBinding and
     // ModelProvider (issue 11); `instance` stays accepted, and read from old state.
     aliases: ["instance"],
-    push: (client, id, timeoutMs) => client.instances.pushProvidersAndWait(id, { timeoutMs }),
+    push: (client, id, wait) => client.instances.pushProvidersAndWait(id, wait),
     lastPush: async (client, id) => {
         const enabled = (await client.modelProviders.listAll({ server: id })).filter((p) => p.enabled !== false);
         const times = enabled.map((p) => p.last_provider_push).filter((t): t is string => !!t);

@@ -46,7 +46,7 @@ describe("retried creates after an interrupted up", () => {
     let server: number;
 
     beforeAll(async () => {
-        server = (await env.client().instances.create({ name: "base", server_url: "https://claw.base.example", gateway_token: "gw-base-1" })).id;
+        server = Number((await env.client().instances.create({ name: "base", server_url: "https://claw.base.example", gateway_token: "gw-base-1" })).id);
     });
 
     it("finds a keyless instance whose answer never came back, and sends its write-only token again", async () => {
@@ -91,7 +91,7 @@ describe("retried creates after an interrupted up", () => {
         const skill = await env.client().skills.create({ name: "Clock", slug: "clock-r1" });
         const theirs = await env.client().skillResources.create({ skill: skill.id, file_type: "script", filename: "c.sh", content: "date\n" });
         // Someone made it ten minutes ago; our interrupted attempt (an open intent) made nothing.
-        env.emu.store.put(ORG, "agent-skill-resources", { ...(env.emu.store.get(ORG, "agent-skill-resources", theirs.id) as { id: number }), created_at: new Date(Date.now() - 600_000).toISOString() });
+        env.emu.store.put(ORG, "agent-skill-resources", { ...(env.emu.store.get(ORG, "agent-skill-resources", Number(theirs.id)) as { id: number }), created_at: new Date(Date.now() - 600_000).toISOString() });
         const inputs = checked(skillResourceFacts, { skill: String(skill.id), fileType: "script", filename: "c.sh", content: "date\n" }, urn("SkillResource", "c"));
         journalFor(inputs[crud.OWNER])?.intent(inputs[crud.OWNER] as string, "SkillResource");
         const r = await crud.create(skillResourceFacts, conn(), inputs);
@@ -144,8 +144,8 @@ describe("destroy removes the agent config a binding made", () => {
     beforeAll(async () => {
         const c = env.client();
         servers = [
-            (await c.instances.create({ name: "a", server_url: "https://claw.a.example", gateway_token: "gw-a-1" })).id,
-            (await c.instances.create({ name: "b", server_url: "https://claw.b.example", gateway_token: "gw-b-1" })).id,
+            Number((await c.instances.create({ name: "a", server_url: "https://claw.a.example", gateway_token: "gw-a-1" })).id),
+            Number((await c.instances.create({ name: "b", server_url: "https://claw.b.example", gateway_token: "gw-b-1" })).id),
         ];
     });
 
