@@ -90,3 +90,21 @@ describe("pollUntil", () => {
         expect(e.message).toContain("last seen 1");
     });
 });
+
+describe("pollUntil's progress", () => {
+    it("reports what each unfinished poll saw, with the time spent, and ignores a broken reporter", async () => {
+        const seen: Array<[string, number]> = [];
+        let n = 0;
+        const what = { method: "POST", route: "x/", describe: (v: number | undefined) => `seen ${v}` };
+        const v = await pollUntil(async () => ++n, (x) => x >= 3, what, {
+            pollIntervalMs: 10,
+            onWait: (text, ms) => {
+                seen.push([text, ms]);
+                if (n === 1) throw new Error("broken reporter");
+            },
+        });
+        expect(v).toBe(3);
+        expect(seen.map(([t]) => t)).toEqual(["seen 1", "seen 2"]);
+        expect(seen.every(([, ms]) => ms >= 0)).toBe(true);
+    });
+});

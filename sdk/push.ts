@@ -39,6 +39,12 @@ export interface PushWaitOptions {
     pollIntervalMs?: number;
     /** Longest wait between polls, ms. Default 5_000. */
     maxPollIntervalMs?: number;
+    /**
+     * Called before each wait while the push is unfinished, with what the last poll saw and
+     * the time spent so far: a progress line for whoever is watching (the provider shows it
+     * in the resource's row of `pulumi up`). Errors it throws are ignored.
+     */
+    onWait?: (seen: string, elapsedMs: number) => void;
 }
 
 /**
@@ -49,7 +55,7 @@ export interface PushWaitOptions {
  * await client.mentorBindings.pushConfigAndWait(7, { ...DEFAULT_PUSH_WAIT, timeoutMs: 60_000 });
  * ```
  */
-export const DEFAULT_PUSH_WAIT: Required<PushWaitOptions> = {
+export const DEFAULT_PUSH_WAIT: Required<Omit<PushWaitOptions, "onWait">> = {
     timeoutMs: 300_000,
     pollIntervalMs: 500,
     maxPollIntervalMs: 5_000,
@@ -216,7 +222,8 @@ export async function pollUntil<T>(
     options: PushWaitOptions = {},
 ): Promise<T> {
     const o = { ...DEFAULT_PUSH_WAIT, ...options };
-    const deadline = Date.now() + o.timeoutMs;
+    const started = Date.now();
+    const deadline = started + o.timeoutMs;
     let interval = o.pollIntervalMs;
     let last: T | undefined;
     for (;;) {
@@ -230,6 +237,11 @@ export async function pollUntil<T>(
                 detail: what.describe(last),
                 hint: "the push may still be queued or the claw server slow; wait longer (timeoutMs) or check the server's gateway log",
             });
+        }
+        try {
+            o.onWait?.(what.describe(last), Date.now() - started);
+        } catch {
+            // A broken progress line must not break the wait.
         }
         // Jitter ±20% so many waiters do not poll in step.
         const wait = Math.min(left, interval * (0.8 + Math.random() * 0.4));

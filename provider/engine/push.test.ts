@@ -118,12 +118,12 @@ describe("push waiting", () => {
     };
 
     it("hands the pushPollIntervalMs setting to the wait", async () => {
-        expect(await seen({ pushPollIntervalMs: 100 })).toEqual({ timeoutMs: 30_000, pollIntervalMs: 100 });
+        expect(await seen({ pushPollIntervalMs: 100 })).toMatchObject({ timeoutMs: 30_000, pollIntervalMs: 100 });
     });
 
     it("leaves the sdk's default poll interval alone when the setting is unset", async () => {
         const wait = await seen();
-        expect(wait).toEqual({ timeoutMs: 30_000 });
+        expect(wait).toMatchObject({ timeoutMs: 30_000 });
         expect(Object.keys(wait as object)).not.toContain("pollIntervalMs");
     });
 });

@@ -1,6 +1,7 @@
 import { ClawError, type ClawClient, type Id, NotFoundError, ObjectRef, type PushOutcome, PushFailedError, type PushWaitOptions, TimeoutError, classifyPushStatus, redactText, sameId, warningText } from "../../sdk";
 import { type Connection, clientFor } from "./connection";
-import { IDENTITY, UNKNOWN, type ProviderMethods, checkIdentity, clean, isUnknown, whereOf } from "./crud";
+import { IDENTITY, OWNER, UNKNOWN, type ProviderMethods, checkIdentity, clean, isUnknown, whereOf } from "./crud";
+import { progressFor } from "./progress";
 import { contentHash } from "./hash";
 
 type Props = Record<string, unknown>;
@@ -58,11 +59,10 @@ function targetId(v: unknown): Id | undefined {
 export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderMethods {
     const t = facts.target;
     const aliases = facts.aliases ?? [];
-    const inputKeys = [t, ...aliases, "triggers", "timeoutSeconds", "adopt", ...IDENTITY];
+    const inputKeys = [t, ...aliases, "triggers", "timeoutSeconds", "adopt", OWNER, ...IDENTITY];
     /** The target's id in inputs or state, under its name or a deprecated alias. */
     const targetOf = (p: Props): unknown => [t, ...aliases].map((k) => p[k]).find((v) => v !== undefined);
 
-    // `provider`: the serialized provider, which a partial failure must carry into state itself.
     const run = async (inputs: Props, id: string): Promise<Props> => {
         const hash = contentHash(inputs.triggers ?? null);
         const base = { ...inputs, triggersHash: hash };
@@ -70,9 +70,13 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
         const client = clientFor(c, whereOf(inputs, c));
         const timeoutMs = ((inputs.timeoutSeconds as number | undefined) ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
         try {
+            // While it waits, the resource's row says what the service reports (progress.ts).
+            const say = progressFor(inputs[OWNER] as string | undefined);
+            const wait: PushWaitOptions = { timeoutMs, onWait: (seen, ms) => say(`waiting for the push, ${Math.round(ms / 1000)} s of at most ${timeoutMs / 1000} s: ${seen}`) };
+            // An undefined key would override the sdk's default, so it is set only when given.
             const poll = c.tuning?.pushPollIntervalMs;
-            // An undefined key would override the sdk's default, so it is left out.
-            const out = await facts.push(client, inputs[t] as Id, poll === undefined ? { timeoutMs } : { timeoutMs, pollIntervalMs: poll });
+            if (poll !== undefined) wait.pollIntervalMs = poll;
+            const out = await facts.push(client, inputs[t] as Id, wait);
             const warnings = out.warnings.map(warningText);
             // Plugin stderr reaches the engine's log; the outputs keep the warnings for all to see.
             for (const w of warnings) process.stderr.write(`iblai:${facts.type}: push warning: ${w}\n`);

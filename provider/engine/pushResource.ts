@@ -45,6 +45,7 @@ export abstract class PushResource extends ClawApiResource {
                 outputs: ["triggersHash", "pushStatus", "serviceStatus", "pushedAt", "warnings"],
                 secretOutputs: [],
                 remote: true,
+                needsUrn: true,
             },
             name,
             args,

@@ -34,8 +34,12 @@ export interface ResourceShape {
     secretOutputs: readonly string[];
     /** Whether the resource lives on the API (has apiBaseUrl/org). */
     remote: boolean;
-    /** Whether its create keeps the provider's journal, and so needs its URN as an input (crud.ts OWNER). */
-    journaled?: boolean;
+    /**
+     * Whether the provider needs the resource's URN as an input (crud.ts OWNER), which a
+     * dynamic provider's methods are not told: creates key the journal by it, pushes show
+     * their progress in its row (progress.ts).
+     */
+    needsUrn?: boolean;
 }
 
 /** The shape of an API resource, from its facts. */
@@ -50,7 +54,7 @@ export function shapeOf(facts: ResourceFacts, extra: Partial<Pick<ResourceShape,
         outputs: [...Object.keys(facts.outputs), ...(extra.outputs ?? [])],
         secretOutputs: [...secrets, ...(extra.secretOutputs ?? [])],
         remote: true,
-        journaled: facts.find !== undefined,
+        needsUrn: facts.find !== undefined,
     };
 }
 
@@ -71,7 +75,7 @@ export abstract class ClawResource extends pulumi.dynamic.Resource {
         const readOnly = shape.outputs.filter((k) => props[k] !== undefined && !shape.inputs.includes(k));
         for (const k of shape.outputs) props[k] = undefined;
         if (readOnly.length) props[READ_ONLY_GIVEN] = readOnly;
-        if (shape.journaled) props[OWNER] = urnOf(name, shape.type, opts.parent);
+        if (shape.needsUrn) props[OWNER] = urnOf(name, shape.type, opts.parent);
         // @pulumi/pulumi formats a stack trace for each of the 4 promises it makes per
         // property (kept only to report leaked promises), ~4 × 20 per resource, and under
         // ts-node each frame goes through source maps: at N = 50 that was ~3 s of CPU

@@ -77,6 +77,20 @@ describe("push failures with the real pulumi CLI", () => {
         expect((await project.outputs()).pushStatus).toBe("succeeded");
     });
 
+    it("shows what the service reports in the push's row while it waits (issue 13)", async () => {
+        emu.settings.requireDeviceApproval = false;
+        emu.settings.pushDelayMs = 3000;
+        try {
+            project.writeProgram(program(true).replace("# Bo", "# Bo, slower"));
+            const up = await project.up();
+            // The engine shows the provider's ephemeral lines in the resource's row.
+            expect(up.stdout).toMatch(/ConfigPush push .*waiting for the push, \d+ s of at most 30 s: last push status: pending/);
+            expect(await project.outputs()).toMatchObject({ pushStatus: "succeeded" });
+        } finally {
+            emu.settings.pushDelayMs = 50;
+        }
+    });
+
     it("destroys cleanly", async () => {
         await project.destroy();
         expect(emu.store.list(ORG, "claw/instances")).toHaveLength(0);

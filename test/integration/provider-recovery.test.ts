@@ -12,6 +12,7 @@ import { skillFacts } from "../../provider/resources/skill";
 import { skillResourceFacts } from "../../provider/resources/skillResource";
 import { resolvePendingCreates, revealed } from "../../provider/recovery/pending";
 import { ORG, TOKEN, useEmulator } from "../helpers/emulator";
+import { withProviderKept } from "../../provider/engine/failures";
 
 // A `pulumi up` killed between the POST and the engine's record of its answer leaves an
 // object the engine does not know. These tests play that moment against a real emulator:
@@ -264,7 +265,9 @@ describe("a create whose follow-up failed", () => {
     it("is kept with the serialized provider, so that a later delete can run", async () => {
         // test-connectivity fails: nothing listens at this URL.
         const inputs = crud.check(clawInstanceFacts, conn(), {}, { name: "x", serverUrl: "http://127.0.0.1:9", gatewayToken: "gw-x-1", verifyConnectivity: true }).inputs as Record<string, unknown>;
-        const err = (await crud.create(clawInstanceFacts, conn(), { ...inputs, __provider: "serialized" }).catch((e) => e)) as { id?: string; properties?: Record<string, unknown> };
+        // As the runtime serves create: withProviderKept puts the serialized provider back.
+        const create = withProviderKept({ create: (news: Record<string, unknown>) => crud.create(clawInstanceFacts, conn(), news), update: async () => undefined }).create;
+        const err = (await create({ ...inputs, __provider: "serialized" }).catch((e) => e)) as { id?: string; properties?: Record<string, unknown> };
         expect(err.id).toMatch(/^\d+$/);
         expect(err.properties).toMatchObject({ needsRetry: true, __provider: "serialized", name: "x" });
     });
