@@ -55,6 +55,18 @@ export interface ClawAgentArgs extends Omit<AgentConfigArgs, "mentor" | "adoptId
         push?: MovedFrom;
         assignments?: Record<string, MovedFrom>;
     };
+    /**
+     * Take over objects that exist already instead of creating them (each resource's
+     * `adoptId`): the binding, the agent config, the assignments by slug; `push: true` takes
+     * over the binding's last successful push (ConfigPush's `adopt`). Written by
+     * `iblai-claw generate` (docs/adoption.md); inert after the first `up`.
+     */
+    adopt?: {
+        binding?: MentorBindingArgs["adoptId"];
+        agentConfig?: AgentConfigArgs["adoptId"];
+        assignments?: Record<string, SkillAssignmentArgs["adoptId"]>;
+        push?: boolean;
+    };
 }
 
 /**
@@ -95,16 +107,16 @@ export class ClawAgent extends pulumi.ComponentResource {
 
     constructor(name: string, args: ClawAgentArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("iblai:index:ClawAgent", name, {}, opts);
-        const { mentor, server, enabled, autoPush, skills = [], pushTimeoutSeconds, movedFrom = {}, ...config } = args;
+        const { mentor, server, enabled, autoPush, skills = [], pushTimeoutSeconds, movedFrom = {}, adopt = {}, ...config } = args;
         const identity = { apiBaseUrl: args.apiBaseUrl, org: args.org };
         const component = `ClawAgent ${name}`;
 
-        this.binding = new MentorBinding(childName(name, "binding"), { mentor, server, enabled, autoPush, ...identity }, { parent: this, aliases: aliasesOf(movedFrom.binding) });
+        this.binding = new MentorBinding(childName(name, "binding"), { mentor, server, enabled, autoPush, adoptId: adopt.binding, ...identity }, { parent: this, aliases: aliasesOf(movedFrom.binding) });
         this.bindingId = this.binding.id;
         // Binding a mentor makes the service create its agent config, which this adopts.
         this.agentConfig = new AgentConfig(
             childName(name, "config"),
-            { ...config, mentor },
+            { ...config, mentor, adoptId: adopt.agentConfig },
             { parent: this, dependsOn: [this.binding], aliases: aliasesOf(movedFrom.agentConfig) },
         );
 
@@ -126,7 +138,7 @@ export class ClawAgent extends pulumi.ComponentResource {
             }
             const assignment = new SkillAssignment(
                 childName(name, slug, "assignment"),
-                { mentor, skill: skillId, ...identity },
+                { mentor, skill: skillId, adoptId: adopt.assignments?.[slug], ...identity },
                 { parent: this, aliases: aliasesOf(movedFrom.assignments?.[slug]) },
             );
             this.assignments[slug] = assignment;
@@ -139,6 +151,7 @@ export class ClawAgent extends pulumi.ComponentResource {
                 binding: this.binding.id,
                 triggers: configPushTriggers(component, this.agentConfig.contentHash, delivered),
                 timeoutSeconds: pushTimeoutSeconds,
+                adopt: adopt.push,
                 ...identity,
             },
             { parent: this, aliases: aliasesOf(movedFrom.push) },

@@ -13,6 +13,8 @@ export interface ClawSkillFile {
     content?: SkillResourceArgs["content"];
     /** An asset's local file, relative to the program's folder (uploaded as multipart). */
     source?: SkillResourceArgs["source"];
+    /** Adopt an existing file of the skill by id instead of creating it (see SkillResource's `adoptId`). */
+    adoptId?: SkillResourceArgs["adoptId"];
 }
 
 /** Inputs of {@link ClawSkill}. */
@@ -67,7 +69,7 @@ export class ClawSkill extends pulumi.ComponentResource {
             if (path in this.resources) throw new ComponentInputError(`ClawSkill ${name}`, "resources", `${path} is listed twice`);
             this.resources[path] = new SkillResource(
                 childName(name, path),
-                { skill: this.skill.id, fileType: file.fileType, filename: file.filename, content: file.content, source: file.source, apiBaseUrl: args.apiBaseUrl, org: args.org },
+                { skill: this.skill.id, fileType: file.fileType, filename: file.filename, content: file.content, source: file.source, adoptId: file.adoptId, apiBaseUrl: args.apiBaseUrl, org: args.org },
                 { parent: this, aliases: aliasesOf(movedFrom.resources?.[path]) },
             );
         }

@@ -25,11 +25,21 @@ describe("generateProgram", () => {
     const { files, report } = generateProgram(snapshot(), { generatedAt: "2026-12-02T00:00:00Z" });
     const program = files["index.ts"] as string;
 
-    it("declares every object with adoptId and references as resource references", () => {
-        expect(program).toMatch(/new claw\.MentorBinding\("ada", \{\n {4}adoptId: 11,\n {4}mentor: adaMentor,\n {4}server: prodInstance\.id,/);
-        expect(program).toContain("skill: weatherSkill.id");
-        expect(program).toContain("{ dependsOn: [adaBinding] }");
-        expect(report.declared.map((d) => d.type)).toEqual(["ClawInstance", "ClawInstance", "Skill", "SkillResource", "MentorBinding", "AgentConfig", "SkillAssignment", "ConfigPush", "MentorBinding", "ConfigPush"]);
+    it("declares every object to adopt, with components where they fit and references as resource references", () => {
+        // A bound mentor with its config and skills: a ClawAgent adopting binding, config, assignments and push.
+        expect(program).toMatch(/new claw\.ClawAgent\("ada", \{\n {4}mentor: adaMentor,\n {4}server: prodInstance\.id,/);
+        expect(program).toContain("skills: [weatherSkill],");
+        expect(program).toContain('adopt: { binding: 11, agentConfig: 21, assignments: { "weather": 51 }, push: true },');
+        // A skill with its files: a ClawSkill adopting each.
+        expect(program).toMatch(/new claw\.ClawSkill\("weather", \{\n {4}adoptId: 31,/);
+        expect(program).toContain('{ adoptId: 41, fileType: "asset", filename: "logo.png", source: "assets/weather/logo.png" },');
+        // A bound mentor without a config (a ClawAgent would make one): plain resources.
+        expect(program).toMatch(/new claw\.MentorBinding\("mentor-9b2d7e41", \{\n {4}adoptId: 12,\n {4}mentor: mentor9b2d7e41Mentor,\n {4}server: labInstance\.id,/);
+        expect(report.declared.map((d) => d.type)).toEqual([
+            "ClawInstance", "ClawInstance", "ClawSkill", "Skill", "SkillResource",
+            "ClawAgent", "MentorBinding", "AgentConfig", "SkillAssignment", "ConfigPush",
+            "MentorBinding", "ConfigPush",
+        ]);
     });
 
     it("leaves out empty values (no opinion) and keeps texts intact, backticks and ${ included", () => {

@@ -47,6 +47,12 @@ export interface ProgramOptions {
     generatedAt?: string;
 }
 
+/** Where a skill's files live in its folder, by type (as ClawSkill names its children). */
+const SKILL_FOLDERS: Record<string, string> = { script: "scripts", reference: "references", asset: "assets" };
+
+/** A slug a ClawSkill can take as its name part (URN parts cannot hold "::"). */
+const isComponentSlug = (s: string): boolean => s !== "" && !s.includes("::");
+
 /** A TypeScript string literal; a template literal when the text has several lines. */
 export function tsString(s: string): string {
     if (!s.includes("\n")) return JSON.stringify(s);
@@ -103,6 +109,12 @@ export function generateProgram(snap: OrgSnapshot, options: ProgramOptions = {})
         if (!mentorNames.has(mentorKey(m))) mentorNames.set(mentorKey(m), mentorBook.take(mentorName(String(m), configOf(m)?.identity), String(m).slice(0, 8)));
     }
     const mentorOf = (m: unknown) => mentorNames.get(mentorKey(m)) as string;
+    const plainSkills = new Set<string>();
+    const pushNotice = (mname: string, b: MentorBinding & Record<string, unknown>) => {
+        if (!/^success/i.test(String(b.last_config_push_status ?? ""))) {
+            report.notGenerated.push(`config push of mentor ${mname} on binding ${b.id}: its last push did not succeed (${String(b.last_config_push_status ?? "never pushed")}); the first up pushes`);
+        }
+    };
     const mentorConst = (m: unknown) => identifier(mentorOf(m), "mentor");
 
     // --- instances and their model providers ------------------------------------------
@@ -173,26 +185,21 @@ export function generateProgram(snap: OrgSnapshot, options: ProgramOptions = {})
     }
     blocks.push(...instanceBlocks);
 
-    // --- skills and their files ----------------------------------------------------------
+    // --- skills and their files: a ClawSkill each (one hash over the skill and its files) ---
     const skillVar = new Map<string, string>();
-    const skillTriggers = new Map<string, string[]>();
     for (const s of snap.skills as Array<Skill & Record<string, unknown>>) {
         const name = names.skill.take(slug(String(s.slug)) || slug(String(s.name)), String(s.id));
         const v = identifier(name, "skill");
-        skillVar.set(String(s.id), v);
-        const lines = [
-            `// Skill "${s.slug}" (id ${s.id}).`,
-            declaration(v, "Skill", name, [
-                ["adoptId", idLiteral(s.id)],
-                ...fieldProps(s, [["name", "name"], ["slug", "slug"], ["description", "description"], ["version", "version"], ["instruction", "instruction"], ["metadata", "metadata"], ["enabled", "enabled"]]),
-            ]),
+        const resources = snap.skillResources.filter((x) => sameId(x.skill, s.id)) as Array<SkillResource & Record<string, unknown>>;
+        const paths = resources.map((r) => `${String(r.file_type)}/${String(r.filename)}`);
+        // A ClawSkill names its files by path; a skill holding one path twice stays plain.
+        const component = isComponentSlug(String(s.slug)) && new Set(paths).size === paths.length;
+        const skillProps: Array<[string, string]> = [
+            ["adoptId", idLiteral(s.id)],
+            ...fieldProps(s, [["name", "name"], ["slug", "slug"], ["description", "description"], ["version", "version"], ["instruction", "instruction"], ["metadata", "metadata"], ["enabled", "enabled"]]),
         ];
-        declare("Skill", name, s.id);
-        const triggers = [`${v}.contentHash`];
-        for (const r of snap.skillResources.filter((x) => sameId(x.skill, s.id)) as Array<SkillResource & Record<string, unknown>>) {
-            const rname = names.resource.take(`${name}-${slug(String(r.filename))}`, String(r.id));
-            const rv = identifier(rname, "file");
-            const props: Array<[string, string]> = [["adoptId", idLiteral(r.id)], ["skill", `${v}.id`], ...fieldProps(r, [["fileType", "file_type"], ["filename", "filename"]])];
+        const fileProps = (r: SkillResource & Record<string, unknown>): Array<[string, string]> => {
+            const props: Array<[string, string]> = [["adoptId", idLiteral(r.id)], ...fieldProps(r, [["fileType", "file_type"], ["filename", "filename"]])];
             if (r.file_type === "asset") {
                 const local = `assets/${name}/${String(r.filename).replace(/[/\\]/g, "_")}`;
                 const bytes = snap.assets.get(String(r.id));
@@ -202,23 +209,75 @@ export function generateProgram(snap: OrgSnapshot, options: ProgramOptions = {})
             } else {
                 props.push(...fieldProps(r, [["content", "content"]], ["content"]));
             }
-            lines.push(declaration(rv, "SkillResource", rname, props));
-            declare("SkillResource", rname, r.id);
-            triggers.push(`${rv}.contentHash`);
+            return props;
+        };
+        const lines = [`// Skill "${s.slug}" (id ${s.id}).`];
+        if (component) {
+            skillVar.set(String(s.id), v);
+            // Values go in verbatim: re-indenting would change a multi-line text (a template literal).
+            const list = resources.map((r) => `        { ${fileProps(r).map(([k, val]) => `${k}: ${val}`).join(", ")} },`);
+            lines.push(declaration(v, "ClawSkill", name, [...skillProps, ...(list.length ? ([["resources", `[\n${list.join("\n")}\n    ]`]] as Array<[string, string]>) : [])]));
+            declare("ClawSkill", name, undefined);
+            declare("Skill", `${name}-skill`, s.id);
+            resources.forEach((r, i) => declare("SkillResource", `${name}-${SKILL_FOLDERS[String(r.file_type)] ?? "files"}/${String(r.filename)}`, resources[i]?.id));
+        } else {
+            const plain = identifier(name, "plainSkill");
+            lines.push(declaration(plain, "Skill", name, skillProps));
+            declare("Skill", name, s.id);
+            for (const r of resources) {
+                const rname = names.resource.take(`${name}-${slug(String(r.filename))}`, String(r.id));
+                lines.push(declaration(identifier(rname, "file"), "SkillResource", rname, [["skill", `${plain}.id`], ...fileProps(r)]));
+                declare("SkillResource", rname, r.id);
+            }
+            report.notGenerated.push(`skill "${s.slug}" (id ${s.id}) holds two files of one path (or a slug a component cannot name): declared as plain Skill and SkillResources, and its assignments too`);
+            plainSkills.add(String(s.id));
+            skillVar.set(String(s.id), plain);
         }
-        skillTriggers.set(String(s.id), triggers);
         blocks.push(lines.join("\n"));
     }
 
-    // --- mentors: bindings, agent configs, assignments, pushes -----------------------------
-    const mentors = [...mentorNames.keys()];
-    for (const m of mentors) {
+    // --- mentors: a ClawAgent where one fits (exactly one binding, every skill a ClawSkill);
+    // else plain bindings, agent config, assignments and pushes ------------------------------
+    const cfgFields: Array<[string, string]> = [["identity", "identity"], ["soul", "soul"], ["userContext", "user_context"], ["tools", "tools"], ["agents", "agents"], ["bootstrap", "bootstrap"], ["heartbeat", "heartbeat"], ["memory", "memory"], ["model", "model"], ["config", "config"]];
+    for (const m of mentorNames.keys()) {
         const mname = mentorOf(m);
-        const lines: string[] = [];
         const cfg = configOf(m) as (AgentConfig & Record<string, unknown>) | undefined;
         const uuid = String((cfg ?? snap.bindings.find((b) => mentorKey(b.mentor) === m) ?? snap.assignments.find((a) => mentorKey(a.mentor) === m))?.mentor);
-        lines.push(`// Mentor ${mname} (${uuid}).`, `const ${mentorConst(m)} = ${JSON.stringify(uuid)};`);
+        const lines = [`// Mentor ${mname} (${uuid}).`, `const ${mentorConst(m)} = ${JSON.stringify(uuid)};`];
         const bindings = snap.bindings.filter((b) => mentorKey(b.mentor) === m) as Array<MentorBinding & Record<string, unknown>>;
+        const held = snap.assignments.filter((x) => mentorKey(x.mentor) === m) as Array<SkillAssignment & Record<string, unknown>>;
+        const skillSlug = (id: unknown) => String(snap.skills.find((s) => sameId(s.id, id))?.slug ?? id);
+        const one = bindings.length === 1 ? bindings[0] : undefined;
+        // A ClawAgent always has an agent config: it fits a bound mentor whose config exists.
+        const fits = one !== undefined && cfg !== undefined && instanceVar.has(String(one.server)) && held.every((a) => skillVar.has(String(a.skill)) && !plainSkills.has(String(a.skill)));
+        if (one && fits) {
+            const aname = names.binding.take(mname, String(one.id));
+            const adopt = [
+                `binding: ${idLiteral(one.id)}`,
+                `agentConfig: ${idLiteral(cfg.id)}`,
+                ...(held.length ? [`assignments: { ${held.map((a) => `${JSON.stringify(skillSlug(a.skill))}: ${idLiteral(a.id)}`).join(", ")} }`] : []),
+                "push: true",
+            ];
+            lines.push(
+                declaration(identifier(aname, "agent"), "ClawAgent", aname, [
+                    ["mentor", mentorConst(m)],
+                    ["server", `${instanceVar.get(String(one.server))}.id`],
+                    ...fieldProps(one, [["enabled", "enabled"], ["autoPush", "auto_push"]]),
+                    ...fieldProps(cfg, cfgFields),
+                    ...(held.length ? ([["skills", `[${held.map((a) => skillVar.get(String(a.skill))).join(", ")}]`]] as Array<[string, string]>) : []),
+                    ["// Takes these over at the first up (the push too, when its last one succeeded)", ""],
+                    ["adopt", `{ ${adopt.join(", ")} }`],
+                ]),
+            );
+            declare("ClawAgent", aname, undefined);
+            declare("MentorBinding", `${aname}-binding`, one.id);
+            declare("AgentConfig", `${aname}-config`, cfg.id);
+            for (const a of held) declare("SkillAssignment", `${aname}-${skillSlug(a.skill)}-assignment`, a.id);
+            declare("ConfigPush", `${aname}-push`, undefined);
+            pushNotice(mname, one);
+            blocks.push(lines.join("\n"));
+            continue;
+        }
         const bindingVars: string[] = [];
         const bindingNames: string[] = [];
         for (const b of bindings) {
@@ -242,24 +301,21 @@ export function generateProgram(snap: OrgSnapshot, options: ProgramOptions = {})
         if (cfg) {
             const cname = names.config.take(mname, String(cfg.id));
             cfgVar = identifier(cname, "config");
-            const fields: Array<[string, string]> = [["identity", "identity"], ["soul", "soul"], ["userContext", "user_context"], ["tools", "tools"], ["agents", "agents"], ["bootstrap", "bootstrap"], ["heartbeat", "heartbeat"], ["memory", "memory"], ["model", "model"], ["config", "config"]];
             lines.push(
-                declaration(cfgVar, "AgentConfig", cname, [["adoptId", idLiteral(cfg.id)], ["mentor", mentorConst(m)], ...fieldProps(cfg, fields)], bindingVars.length ? `{ dependsOn: [${bindingVars.join(", ")}] }` : undefined),
+                declaration(cfgVar, "AgentConfig", cname, [["adoptId", idLiteral(cfg.id)], ["mentor", mentorConst(m)], ...fieldProps(cfg, cfgFields)], bindingVars.length ? `{ dependsOn: [${bindingVars.join(", ")}] }` : undefined),
             );
             declare("AgentConfig", cname, cfg.id);
         }
         const triggers = cfgVar ? [`${cfgVar}.contentHash`] : [];
-        for (const a of snap.assignments.filter((x) => mentorKey(x.mentor) === m) as Array<SkillAssignment & Record<string, unknown>>) {
+        for (const a of held) {
             const sv = skillVar.get(String(a.skill));
-            const skillSlug = snap.skills.find((s) => sameId(s.id, a.skill))?.slug ?? String(a.skill);
-            const aname = names.assignment.take(`${mname}-${slug(String(skillSlug))}`, String(a.id));
+            const aname = names.assignment.take(`${mname}-${slug(skillSlug(a.skill))}`, String(a.id));
             const av = identifier(aname, "assignment");
-            lines.push(
-                declaration(av, "SkillAssignment", aname, [["adoptId", idLiteral(a.id)], ["mentor", mentorConst(m)], ["skill", sv ? `${sv}.id` : idLiteral(a.skill)], ...fieldProps(a, [["enabled", "enabled"]])]),
-            );
+            const skillRef = sv ? (plainSkills.has(String(a.skill)) ? `${sv}.id` : `${sv}.skillId`) : idLiteral(a.skill);
+            lines.push(declaration(av, "SkillAssignment", aname, [["adoptId", idLiteral(a.id)], ["mentor", mentorConst(m)], ["skill", skillRef], ...fieldProps(a, [["enabled", "enabled"]])]));
             declare("SkillAssignment", aname, a.id);
             if (!sv) report.notGenerated.push(`skill ${a.skill} assigned to mentor ${mname}: not in the org's skill list; referenced by its id`);
-            triggers.push(`${av}.contentHash`, ...(skillTriggers.get(String(a.skill)) ?? []));
+            triggers.push(`${av}.contentHash`, ...(sv ? [`${sv}.contentHash`] : []));
         }
         for (const [i, b] of bindings.entries()) {
             const pname = names.push.take(`${bindingNames[i]}-push`, String(b.id));
@@ -272,9 +328,7 @@ export function generateProgram(snap: OrgSnapshot, options: ProgramOptions = {})
                 ]),
             );
             declare("ConfigPush", pname, undefined);
-            if (!/^success/i.test(String(b.last_config_push_status ?? ""))) {
-                report.notGenerated.push(`config push of mentor ${mname} on binding ${b.id}: its last push did not succeed (${String(b.last_config_push_status ?? "never pushed")}); the first up pushes`);
-            }
+            pushNotice(mname, b);
         }
         blocks.push(lines.join("\n"));
     }

@@ -59,7 +59,7 @@ describe("iblai-claw generate: from an existing org to an adopted stack", () => 
         const before = emu.requestCounts();
         const { stdout } = await generate(["--dry-run", "--out", outDir], emu);
         expect(fs.existsSync(outDir)).toBe(false);
-        expect(stdout).toContain("declares 32 resources: 2 ClawInstance, 1 ModelProvider, 1 ProviderPush, 3 Skill, 5 SkillResource, 4 MentorBinding, 4 AgentConfig, 8 SkillAssignment, 4 ConfigPush");
+        expect(stdout).toContain("declares 39 resources: 2 ClawInstance, 1 ModelProvider, 1 ProviderPush, 3 ClawSkill, 3 Skill, 5 SkillResource, 4 ClawAgent, 4 MentorBinding, 4 AgentConfig, 8 SkillAssignment, 4 ConfigPush");
         expect(stdout).toMatch(/prodEuGatewayToken \(required\): the gateway token of instance "Prod EU"/);
         expect(stdout).toContain("optional");
         expect(stdout).toContain("assets/weather/logo.png");
@@ -68,11 +68,12 @@ describe("iblai-claw generate: from an existing org to an adopted stack", () => 
 
     it("--mentor and --instance narrow what is generated", async () => {
         const { stdout: one } = await generate(["--dry-run", "--mentor", org.mentors[1] as string], emu);
-        expect(one).toContain("declares 12 resources: 1 ClawInstance, 1 ModelProvider, 1 ProviderPush, 2 Skill, 2 SkillResource, 1 MentorBinding, 1 AgentConfig, 2 SkillAssignment, 1 ConfigPush");
-        expect(one).toMatch(/MentorBinding\s+grace /);
+        expect(one).toContain("declares 15 resources: 1 ClawInstance, 1 ModelProvider, 1 ProviderPush, 2 ClawSkill, 2 Skill, 2 SkillResource, 1 ClawAgent, 1 MentorBinding, 1 AgentConfig, 2 SkillAssignment, 1 ConfigPush");
+        expect(one).toMatch(/ClawAgent\s+grace\n/);
+        expect(one).toMatch(/MentorBinding\s+grace-binding\s+\(adopts id \d+\)/);
         const { stdout: staging } = await generate(["--dry-run", "--instance", "Staging"], emu);
-        expect(staging).toMatch(/declares \d+ resources: 1 ClawInstance, 2 Skill, 4 SkillResource, 1 MentorBinding, 1 AgentConfig, 2 SkillAssignment, 1 ConfigPush/);
-        expect(staging).toMatch(/MentorBinding\s+hedy /);
+        expect(staging).toMatch(/declares \d+ resources: 1 ClawInstance, 2 ClawSkill, 2 Skill, 4 SkillResource, 1 ClawAgent, 1 MentorBinding, 1 AgentConfig, 2 SkillAssignment, 1 ConfigPush/);
+        expect(staging).toMatch(/ClawAgent\s+hedy\n/);
     });
 
     it("writes a program whose first up adopts everything, writing only the gateway tokens", async () => {
@@ -81,7 +82,8 @@ describe("iblai-claw generate: from an existing org to an adopted stack", () => 
         const program = fs.readFileSync(path.join(outDir, "index.ts"), "utf8");
         // References are resource references, never literal ids.
         expect(program).toContain("server: prodEuInstance.id");
-        expect(program).toContain("skill: weatherSkill.id");
+        expect(program).toContain("skills: [weatherSkill, webSearchSkill],");
+        expect(program).toContain("new claw.ClawAgent(\"ada\"");
         expect(program).not.toMatch(/server: \d/);
         expect(fs.readFileSync(path.join(outDir, "assets", "weather", "logo.png"))).toEqual(org.assetBytes);
 
@@ -92,7 +94,7 @@ describe("iblai-claw generate: from an existing org to an adopted stack", () => 
         );
         const before = emu.requestCounts();
         const up = await project.up();
-        expect(summary(up.stdout).created).toBe(33); // 32 resources and the stack
+        expect(summary(up.stdout).created).toBe(40); // 39 resources (7 of them components) and the stack
         // Nothing made, deleted or pushed: only the write-only gateway tokens were sent.
         expect(writesSince(emu, before)).toEqual({ "PATCH claw/instances/{id}/": 2 });
         const state = await project.exportState();
@@ -102,7 +104,7 @@ describe("iblai-claw generate: from an existing org to an adopted stack", () => 
     it("then previews empty", async () => {
         const before = emu.requestCounts();
         const preview = await project.preview(["--diff"]);
-        expect(summary(preview.stdout)).toEqual({ unchanged: 33 });
+        expect(summary(preview.stdout)).toEqual({ unchanged: 40 });
         expect(writesSince(emu, before)).toEqual({});
     });
 
@@ -113,7 +115,7 @@ describe("iblai-claw generate: from an existing org to an adopted stack", () => 
         fs.writeFileSync(file, text.replace("Be kind, Grace.", "Be kind and brief, Grace."));
         const before = emu.requestCounts();
         const up = await project.up();
-        expect(summary(up.stdout)).toMatchObject({ updated: 2, unchanged: 31 });
+        expect(summary(up.stdout)).toMatchObject({ updated: 2, unchanged: 38 });
         expect(writesSince(emu, before)).toEqual({ "PATCH agent-configs/{id}/": 1, "POST claw/mentor-configs/{id}/push-config/": 1 });
         const grace = emu.store.list(ORG, "agent-configs").find((c) => c.mentor === org.mentors[1]);
         expect(grace?.soul).toBe("Be kind and brief, Grace.");
