@@ -226,12 +226,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         const underBase = basePath !== "" && (fullPath === basePath || fullPath.startsWith(`${basePath}/`));
         const pathname = underBase ? fullPath.slice(basePath.length) || "/" : fullPath;
         const origin = `http://${req.headers.host ?? `127.0.0.1:${port}`}`;
-        const body = async () => parseBody(req.headers["content-type"], await readBody(req));
+        // The body is taken off the socket as it arrives, before any latency is applied: a
+        // service has the whole request before it acts, so a client that dies while waiting
+        // for the answer does not undo its write (a lost answer, as a killed `pulumi up` sees).
+        const raw = readBody(req);
+        raw.catch(() => undefined); // awaited by body() when the route reads it
+        const body = async () => parseBody(req.headers["content-type"], await raw);
 
         if (pathname.startsWith(ADMIN_PREFIX) || pathname === ADMIN_PREFIX.slice(0, -1)) {
-            const raw = await readBody(req);
+            const adminBody = await raw;
             const path = pathname.slice(ADMIN_PREFIX.length).replace(/\/$/, "");
-            const r = handleAdmin(admin, method, path, new URLSearchParams(rawUrl.slice(qAt + 1 || rawUrl.length)), () => parseBody(req.headers["content-type"] ?? "application/json", raw));
+            const r = handleAdmin(admin, method, path, new URLSearchParams(rawUrl.slice(qAt + 1 || rawUrl.length)), () => parseBody(req.headers["content-type"] ?? "application/json", adminBody));
             await store.commit();
             return send(res, r);
         }

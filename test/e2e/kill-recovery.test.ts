@@ -16,6 +16,43 @@ const SEED = Number(process.env.KILL_SEED ?? Math.floor(Math.random() * 1e6));
 const run = promisify(execFile);
 const RECOVER = path.join(ROOT, "node_modules", "pulumi-iblai-claw", "dist", "provider", "recovery", "cli.js");
 
+/**
+ * The pids below `pid`, from /proc. The engine starts plugins (the dynamic-provider hosts)
+ * outside the CLI's process group, so killing the group alone left them running, orphaned.
+ */
+function descendants(pid: number): number[] {
+    const parents = new Map<number, number[]>();
+    for (const entry of fs.readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+            // Field 4 of /proc/PID/stat is the parent; the name (field 2) may hold spaces, so split after ")".
+            const ppid = Number(fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+            parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+        } catch {
+            // gone meanwhile
+        }
+    }
+    const out: number[] = [];
+    for (let todo = [pid]; todo.length; ) {
+        const next = parents.get(todo.pop() as number) ?? [];
+        out.push(...next);
+        todo.push(...next);
+    }
+    return out;
+}
+
+/** SIGKILL for a pulumi run as a crash would deliver it: the CLI's group and every process below it. */
+function killTree(pid: number): void {
+    const below = descendants(pid);
+    for (const target of [-pid, ...below]) {
+        try {
+            process.kill(target, "SIGKILL");
+        } catch {
+            // already gone
+        }
+    }
+}
+
 /** mulberry32: small, seedable, good enough to pick kill points. */
 function dice(seed: number): (lo: number, hi: number) => number {
     let a = seed >>> 0;
@@ -98,18 +135,14 @@ describe(`an interrupted pulumi up or destroy converges (seed ${SEED})`, () => {
                 text += `${line}\n`;
                 if (!killed && until(seen, text)) {
                     killed = true;
-                    process.kill(-(child.pid as number), "SIGKILL");
+                    killTree(child.pid as number);
                 }
             }
         };
         child.stdout?.on("data", onData);
         await new Promise((resolve) => child.on("close", resolve));
-        // The whole group goes: the CLI, the language host, the program and the provider.
-        try {
-            process.kill(-(child.pid as number), "SIGKILL");
-        } catch {
-            // already gone
-        }
+        // The whole tree goes: the CLI, the language host, the program and the providers.
+        killTree(child.pid as number);
         return { killed, seen };
     }
     const killedAfter = (args: string[], steps: number) => killedWhen(args, (seen) => seen >= steps);
@@ -248,7 +281,7 @@ describe("a create killed while its POST is in flight, and Pulumi's --import-pen
         const child = project.start(["up", "-s", project.stack, "--yes", "--skip-preview"]);
         // Killed once the POST has reached the service, which holds it SLOW_MS before acting.
         const poll = setInterval(() => {
-            if ((emu.requestCounts()["POST agent-skills/"] ?? 0) > 0) process.kill(-(child.pid as number), "SIGKILL");
+            if ((emu.requestCounts()["POST agent-skills/"] ?? 0) > 0) killTree(child.pid as number);
         }, 20);
         await new Promise((resolve) => child.on("close", resolve));
         clearInterval(poll);
