@@ -40,25 +40,25 @@ function remembering(client: ClawClient, ops: EntityOps): EntityOps {
 
 /**
  * The id of the agent config the service made because this binding was created, or null
- * when the mentor had one before. Made = created after the binding itself (the service's
- * clock on both sides), or after the moment before our POST where the service does not
- * tell the binding's `created_at`. Created in the same instant (a clock's resolution) is
- * decided by the mentor's other bindings: with none, the config can only be this one's.
+ * when the mentor had one before. Made = created at or after the binding itself (the
+ * service's clock on both sides; the service makes both in one request, so they share an
+ * instant), or after the moment before our POST where the service does not tell the
+ * binding's `created_at`. No request: looking at the mentor's other bindings to tell the
+ * same instant apart cost one list per binding (issue 14), and a config someone made in
+ * the very instant of our binding is what it would have caught; the delete checks the
+ * mentor's other bindings anyway.
  *
  * @example
  * ```ts
  * const made = await agentConfigMadeBy(client, await client.mentorBindings.get(7), new Date().toISOString());
  * ```
  */
-export async function agentConfigMadeBy(client: ClawClient, binding: Record<string, unknown>, since: string): Promise<number | string | null> {
+export async function agentConfigMadeBy(_client: ClawClient, binding: Record<string, unknown>, since: string): Promise<number | string | null> {
     const cfg = binding.agent_config as { id?: number | string; created_at?: unknown } | null | undefined;
     if (!cfg || cfg.id === undefined || typeof cfg.created_at !== "string") return null;
     const made = Date.parse(cfg.created_at);
     const ref = Date.parse(typeof binding.created_at === "string" ? binding.created_at : since);
-    if (made > ref) return cfg.id;
-    if (made < ref) return null;
-    for await (const other of client.mentorBindings.list({ mentor: String(binding.mentor) })) if (String(other.id) !== String(binding.id)) return null;
-    return cfg.id;
+    return made >= ref ? cfg.id : null;
 }
 
 /**
