@@ -6,6 +6,7 @@
 import { createPublicKey } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { contentHash } from "../provider";
+import { SKILL_FOLDERS } from "../sdk";
 import { ComponentInputError } from "./errors";
 
 /**
@@ -111,8 +112,8 @@ export function skillContentHash(skill: string, files: Record<string, string>): 
     return contentHash({ skill, files });
 }
 
-/** The folder each skill file type lives in, in a skill's folder (as OpenClaw lays it out). */
-export const SKILL_FOLDERS = { script: "scripts", reference: "references", asset: "assets" } as const;
+/** The folder each skill file type lives in (the sdk's table, one for every user of it). */
+export { SKILL_FOLDERS };
 export type SkillFileKind = keyof typeof SKILL_FOLDERS;
 
 /**

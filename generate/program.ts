@@ -3,7 +3,7 @@
  * `adoptId`, references as resource references, write-only values as required secret stack
  * config, and a report of what was made and what could not be.
  */
-import type { AgentConfig, Instance, MentorBinding, ModelProvider, Skill, SkillAssignment, SkillResource } from "../sdk";
+import { type AgentConfig, type Instance, type MentorBinding, type ModelProvider, SKILL_FOLDERS, type Skill, type SkillAssignment, type SkillFileType, type SkillResource } from "../sdk";
 import { NameBook, identifier, mentorName, slug } from "./names";
 import { type OrgSnapshot, sameId } from "./org";
 
@@ -46,9 +46,6 @@ export interface ProgramOptions {
     /** When the snapshot was taken, for the header. Default now. */
     generatedAt?: string;
 }
-
-/** Where a skill's files live in its folder, by type (as ClawSkill names its children). */
-const SKILL_FOLDERS: Record<string, string> = { script: "scripts", reference: "references", asset: "assets" };
 
 /** A slug a ClawSkill can take as its name part (URN parts cannot hold "::"). */
 const isComponentSlug = (s: string): boolean => s !== "" && !s.includes("::");
@@ -219,7 +216,7 @@ export function generateProgram(snap: OrgSnapshot, options: ProgramOptions = {})
             lines.push(declaration(v, "ClawSkill", name, [...skillProps, ...(list.length ? ([["resources", `[\n${list.join("\n")}\n    ]`]] as Array<[string, string]>) : [])]));
             declare("ClawSkill", name, undefined);
             declare("Skill", `${name}-skill`, s.id);
-            resources.forEach((r, i) => declare("SkillResource", `${name}-${SKILL_FOLDERS[String(r.file_type)] ?? "files"}/${String(r.filename)}`, resources[i]?.id));
+            resources.forEach((r, i) => declare("SkillResource", `${name}-${SKILL_FOLDERS[r.file_type as SkillFileType] ?? "files"}/${String(r.filename)}`, resources[i]?.id));
         } else {
             const plain = identifier(name, "plainSkill");
             lines.push(declaration(plain, "Skill", name, skillProps));

@@ -13,6 +13,16 @@ export const SKILL_FILE_TYPES = ["script", "reference", "asset"] as const;
 export type SkillFileType = (typeof SKILL_FILE_TYPES)[number];
 
 /**
+ * The folder each kind of file lives in, inside its skill's folder (as OpenClaw lays it out).
+ *
+ * @example
+ * ```ts
+ * `${SKILL_FOLDERS.script}/wttr.sh`; // "scripts/wttr.sh"
+ * ```
+ */
+export const SKILL_FOLDERS = { script: "scripts", reference: "references", asset: "assets" } as const satisfies Record<SkillFileType, string>;
+
+/**
  * Bytes of an asset: a Blob/File, a Buffer or any typed array, or an ArrayBuffer.
  *
  * @example
