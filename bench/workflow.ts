@@ -15,6 +15,11 @@
  *   npm run bench:workflow -- --mentors 10 --latency 150 [--mode ts|ts-nocheck|js]
  *       [--only curl,ours,floor] [--set iblai:pushPollIntervalMs=100] [--skip-checkpoints]
  *       [--repeat 3] [--parallel P] [--label L] [--out docs/perf] [--timeout 1200] [--chart-only]
+ *       [--skip-destroy]
+ *
+ * --skip-destroy measures up, preview and no-op up only (state size still read), then
+ * drops the stacks with `pulumi stack rm --force`: at N = 1000 a checkpointed destroy
+ * costs as long as the up, and the emulator is thrown away anyway.
  */
 import { type ChildProcess, execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -128,6 +133,7 @@ async function main(): Promise<void> {
             "chart-only": { type: "boolean", default: false },
             label: { type: "string" },
             repeat: { type: "string", default: "1" },
+            "skip-destroy": { type: "boolean", default: false },
         },
     });
     const outDir = path.resolve(ROOT, v.out);
@@ -165,6 +171,7 @@ async function main(): Promise<void> {
         mode,
         backend: "file (diy) backend on local ext4, default checkpoint settings" + (v["skip-checkpoints"] ? " + PULUMI_SKIP_CHECKPOINTS=true" : ""),
         machine: { cpus: os.cpus().length, node: process.version, pulumi: pulumiVersion, loadavgAtStart: os.loadavg() },
+        commit: gitCommit(),
         resources: resourceCount(mentors),
         apiObjects: 2 + 2 * SKILLS + 4 * mentors,
         settings,
@@ -197,6 +204,8 @@ async function main(): Promise<void> {
             IBLAI_API_TOKEN: TOKEN,
             ...(v["skip-checkpoints"] ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}),
         };
+        // Pulumi's defaults: setup's env file turns off the end-of-update backup copy for tests.
+        delete env.PULUMI_DIY_BACKEND_DISABLE_CHECKPOINT_BACKUPS;
         delete env.IBLAI_BASE_URL;
         delete env.IBLAI_ORG;
         const dirs: Record<string, string> = {};
@@ -223,6 +232,7 @@ async function main(): Promise<void> {
                     fs.writeFileSync(path.join(work, `${kind}-state.json`), state); // for a look, not for git
                     const n = (JSON.parse(state) as { deployment: { resources?: unknown[] } }).deployment.resources?.length ?? 0;
                     result.state[kind] = { bytes: Buffer.byteLength(state), resources: n, bytesPerResource: Buffer.byteLength(state) / Math.max(1, n) };
+                    if (v["skip-destroy"]) continue;
                 }
                 await admin(emu.url, "POST", "reset-requests");
                 const timing: PulumiTiming = await runPulumi([...args, "-s", STACK], { cwd: dirs[kind] as string, env, timeoutMs, log: console.log });
@@ -257,6 +267,17 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(outDir, name), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`results: ${path.relative(ROOT, path.join(outDir, name))}`);
     await redraw();
+}
+
+/** The commit the bench ran at (with "+dirty" when the tree has changes), or undefined outside git. */
+function gitCommit(): string | undefined {
+    try {
+        const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+        const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" }).trim();
+        return dirty ? `${head}+dirty` : head;
+    } catch {
+        return undefined;
+    }
 }
 
 /** Compiles a `js`-mode program with the repo's TypeScript (outside every timing). */

@@ -28,6 +28,8 @@ export interface WorkflowResult {
     mode: ProgramMode;
     backend: string;
     machine: { cpus: number; node: string; pulumi: string; loadavgAtStart: number[] };
+    /** The repository's commit the bench ran at. */
+    commit?: string;
     resources: number;
     apiObjects: number;
     settings: Record<string, string>;
