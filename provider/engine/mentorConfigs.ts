@@ -1,4 +1,4 @@
-import type { ClawClient } from "../../sdk";
+import type { ClawClient, PushSnapshot } from "../../sdk";
 
 /**
  * What this provider process has learnt of mentors' agent configs from bindings' answers.
@@ -22,11 +22,66 @@ function key(client: ClawClient, mentor: string): string {
     return `${client.urlOf("")}|${mentor.replace(/-/g, "").toLowerCase()}`;
 }
 
-/** Notes the agent config a binding's answer names. */
+/** Notes the agent config a binding's answer names, and the binding's last push as it said. */
 export function rememberAgentConfig(client: ClawClient, binding: Record<string, unknown>): void {
+    rememberPushState(client, binding);
     const cfg = binding.agent_config as { id?: unknown } | null | undefined;
     if (typeof binding.mentor !== "string" || cfg?.id === undefined || cfg.id === null) return;
     known.set(key(client, binding.mentor), String(cfg.id));
+}
+
+/**
+ * Agent configs this process deleted (AgentConfig's delete): a binding's destroy then
+ * knows the config it made is gone without a list of the mentor's bindings and a GET
+ * (two requests per mentor on destroy, issue 14). Ids are the service's primary keys.
+ */
+const deleted = new Set<string>();
+
+/** Notes that this process deleted agent config `id`. */
+export function noteAgentConfigDeleted(client: ClawClient, id: string): void {
+    deleted.add(`${client.urlOf("")}|${id}`);
+}
+
+/** Whether this process deleted agent config `id`. */
+export function agentConfigDeleted(client: ClawClient, id: string): boolean {
+    return deleted.has(`${client.urlOf("")}|${id}`);
+}
+
+/**
+ * A binding's push fields as its answer gave them moments ago in this process (its
+ * create, usually), so a ConfigPush right after need not GET the binding before pushing
+ * (one request per push, issue 14). Taken once, and only while young: a push by someone
+ * else since then that finished before our push's own second is told apart by the
+ * service's clock anyway (sdk `isPushFinished`), so the window this adds is under a second
+ * of a binding this very run just made or read.
+ */
+const pushStates = new Map<string, { at: number; snapshot: PushSnapshot }>();
+const PUSH_STATE_MAX_AGE_MS = 60_000;
+
+function rememberPushState(client: ClawClient, binding: Record<string, unknown>): void {
+    if (binding.id === undefined || binding.id === null) return;
+    const snapshot: PushSnapshot = {
+        at: (binding.last_config_push as string | null | undefined) ?? null,
+        status: (binding.last_config_push_status as string | null | undefined) ?? null,
+        warnings: (binding.last_push_warnings as unknown[] | null | undefined) ?? null,
+    };
+    pushStates.set(`${client.urlOf("")}|${String(binding.id)}`, { at: Date.now(), snapshot });
+}
+
+/**
+ * The binding's push fields if an answer of the last minute gave them, else undefined;
+ * forgotten once taken (the push about to happen changes them).
+ *
+ * @example
+ * ```ts
+ * const before = takeFreshPushState(client, "7"); // undefined: GET the binding first
+ * ```
+ */
+export function takeFreshPushState(client: ClawClient, bindingId: string): PushSnapshot | undefined {
+    const k = `${client.urlOf("")}|${bindingId}`;
+    const seen = pushStates.get(k);
+    pushStates.delete(k);
+    return seen && Date.now() - seen.at <= PUSH_STATE_MAX_AGE_MS ? seen.snapshot : undefined;
 }
 
 /** The mentor's agent config id, if a binding's answer named it in this process. */

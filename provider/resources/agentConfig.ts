@@ -3,7 +3,7 @@ import { AgentConfigCreate, type ClawClient, NotFoundError, checkMentorConfig, r
 import type { Connection } from "../engine/connection";
 import { isUnknown } from "../engine/crud";
 import type { ResourceFacts } from "../engine/facts";
-import { knownAgentConfig } from "../engine/mentorConfigs";
+import { knownAgentConfig, noteAgentConfigDeleted } from "../engine/mentorConfigs";
 import type { AgentConfigId } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
@@ -42,7 +42,10 @@ export const agentConfigFacts: ResourceFacts = {
         },
         get: async (id) => (await client.agentConfigs.get(id)) as Obj,
         update: async (id, body) => (await client.agentConfigs.update(id, body as never)) as Obj,
-        delete: (id) => client.agentConfigs.delete(id),
+        delete: async (id) => {
+            await client.agentConfigs.delete(id);
+            noteAgentConfigDeleted(client, id); // its binding's destroy need not look for it
+        },
     }),
 };
 

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { takeFreshPushState } from "../engine/mentorConfigs";
 import type { PushFacts } from "../engine/push";
 import type { BindingRef, ConfigPushId } from "../ids";
 import { type PushArgs, PushResource } from "../engine/pushResource";
@@ -8,7 +9,8 @@ export const configPushFacts: PushFacts = {
     type: "ConfigPush",
     target: "binding",
     targetType: "MentorBinding",
-    push: (client, id, wait) => client.mentorBindings.pushConfigAndWait(id, wait),
+    // A binding made (or read) moments ago in this run saves the read before the push.
+    push: (client, id, wait) => client.mentorBindings.pushConfigAndWait(id, { ...wait, before: takeFreshPushState(client, String(id)) }),
     lastPush: async (client, id) => {
         const b = await client.mentorBindings.get(id);
         return { at: b.last_config_push ?? undefined, status: b.last_config_push_status ?? undefined };

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ClawClient, MentorBindingCreate, NotFoundError, sameValue } from "../../sdk";
 import { type EntityOps, type ResourceFacts, entityOps } from "../engine/facts";
-import { rememberAgentConfig } from "../engine/mentorConfigs";
+import { agentConfigDeleted, rememberAgentConfig } from "../engine/mentorConfigs";
 import type { BindingId, InstanceRef } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
@@ -70,6 +70,7 @@ export async function agentConfigMadeBy(_client: ClawClient, binding: Record<str
 async function deleteMadeAgentConfig(client: ClawClient, state: Record<string, unknown>): Promise<void> {
     const id = state.createdAgentConfigId;
     if (id === undefined || id === null) return;
+    if (agentConfigDeleted(client, String(id))) return; // its AgentConfig resource deleted it in this run
     const mentor = String(state.mentor);
     for await (const _other of client.mentorBindings.list({ mentor })) return;
     try {

@@ -62,7 +62,9 @@ export class MentorBindingsApi extends EntityApi<typeof MentorBinding, typeof Me
      * Queues a config push and waits for its outcome in the binding's `last_config_push*`
      * fields, polling with backoff up to `timeoutMs`. Resolves with the status and the
      * service's security warnings; throws PushFailedError (the service's status text plus
-     * a hint: device pairing, missing device identity) or TimeoutError.
+     * a hint: device pairing, missing device identity) or TimeoutError. It reads the binding
+     * first, to tell this push's outcome from an older one, unless `before` gives what a read
+     * of the last moments said (`last_config_push`, `last_config_push_status`).
      *
      * @example
      * ```ts
@@ -75,16 +77,19 @@ export class MentorBindingsApi extends EntityApi<typeof MentorBinding, typeof Me
      * }
      * ```
      */
-    async pushConfigAndWait(id: Id, options: PushWaitOptions = {}): Promise<PushOutcome> {
+    async pushConfigAndWait(id: Id, options: PushWaitOptions & { before?: PushSnapshot } = {}): Promise<PushOutcome> {
         const route = `${this.objectRoute(id)}push-config/`;
-        const before = snapshotOf(await this.get(id));
+        // `before`: the caller read the binding moments ago (e.g. its create's answer) and
+        // saves this GET; the outcome must then differ from it and be no older than the push.
+        const { before: given, ...wait } = options;
+        const before = given ?? snapshotOf(await this.get(id));
         const queued = await this.client.requestFull("POST", route, { schema: lenientAnswer(PushQueued), idempotent: true });
         const queuedAt = queuedMoment(queued.headers);
         const after = await pollUntil(
             async () => snapshotOf(await this.get(id)),
             (s) => isPushFinished(before, s, queuedAt),
             { method: "POST", route, describe: (s) => `last push status: ${s?.status ?? "none"} at ${s?.at ?? "never"}` },
-            { ...DEFAULT_PUSH_WAIT, ...options },
+            { ...DEFAULT_PUSH_WAIT, ...wait },
         );
         const status = after.status ?? "";
         const warnings = after.warnings ?? [];
