@@ -22,7 +22,7 @@
  * ```
  */
 import type { ErrorObject } from "ajv";
-import { type Placement, openclawKeySchema, openclawValidator, schemaKeys } from "./openclawSchema";
+import { type JsonSchema, type Placement, openclawKeySchema, openclawNodeSchema, openclawValidator, schemaKeys } from "./openclawSchema";
 
 /** One thing OpenClaw would refuse (or that the placement rule refuses) in a config. */
 export interface OpenClawConfigProblem {
@@ -180,10 +180,8 @@ export function checkMentorConfig(config: unknown, options: CheckMentorConfigOpt
             }
         }
         if (value === null) continue; // deletes the key: allowed for any key OpenClaw knows
-        const validate = openclawValidator(version, placement, key);
-        if (!validate || validate(value)) continue;
-        for (const e of explain(validate.errors ?? [])) {
-            const segs = [key, ...e.path];
+        for (const e of problemsAt(version, placement, [key], openclawNodeSchema(version, placement, [key]), value)) {
+            const segs = e.path;
             // A value not known yet is checked when it is; a key holding one is checked now.
             if (unknownAt.some((u) => startsWith(segs, u) && (segs.length > u.length || e.code !== "unknown-key"))) continue;
             if (key === "agents" && (segs[1] === "list" || segs[1] === "entries")) continue; // refused above
@@ -191,6 +189,44 @@ export function checkMentorConfig(config: unknown, options: CheckMentorConfigOpt
         }
     }
     return problems;
+}
+
+/** Keywords of a schema node that says only "an object with these keys" (annotations aside). */
+const PLAIN_OBJECT_KEYWORDS = new Set(["type", "properties", "additionalProperties", "required", "title", "description", "default", "examples", "$comment", "deprecated", "readOnly", "writeOnly"]);
+
+/** A node ajv need not compile to check an object against it: declared keys, each with a schema object, and nothing else. */
+function isPlainObjectSchema(node: JsonSchema | undefined): node is JsonSchema & { properties: Record<string, JsonSchema> } {
+    if (!node || !isObject(node.properties) || (node.type !== undefined && node.type !== "object")) return false;
+    if (node.additionalProperties !== undefined && typeof node.additionalProperties !== "boolean") return false;
+    return Object.keys(node).every((k) => PLAIN_OBJECT_KEYWORDS.has(k)) && Object.values(node.properties).every(isObject);
+}
+
+/**
+ * The problems of `value` at `path` (property names from the top level). Through plain
+ * object nodes it walks the value itself (unknown keys, as ajv would say them) and goes
+ * down the keys the value holds; ajv compiles only the nodes where that stops. Compiling a
+ * whole top-level key (`agents` is most of the schema) cost ~0.2 s of a provider's or a
+ * pack's start for a config that sets one heartbeat (issue 14).
+ */
+function problemsAt(version: string, where: Placement, path: string[], node: JsonSchema | undefined, value: unknown): Explained[] {
+    if (isObject(value) && isPlainObjectSchema(node)) {
+        const out: Explained[] = [];
+        for (const [k, v] of Object.entries(value)) {
+            const sub = Object.hasOwn(node.properties, k) ? node.properties[k] : undefined;
+            if (sub === undefined) {
+                if (node.additionalProperties === false) {
+                    const near = closestName(k, Object.keys(node.properties));
+                    out.push({ path: [...path, k], code: "unknown-key", reason: `unknown key${near ? `; did you mean ${near}?` : ""}` });
+                }
+                continue;
+            }
+            if (v !== null) out.push(...problemsAt(version, where, [...path, k], sub, v)); // null deletes it: allowed
+        }
+        return out;
+    }
+    const validate = openclawValidator(version, where, path);
+    if (!validate || validate(value)) return [];
+    return explain(validate.errors ?? []).map((e) => ({ ...e, path: [...path, ...e.path] }));
 }
 
 /** Replaces values not known yet by `null` (a key's presence is still checked) and notes where they were. */

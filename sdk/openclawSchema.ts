@@ -177,24 +177,45 @@ export function openclawKeySchema(version: string, where: Placement, key: string
 }
 
 /**
- * An ajv validator of one top-level key's value, in its merge-patch reading
- * ({@link mergePatchView}), compiled on first use and cached. `undefined` when the schema
- * has no such key there.
+ * An ajv validator of one top-level key's value, or of a node below it (`key` as a path of
+ * property names), in its merge-patch reading ({@link mergePatchView}), compiled on first
+ * use and cached. `undefined` when the schema has no such key there.
  *
  * @example
  * ```ts
  * const v = openclawValidator("2026.9.6", "agent", "heartbeat")!;
  * v({ evry: "30m" }); // false; v.errors[0].keyword === "additionalProperties"
+ * openclawValidator("2026.9.6", "root", ["agents", "defaults", "heartbeat"]); // only that part compiled
  * ```
  */
-export function openclawValidator(version: string, where: Placement, key: string): ValidateFunction | undefined {
+export function openclawValidator(version: string, where: Placement, key: string | readonly string[]): ValidateFunction | undefined {
     const l = load(version);
-    const id = `${where}:${key}`;
+    const path = typeof key === "string" ? [key] : key;
+    const id = `${where}:${JSON.stringify(path)}`;
     if (!l.validators.has(id)) {
-        const raw = openclawKeySchema(version, where, key);
+        const raw = openclawNodeSchema(version, where, path);
         l.validators.set(id, raw ? l.ajv.compile(mergePatchView(raw) as JsonSchema) : undefined);
     }
     return l.validators.get(id);
+}
+
+/**
+ * The (raw) schema node at a path of property names below the top level (on an agent
+ * entry, or at the root); undefined when a step is not a declared property.
+ *
+ * @example
+ * ```ts
+ * openclawNodeSchema("2026.9.6", "root", ["agents", "defaults"])?.properties; // { heartbeat: {...}, ... }
+ * ```
+ */
+export function openclawNodeSchema(version: string, where: Placement, path: readonly string[]): JsonSchema | undefined {
+    let node: JsonSchema | undefined = where === "agent" ? load(version).agentEntry : load(version).schema;
+    for (const k of path) {
+        const props = objectAt(node, "properties");
+        node = props && Object.hasOwn(props, k) ? objectAt(props, k) : undefined;
+        if (!node) return undefined;
+    }
+    return node;
 }
 
 /**
