@@ -385,6 +385,19 @@ export class PushFailedError extends classOf("CLAW_PUSH_FAILED") {
 }
 
 /**
+ * A JSON kind with its article, for messages that say what a value must be: "a string",
+ * "an object"; "null" stays bare.
+ *
+ * @example
+ * ```ts
+ * `must be ${withArticle("object")}, not ${withArticle("null")}`; // "must be an object, not null"
+ * ```
+ */
+export function withArticle(kind: string): string {
+    return kind === "null" ? "null" : `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
+}
+
+/**
  * Pulls DRF's `{"detail": ...}` or field errors out of an error body.
  *
  * @example

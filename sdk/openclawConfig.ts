@@ -22,6 +22,7 @@
  * ```
  */
 import type { ErrorObject } from "ajv";
+import { withArticle } from "./errors";
 import { type JsonSchema, type Placement, openclawKeySchema, openclawNodeSchema, openclawValidator, schemaKeys } from "./openclawSchema";
 
 /** One thing OpenClaw would refuse (or that the placement rule refuses) in a config. */
@@ -332,7 +333,7 @@ function reasonOf(e: ErrorObject): string {
         case "required":
             return `missing required key ${String(p.missingProperty)}`;
         case "type":
-            return `must be ${String(p.type).split(",").map(article).join(" or ")}`;
+            return `must be ${String(p.type).split(",").map(withArticle).join(" or ")}`;
         case "union":
             return String(e.message);
         default:
@@ -340,7 +341,6 @@ function reasonOf(e: ErrorObject): string {
     }
 }
 
-const article = (t: string) => (t === "null" ? "null" : `${/^[aeiou]/.test(t) ? "an" : "a"} ${t}`);
 
 function didYouMean(value: string, allowed: unknown[]): string {
     const near = closestName(value, allowed.filter((a): a is string => typeof a === "string"));
@@ -394,7 +394,7 @@ function unionError(a: ErrorObject, branches: ErrorObject[][]): ErrorObject {
         else if (en) literals.push(...((en.params as { allowedValues: unknown[] }).allowedValues ?? []));
         else if (t) types.push(...String((t.params as { type: string }).type).split(","));
     }
-    const alts = [...new Set([...literals.map((v) => JSON.stringify(v)), ...types.filter((t) => t !== "null").map(article)])];
+    const alts = [...new Set([...literals.map((v) => JSON.stringify(v)), ...types.filter((t) => t !== "null").map(withArticle)])];
     let message = alts.length > 2 ? `must be one of ${alts.join(", ")}` : alts.length ? `must be ${alts.join(" or ")}` : "matches none of the forms OpenClaw accepts here";
     if (typeof a.data === "string") message += didYouMean(a.data, literals);
     return { ...a, keyword: "union", message };

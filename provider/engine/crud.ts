@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
-import { ClawError, NotFoundError, ObjectRef, redactText, sameId } from "../../sdk";
+import { ClawError, NotFoundError, ObjectRef, redactText, sameId, withArticle } from "../../sdk";
 import { type Connection, clientFor, connectionProblems } from "./connection";
 import type { ResourceFacts } from "./facts";
 import { bytesHash, contentHash } from "./hash";
@@ -201,7 +201,7 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
             if (isUnknown(inputs[camel])) continue; // checked again at apply time, when it is known
             const rest = issue.path.slice(1).map(String);
             const property = [camel, ...rest].join(".");
-            const message = inputs[camel] === undefined ? "required" : issue.code === "invalid_type" ? `must be ${article(String(issue.expected))}, not ${article(kindOf(valueAt(inputs[camel], rest)))}` : issue.message;
+            const message = inputs[camel] === undefined ? "required" : issue.code === "invalid_type" ? `must be ${withArticle(String(issue.expected))}, not ${withArticle(kindOf(valueAt(inputs[camel], rest)))}` : issue.message;
             // The engine prints the value of a failure's property beside it; keep object values
             // (a config patch, headers) and secrets out of the output: the reason names the input.
             const v = inputs[camel];
@@ -211,11 +211,6 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
     }
     if (facts.checkInputs) failures.push(...facts.checkInputs(inputs, conn));
     return { inputs: clean(inputs), failures };
-}
-
-/** "a boolean", "an object": for messages that say what a value must be. */
-function article(kind: string): string {
-    return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }
 
 /** The JSON kind of a value, as zod names the expected ones. */
