@@ -14,21 +14,24 @@ interface Bar {
     part: string;
     seconds: number;
     order: number;
+    /** Resources in the run: orders the panels. */
+    n: number;
 }
 
 /** Stacked bars per run: program start, engine, the rest of the wall time; one panel per N and latency. */
 function bars(results: WorkflowResult[]): Bar[] {
     const out: Bar[] = [];
     for (const r of results) {
-        const run = `N=${r.mentors}, ${r.latencyMs} ms${r.variant ? `, ${r.variant}` : ""}`;
-        if (r.curl) out.push({ run, phase: "curl workflow", part: "curl (sequential requests)", seconds: r.curl.wallS, order: 0 });
+        const run = `N = ${r.mentors} (${r.resources} resources), ${r.latencyMs} ms${r.variant ? `, ${r.variant}` : ""}`;
+        const n = r.resources + r.latencyMs * 1e6;
+        if (r.curl) out.push({ run, phase: "curl workflow", part: "curl (sequential requests)", seconds: r.curl.wallS, order: 0, n });
         for (const p of r.phases) {
             const start = p.timing.programStartS ?? 0;
             const engine = p.timing.engineS ?? 0;
             const phase = `${p.program} ${p.command}`;
-            out.push({ run, phase, part: "program start", seconds: start, order: 1 });
-            out.push({ run, phase, part: "engine", seconds: engine, order: 2 });
-            out.push({ run, phase, part: "after the summary", seconds: Math.max(0, p.timing.wallS - start - engine), order: 3 });
+            out.push({ run, phase, part: "program start", seconds: start, order: 1, n });
+            out.push({ run, phase, part: "engine", seconds: engine, order: 2, n });
+            out.push({ run, phase, part: "after the summary", seconds: Math.max(0, p.timing.wallS - start - engine), order: 3, n });
         }
     }
     return out;
@@ -40,19 +43,28 @@ interface Point {
     value: number;
 }
 
-/** Growth with N (runs of the default variant only): wall time and checkpoint bytes per series. */
-function growth(results: WorkflowResult[]): { wall: Point[]; written: Point[] } {
+/**
+ * Growth with N (the runs given): wall time; time per resource (the engine's part for the
+ * pulumi commands, so that program start, paid once, does not hide the growth; the wall
+ * time for curl); checkpoint bytes.
+ */
+function growth(results: WorkflowResult[]): { wall: Point[]; perResource: Point[]; written: Point[] } {
     const wall: Point[] = [];
+    const perResource: Point[] = [];
     const written: Point[] = [];
-    for (const r of results.filter((x) => !x.variant)) {
-        if (r.curl) wall.push({ resources: r.resources, series: "curl workflow", value: r.curl.wallS });
+    for (const r of results) {
+        if (r.curl) {
+            wall.push({ resources: r.resources, series: "curl workflow", value: r.curl.wallS });
+            perResource.push({ resources: r.resources, series: "curl workflow", value: (1000 * r.curl.wallS) / r.resources });
+        }
         for (const p of r.phases) {
             const series = `${p.program} ${p.command}`;
             wall.push({ resources: r.resources, series, value: p.timing.wallS });
+            if (p.timing.engineS !== undefined) perResource.push({ resources: r.resources, series, value: (1000 * p.timing.engineS) / r.resources });
             if (p.command === "up" || p.command === "destroy") written.push({ resources: r.resources, series, value: p.timing.cliWrittenMB });
         }
     }
-    return { wall, written };
+    return { wall, perResource, written };
 }
 
 const SERIES_COLORS = {
@@ -60,37 +72,39 @@ const SERIES_COLORS = {
     range: ["#8c6d31", "#d62728", "#ff9896", "#1f77b4", "#aec7e8", "#2ca02c", "#98df8a", "#9467bd", "#c5b0d5"],
 };
 
-function lines(values: Point[], title: string, yTitle: string) {
+function lines(values: Point[], title: string, yTitle: string, yScale: Record<string, unknown> = { type: "log" }) {
     return {
         title,
         width: 520,
-        height: 220,
+        height: 240,
         data: { values },
         mark: { type: "line", point: true },
         encoding: {
-            x: { field: "resources", type: "quantitative", title: "resources in the program (N mentors × 5 + 13)" },
-            y: { field: "value", type: "quantitative", title: yTitle },
-            color: { field: "series", type: "nominal", title: null, scale: SERIES_COLORS },
+            x: { field: "resources", type: "quantitative", title: "resources in the program (N mentors × 5 + 13), log scale", scale: { type: "log" } },
+            y: { field: "value", type: "quantitative", title: yTitle, scale: yScale },
+            color: { field: "series", type: "nominal", title: null, scale: SERIES_COLORS, legend: { labelLimit: 220 } },
         },
     };
 }
 
 /**
  * Renders the results as an SVG string: wall time split by phase (one panel per run), and,
- * when runs at several N exist, how wall time and checkpoint writes grow with N.
+ * when runs at several N exist, how wall time, wall time per resource and checkpoint writes
+ * grow with N. Runs with a variant (a switch, a label) are drawn only when `variants` is set.
  *
  * @example
  * ```ts
  * fs.writeFileSync("docs/perf/workflow.svg", await renderChart(results));
  * ```
  */
-export async function renderChart(results: WorkflowResult[]): Promise<string> {
+export async function renderChart(results: WorkflowResult[], options: { variants?: boolean } = {}): Promise<string> {
     const vl = await importEsm("vega-lite");
     const vega = await importEsm("vega");
+    const shown = results.filter((r) => options.variants || !r.variant).sort((a, b) => a.latencyMs - b.latencyMs || a.mentors - b.mentors);
     const split = {
         title: { text: "Guide workflow: curl vs pulumi-iblai-claw vs the engine floor", subtitle: "wall time split by phase; file backend, emulator on loopback" },
-        data: { values: bars(results) },
-        facet: { row: { field: "run", type: "nominal", title: null } },
+        data: { values: bars(shown) },
+        facet: { row: { field: "run", type: "nominal", title: null, sort: { field: "n", op: "min" }, header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontSize: 12, labelLimit: 500 } } },
         resolve: { scale: { x: "independent" } },
         spec: {
             width: 520,
@@ -104,16 +118,25 @@ export async function renderChart(results: WorkflowResult[]): Promise<string> {
                     title: "part of the wall time",
                     sort: ["curl (sequential requests)", "program start", "engine", "after the summary"],
                     scale: { range: ["#8c6d31", "#e6550d", "#3182bd", "#bdbdbd"] },
+                    legend: { labelLimit: 220, titleLimit: 220 },
                 },
                 order: { field: "order", type: "quantitative" },
             },
         },
     };
-    const g = growth(results);
+    const g = growth(shown.filter((r) => r.latencyMs === shown[shown.length - 1]?.latencyMs));
     const sizes = new Set(g.wall.map((p) => p.resources));
     const spec = {
         $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-        vconcat: sizes.size > 1 ? [split, lines(g.wall, "Growth with N: wall time", "seconds (wall)"), lines(g.written, "Growth with N: checkpoint bytes the CLI wrote", "MB written")] : [split],
+        vconcat:
+            sizes.size > 1
+                ? [
+                      split,
+                      lines(g.wall, "Growth with N: wall time", "seconds (wall), log scale"),
+                      lines(g.perResource, "Time per resource: flat = linear growth (pulumi: engine part; curl: wall)", "ms per resource", { type: "linear" }),
+                      lines(g.written, "Checkpoint bytes the CLI wrote (up, destroy)", "MB written, log scale"),
+                  ]
+                : [split],
         resolve: { scale: { color: "independent" } },
     };
     const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: "none" });
