@@ -141,7 +141,7 @@ export function placeMentorConfig(config: unknown, version: string): { agent: Ob
 /**
  * Every problem OpenClaw `version`'s schema finds in a mentor's config, placed as it will be
  * (see the module comment). An empty or absent config costs nothing: the schema is loaded
- * and compiled only for the top-level keys a config holds.
+ * only for a config with keys, and compiled only for the nodes it reaches.
  *
  * @example
  * ```ts
