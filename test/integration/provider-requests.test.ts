@@ -14,7 +14,7 @@ const MENTOR = "0b9e4c21-6d3a-4f7e-8c15-9a2d4e6f8b30";
 
 describe("requests per mentor (provider against the emulator)", () => {
     const env = useEmulator({ pushDelayMs: 20 });
-    const conn = () => ({ baseUrl: env.emu.url, org: ORG, apiToken: TOKEN, pushPollIntervalMs: 20 });
+    const conn = () => ({ baseUrl: env.emu.url, org: ORG, apiToken: TOKEN, tuning: { maxConcurrency: 8, pushPollIntervalMs: 20 } });
     const since = () => {
         const start = env.emu.requestCounts();
         return () => {
