@@ -1,5 +1,5 @@
 import { ClawClient } from "../../sdk";
-import { agentConfigDeleted, knownAgentConfig, noteAgentConfigDeleted, rememberAgentConfig, takeFreshPushState } from "./mentorConfigs";
+import { agentConfigDeleted, knownAgentConfig, noteAgentConfigDeleted, rememberBinding, takeFreshPushState } from "./mentorConfigs";
 
 // What one provider process learns from bindings' answers (issue 14): each fact saves a request.
 const client = new ClawClient({ baseUrl: "https://platform.example", org: "acme", token: "tok-1234567" });
@@ -11,7 +11,7 @@ afterAll(() => Promise.all([client.close(), other.close()]));
 
 describe("facts learnt from bindings' answers", () => {
     it("knows the mentor's agent config per org, whatever the UUID's case", () => {
-        rememberAgentConfig(client, binding(7));
+        rememberBinding(client, binding(7));
         expect(knownAgentConfig(client, MENTOR.toUpperCase())).toBe("17");
         expect(knownAgentConfig(other, MENTOR)).toBeUndefined();
     });
@@ -19,11 +19,11 @@ describe("facts learnt from bindings' answers", () => {
     it("gives a binding's push fields once, and only while they are young", () => {
         jest.useFakeTimers({ now: Date.parse("2026-12-02T08:00:00Z") });
         try {
-            rememberAgentConfig(client, binding(8));
+            rememberBinding(client, binding(8));
             expect(takeFreshPushState(other, "8")).toBeUndefined();
             expect(takeFreshPushState(client, "8")).toEqual({ at: "2026-12-01T10:00:00Z", status: "success", warnings: [] });
             expect(takeFreshPushState(client, "8")).toBeUndefined(); // used up by the push it served
-            rememberAgentConfig(client, binding(9));
+            rememberBinding(client, binding(9));
             jest.advanceTimersByTime(61_000);
             expect(takeFreshPushState(client, "9")).toBeUndefined(); // too old: read the binding again
         } finally {

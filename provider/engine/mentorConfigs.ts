@@ -11,23 +11,28 @@ import type { ClawClient, PushSnapshot } from "../../sdk";
  *
  * @example
  * ```ts
- * rememberAgentConfig(client, binding);            // after a binding's create, get or update
+ * rememberBinding(client, binding);                // after a binding's create, get or update
  * const id = knownAgentConfig(client, binding.mentor); // "17", or undefined
  * ```
  */
 const known = new Map<string, string>();
 
-function key(client: ClawClient, mentor: string): string {
-    // Same org and origin only; UUIDs compare without case or hyphens, as the sdk's lookups do.
-    return `${client.urlOf("")}|${mentor.replace(/-/g, "").toLowerCase()}`;
+/** A key within one org of one service: every fact here holds for that org only. */
+function scoped(client: ClawClient, id: string): string {
+    return `${client.urlOf("")}|${id}`;
 }
 
-/** Notes the agent config a binding's answer names, and the binding's last push as it said. */
-export function rememberAgentConfig(client: ClawClient, binding: Record<string, unknown>): void {
+/** A mentor's key: UUIDs compare without case or hyphens, as the sdk's lookups do. */
+function mentorKey(client: ClawClient, mentor: string): string {
+    return scoped(client, mentor.replace(/-/g, "").toLowerCase());
+}
+
+/** Notes what a binding's answer says: the mentor's agent config, and the binding's last push. */
+export function rememberBinding(client: ClawClient, binding: Record<string, unknown>): void {
     rememberPushState(client, binding);
     const cfg = binding.agent_config as { id?: unknown } | null | undefined;
     if (typeof binding.mentor !== "string" || cfg?.id === undefined || cfg.id === null) return;
-    known.set(key(client, binding.mentor), String(cfg.id));
+    known.set(mentorKey(client, binding.mentor), String(cfg.id));
 }
 
 /**
@@ -39,12 +44,12 @@ const deleted = new Set<string>();
 
 /** Notes that this process deleted agent config `id`. */
 export function noteAgentConfigDeleted(client: ClawClient, id: string): void {
-    deleted.add(`${client.urlOf("")}|${id}`);
+    deleted.add(scoped(client, id));
 }
 
 /** Whether this process deleted agent config `id`. */
 export function agentConfigDeleted(client: ClawClient, id: string): boolean {
-    return deleted.has(`${client.urlOf("")}|${id}`);
+    return deleted.has(scoped(client, id));
 }
 
 /**
@@ -65,7 +70,7 @@ function rememberPushState(client: ClawClient, binding: Record<string, unknown>)
         status: (binding.last_config_push_status as string | null | undefined) ?? null,
         warnings: (binding.last_push_warnings as unknown[] | null | undefined) ?? null,
     };
-    pushStates.set(`${client.urlOf("")}|${String(binding.id)}`, { at: Date.now(), snapshot });
+    pushStates.set(scoped(client, String(binding.id)), { at: Date.now(), snapshot });
 }
 
 /**
@@ -78,7 +83,7 @@ function rememberPushState(client: ClawClient, binding: Record<string, unknown>)
  * ```
  */
 export function takeFreshPushState(client: ClawClient, bindingId: string): PushSnapshot | undefined {
-    const k = `${client.urlOf("")}|${bindingId}`;
+    const k = scoped(client, bindingId);
     const seen = pushStates.get(k);
     pushStates.delete(k);
     return seen && Date.now() - seen.at <= PUSH_STATE_MAX_AGE_MS ? seen.snapshot : undefined;
@@ -86,5 +91,5 @@ export function takeFreshPushState(client: ClawClient, bindingId: string): PushS
 
 /** The mentor's agent config id, if a binding's answer named it in this process. */
 export function knownAgentConfig(client: ClawClient, mentor: string): string | undefined {
-    return known.get(key(client, mentor));
+    return known.get(mentorKey(client, mentor));
 }

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ClawClient, MentorBindingCreate, NotFoundError, sameValue } from "../../sdk";
 import { type EntityOps, type ResourceFacts, entityOps } from "../engine/facts";
-import { agentConfigDeleted, rememberAgentConfig } from "../engine/mentorConfigs";
+import { agentConfigDeleted, rememberBinding } from "../engine/mentorConfigs";
 import type { BindingId, InstanceRef } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 
@@ -32,7 +32,7 @@ export const mentorBindingFacts: ResourceFacts = {
 /** The binding's operations, noting the agent config each answer names (for AgentConfig's create). */
 function remembering(client: ClawClient, ops: EntityOps): EntityOps {
     const note = <T extends Record<string, unknown>>(o: T): T => {
-        rememberAgentConfig(client, o);
+        rememberBinding(client, o);
         return o;
     };
     return { ...ops, create: async (b) => note(await ops.create(b)), get: async (id) => note(await ops.get(id)), update: async (id, b) => note(await ops.update(id, b)) };
