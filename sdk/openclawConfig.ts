@@ -215,10 +215,7 @@ function problemsAt(version: string, where: Placement, path: string[], node: Jso
         for (const [k, v] of Object.entries(value)) {
             const sub = Object.hasOwn(node.properties, k) ? node.properties[k] : undefined;
             if (sub === undefined) {
-                if (node.additionalProperties === false) {
-                    const near = closestName(k, Object.keys(node.properties));
-                    out.push({ path: [...path, k], code: "unknown-key", reason: `unknown key${near ? `; did you mean ${near}?` : ""}` });
-                }
+                if (node.additionalProperties === false) out.push(unknownKey([...path, k], Object.keys(node.properties)));
                 continue;
             }
             if (v !== null) out.push(...problemsAt(version, where, [...path, k], sub, v)); // null deletes it: allowed
@@ -292,8 +289,7 @@ function explain(errors: readonly ErrorObject[]): Explained[] {
         if (e.keyword === "additionalProperties") {
             const key = String((e.params as { additionalProperty: string }).additionalProperty);
             const props = isObject(e.parentSchema) && isObject(e.parentSchema.properties) ? Object.keys(e.parentSchema.properties) : [];
-            const near = closestName(key, props);
-            x = { path: [...path, key], code: "unknown-key", reason: `unknown key${near ? `; did you mean ${near}?` : ""}` };
+            x = unknownKey([...path, key], props);
         } else if (e.propertyName !== undefined) {
             x = { path: [...path, e.propertyName], code: "invalid", reason: `key not allowed here: ${reasonOf(e)}` };
         } else if (e.keyword === "propertyNames") {
@@ -308,6 +304,12 @@ function explain(errors: readonly ErrorObject[]): Explained[] {
         }
     }
     return out;
+}
+
+/** A key the schema does not declare at `path`'s parent, with a near miss among those it does. */
+function unknownKey(path: (string | number)[], declared: readonly string[]): Explained {
+    const near = closestName(String(path[path.length - 1]), declared);
+    return { path, code: "unknown-key", reason: `unknown key${near ? `; did you mean ${near}?` : ""}` };
 }
 
 /** A JSON pointer (`/a/0/b~1c`) as segments; digits are array indices. */

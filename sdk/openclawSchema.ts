@@ -173,8 +173,7 @@ export function schemaKeys(version: string, where: Placement): string[] {
  * ```
  */
 export function openclawKeySchema(version: string, where: Placement, key: string): JsonSchema | undefined {
-    const l = load(version);
-    return child(where === "agent" ? l.agentEntry : l.schema, key);
+    return openclawNodeSchema(version, where, [key]);
 }
 
 /**
