@@ -32,7 +32,7 @@ import { startEmulatorCli } from "./lib/emulator";
 import { type ProgramKind, type ProgramMode, SKILLS, resourceCount, writeProject } from "./lib/programs";
 import { TreeSampler, childCpuSeconds } from "./lib/proc";
 import { type PulumiTiming, runPulumi } from "./lib/pulumiRun";
-import type { PhaseResult, RequestCounts, WorkflowResult } from "./lib/result";
+import { type PhaseResult, type RequestCounts, type WorkflowResult, phaseOf, requestKinds } from "./lib/result";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "..");
@@ -73,17 +73,12 @@ async function requests(url: string): Promise<RequestCounts> {
 }
 
 const fmt = (v: number | undefined, d = 1) => (v === undefined ? "–" : v.toFixed(d));
-const kinds = (r: RequestCounts) =>
-    Object.entries(r.byKind)
-        .sort()
-        .map(([k, n]) => `${k} ${n}`)
-        .join(", ");
 
 function printTable(res: WorkflowResult): void {
     const rows: string[][] = [["run", "wall s", "start s", "engine s", "cpu s", "peak MB", "ckpt MB", "requests"]];
     if (res.curl) {
         const c = res.curl;
-        rows.push(["curl workflow", fmt(c.wallS), "–", "–", fmt(c.cpuS), fmt(c.peakRssMB, 0), "–", `${c.requests.total} (${kinds(c.requests)})`]);
+        rows.push(["curl workflow", fmt(c.wallS), "–", "–", fmt(c.cpuS), fmt(c.peakRssMB, 0), "–", `${c.requests.total} (${requestKinds(c.requests)})`]);
     }
     for (const p of res.phases) {
         const t = p.timing;
@@ -95,14 +90,14 @@ function printTable(res: WorkflowResult): void {
             fmt(t.cpuS),
             fmt(t.peakRssMB, 0),
             fmt(t.cliWrittenMB),
-            `${p.requests.total}${p.requests.total ? ` (${kinds(p.requests)})` : ""}`,
+            `${p.requests.total}${p.requests.total ? ` (${requestKinds(p.requests)})` : ""}`,
         ]);
     }
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const r of rows) console.log(r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
     for (const [kind, s] of Object.entries(res.state)) console.log(`state (${kind}): ${s.bytes} bytes for ${s.resources} resources = ${s.bytesPerResource.toFixed(0)} bytes/resource`);
-    const wall = (program: ProgramKind, command: string) => res.phases.find((p) => p.program === program && p.command === command)?.timing.wallS;
-    const cpu = (program: ProgramKind, command: string) => res.phases.find((p) => p.program === program && p.command === command)?.timing.cpuS;
+    const wall = (program: ProgramKind, command: PhaseResult["command"]) => phaseOf(res, program, command)?.timing.wallS;
+    const cpu = (program: ProgramKind, command: PhaseResult["command"]) => phaseOf(res, program, command)?.timing.cpuS;
     const ratio = (a?: number, b?: number) => (a && b ? (a / b).toFixed(2) : "–");
     // On a loaded machine wall time follows the load; CPU time is what the run itself cost.
     console.log(

@@ -14,7 +14,7 @@ interface Bar {
     part: string;
     seconds: number;
     order: number;
-    /** Resources in the run: orders the panels. */
+    /** Orders the panels: by latency, then by resources (latency × 1e6 + resources). */
     n: number;
 }
 

@@ -37,3 +37,16 @@ export interface WorkflowResult {
     phases: PhaseResult[];
     state: Partial<Record<ProgramKind, { bytes: number; resources: number; bytesPerResource: number }>>;
 }
+
+/** Requests by kind, as the tables print them: "create 162, push 51, update 50". */
+export function requestKinds(r: RequestCounts): string {
+    return Object.entries(r.byKind)
+        .sort()
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ");
+}
+
+/** One program's phase of one command in a result, if it ran. */
+export function phaseOf(res: WorkflowResult, program: ProgramKind, command: PhaseResult["command"]): PhaseResult | undefined {
+    return res.phases.find((p) => p.program === program && p.command === command);
+}
