@@ -1,0 +1,62 @@
+import { compareOpenclawVersions, layoutChanges, mergeSection, sectionBody, workspaceLayoutFor } from "./workspace";
+
+describe("workspaceLayoutFor", () => {
+    it("keeps TOOLS.md and HEARTBEAT.md as files before 2026.9", () => {
+        const { layout, note } = workspaceLayoutFor("2026.3.1");
+        expect(layout.fields.tools).toEqual({ kind: "file", file: "TOOLS.md" });
+        expect(layout.fields.heartbeat).toEqual({ kind: "file", file: "HEARTBEAT.md" });
+        expect(note).toBeUndefined();
+    });
+
+    it("moves tools into AGENTS.md and heartbeat into the monitor scratch from 2026.9", () => {
+        const { layout } = workspaceLayoutFor("2026.9.6");
+        expect(layout.fields.tools).toEqual({ kind: "section", file: "AGENTS.md", heading: "Tools" });
+        expect(layout.fields.heartbeat.kind).toBe("heartbeatScratch");
+        expect(layout.acceptedFiles).not.toContain("TOOLS.md");
+        expect(layout.acceptedFiles).not.toContain("HEARTBEAT.md");
+    });
+
+    it("uses the newest layout for a newer version and says so", () => {
+        const { layout, note } = workspaceLayoutFor("2027.1.0");
+        expect(layout.name).toBe("2026.9");
+        expect(note).toMatch(/2027\.1\.0 is newer .* checked through 2026\.9\.6/);
+    });
+
+    it("uses the newest layout for no version, and notes an unreadable one", () => {
+        expect(workspaceLayoutFor(undefined).layout.name).toBe("2026.9");
+        expect(workspaceLayoutFor("latest").note).toMatch(/cannot be read/);
+    });
+
+    it("lists what moved, naming the retired files", () => {
+        expect(layoutChanges(workspaceLayoutFor("2026.9.6").layout)).toEqual([
+            "tools: lands in the `## Tools` section of AGENTS.md (TOOLS.md is retired in OpenClaw 2026.9)",
+            "heartbeat: lands in the heartbeat job's monitor scratch (at most 256 KiB) (HEARTBEAT.md is retired in OpenClaw 2026.9)",
+        ]);
+        expect(layoutChanges(workspaceLayoutFor("2026.1.0").layout)).toEqual([]);
+    });
+});
+
+describe("compareOpenclawVersions", () => {
+    it("orders numerically, pre-releases first", () => {
+        expect(compareOpenclawVersions("2026.9.6", "2026.10.0")).toBeLessThan(0);
+        expect(compareOpenclawVersions("v2026.9", "2026.9.0")).toBe(0);
+        expect(compareOpenclawVersions("2026.9.0-beta.1", "2026.9.0")).toBeLessThan(0);
+    });
+});
+
+describe("mergeSection", () => {
+    it("appends a section to a text without one, and to an empty text", () => {
+        expect(mergeSection("# Team\nBe kind.\n", "Tools", "Use wttr.")).toBe("# Team\nBe kind.\n\n## Tools\n\nUse wttr.\n");
+        expect(mergeSection("", "Tools", "Use wttr.")).toBe("## Tools\n\nUse wttr.\n");
+    });
+
+    it("replaces the section in place and keeps what follows it", () => {
+        const text = "# Team\n\n## Tools\n\nold\n### detail\nmore old\n\n## Rules\nNo spam.\n";
+        const once = mergeSection(text, "Tools", "new");
+        expect(once).toBe("# Team\n\n## Tools\n\nnew\n\n## Rules\nNo spam.\n");
+        expect(mergeSection(once, "Tools", "new")).toBe(once);
+        expect(once.match(/## Tools/g)).toHaveLength(1);
+        expect(sectionBody(once, "Tools")).toBe("new");
+        expect(sectionBody(once, "Rules")).toBe("No spam.");
+    });
+});
