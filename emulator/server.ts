@@ -312,7 +312,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
 
     const authenticate = (header: string | undefined, org: string | undefined): Reply | undefined => {
-        const unauthorized = (detail: string): Reply => ({ status: 401, body: { detail }, headers: { "www-authenticate": "Token" } });
+        const unauthorized = (detail: string): Reply => ({ status: 401, body: { detail }, headers: { "www-authenticate": api.auth === "hosted" ? "Api-Token" : "Token" } });
         if (!header) return unauthorized("Authentication credentials were not provided.");
         const parts = header.trim().split(/\s+/);
         const scheme = (parts[0] ?? "").toLowerCase();

@@ -54,6 +54,14 @@ describe("emulator in hosted mode", () => {
         expect(assigned.status).toBe(201);
         expect(assigned.body).toMatchObject({ mentor, skill: skill.unique_id, skill_name: "Web Research", enabled: true });
 
+        expect((await api().get(`mentors/${mentor}/skills/`)).body).toEqual([expect.objectContaining({ id: assigned.body.id, skill: skill.unique_id })]);
+        const off = await api().patch(`mentors/${mentor}/skills/${assigned.body.id}/`, { enabled: false });
+        expect(off.body).toMatchObject({ skill: skill.unique_id, enabled: false });
+        expect((await api().get(`mentors/${mentor}/skills/?enabled=true`)).body).toEqual([]);
+        expect((await api().patch(`mentors/${mentor}/skills/${assigned.body.id}/`, { enabled: true })).status).toBe(200);
+        const stranger = await newMentor("Stranger");
+        expect((await api().get(`mentors/${stranger}/skills/${assigned.body.id}/`)).status).toBe(404);
+
         expect(await api().post(`mentors/${mentor}/claw-config/push-config/`)).toMatchObject({ status: 202, body: { queued: true, message: "Config push queued." } });
         const pushed = await api().settle(`mentors/${mentor}/claw-config/`, "last_config_push_status");
         expect(pushed.last_config_push_status).toBe("success");
