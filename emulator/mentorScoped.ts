@@ -19,6 +19,7 @@ import { ApiFault, type Ctx, type Reply } from "./entity";
 import { agentConfigs } from "./entities/agentConfigs";
 import { mentorConfigs } from "./entities/mentorConfigs";
 import { skillAssignments } from "./entities/skillAssignments";
+import { skillUniqueId } from "./entities/skills";
 import { handleEntity, listReply, show } from "./handler";
 import { mentorByUuid } from "./mentors";
 import type { Row } from "./store";
@@ -45,7 +46,8 @@ export function bindingOf(ctx: Ctx, mentor: unknown): Row | undefined {
 
 /** An assignment as the mentor route shows it: its skill named by `unique_id` (in and out). */
 function byUniqueId(ctx: Ctx, shown: Record<string, unknown>): Record<string, unknown> {
-    return { ...shown, skill: ctx.store.get(ctx.org, SKILLS, Number(shown.skill))?.unique_id ?? null };
+    const skill = ctx.store.get(ctx.org, SKILLS, Number(shown.skill));
+    return { ...shown, skill: skill ? skillUniqueId(ctx.org, skill) : null };
 }
 
 /** The handler's answer for an assignment, its skill named by `unique_id`. */
@@ -61,7 +63,7 @@ function withSkillId(ctx: Ctx, raw: unknown): unknown {
 
 /** The skill's numeric id for a `unique_id`, or the field error DRF's SlugRelatedField answers. */
 function skillByUniqueId(ctx: Ctx, value: unknown): number {
-    for (const s of ctx.store.rows(ctx.org, SKILLS)) if (typeof value === "string" && s.unique_id === value.toLowerCase()) return s.id;
+    for (const s of ctx.store.rows(ctx.org, SKILLS)) if (typeof value === "string" && skillUniqueId(ctx.org, s) === value.toLowerCase()) return s.id;
     if (value === null) throw ApiFault.fields({ skill: ["This field may not be null."] });
     throw ApiFault.fields({ skill: [`Object with unique_id=${String(value)} does not exist.`] });
 }

@@ -150,6 +150,16 @@ describe("emulator in hosted mode", () => {
         expect(deliveries[0]?.blank_files).not.toContain("IDENTITY.md");
     });
 
+    it("names a skill stored before unique_id existed by a stable derived one, assignable by it", async () => {
+        // A row as an older emulator's --data file holds it: no unique_id.
+        api().emu.store.put(ORG, "agent-skills", { id: 900, name: "Old", slug: "old", description: "", version: "", instruction: "", metadata: {}, enabled: true, platform_key: ORG });
+        const first = (await api().get("agent-skills/900/")).body.unique_id;
+        expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect((await api().get("agent-skills/900/")).body.unique_id).toBe(first);
+        const mentor = await newMentor("Keeps Old Skills");
+        expect((await api().post(`mentors/${mentor}/skills/`, { skill: first })).body).toMatchObject({ skill: first, skill_name: "Old" });
+    });
+
     it("queues a pairing request that expires, and accepts nemoclaw servers", async () => {
         const nemo = await api().create("claw/instances/", instanceBody({ claw_type: "nemoclaw", connection_params: { device_identity: { private_key_pem: ed25519Pem() } } }));
         expect(nemo.claw_type).toBe("nemoclaw");
