@@ -40,6 +40,12 @@ export interface AgentSetArgs extends LoadAgentSetOptions {
     org?: pulumi.Input<string>;
 }
 
+/** The provider's own setting (`iblai:openclawVersion`, else `IBLAI_OPENCLAW_VERSION`), so the set is split and checked by the schema the provider's check uses. */
+function stackOpenclawVersion(): string | undefined {
+    const v = new pulumi.Config("iblai").get("openclawVersion") ?? process.env.IBLAI_OPENCLAW_VERSION;
+    return v === "" ? undefined : v;
+}
+
 /**
  * A published OpenClaw agent set, deployed from its folder unchanged: each agent becomes a
  * {@link ClawAgent} (one mentor, its workspace files, model, config, skills and push), each
@@ -75,7 +81,7 @@ export class AgentSet extends pulumi.ComponentResource {
     constructor(name: string, args: AgentSetArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("iblai:index:AgentSet", name, {}, opts);
         const identity = { apiBaseUrl: args.apiBaseUrl, org: args.org };
-        this.loaded = loadAgentSet(args.folder, { omitConfig: args.omitConfig });
+        this.loaded = loadAgentSet(args.folder, { omitConfig: args.omitConfig, openclawVersion: args.openclawVersion ?? stackOpenclawVersion() });
         const missing = mentorProblems(this.loaded.agents, args.mentors);
         if (missing.length) throw new AgentSetError(args.folder, missing);
         const plan = planSkills(this.loaded, Object.keys(args.existingSkills ?? {}));
