@@ -166,7 +166,7 @@ describe("loadAgentSet refuses, at preview, what the API would refuse, naming ea
             expect.arrayContaining([
                 expect.stringMatching(/^skills\/citations\/SKILL\.md: version: .*50/),
                 expect.stringMatching(/^skills\/graphing\/scripts\/blob\.bin: not UTF-8 text: .*move binary files to assets\//),
-                expect.stringMatching(/^openclaw\.json \(agents\.list\[0\]\.model\): model: .*200/),
+                expect.stringMatching(/^openclaw\.json \(model; agent dean\): model: .*200/),
             ]),
         );
         expect(problems).toHaveLength(3);
@@ -243,14 +243,14 @@ describe("planSkills", () => {
 
 describe("mentorProblems", () => {
     const agents = [
-        { id: "dean", at: "agents.list[0]" },
-        { id: "tutor-math", at: "agents.list[1]" },
-        { id: "researcher", at: "agents.list[2]" },
+        { id: "dean" },
+        { id: "tutor-math" },
+        { id: "researcher" },
     ];
     it("names every agent without a mentor, and every mentor that is not a UUID", () => {
-        expect(mentorProblems(agents, { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", researcher: "dean@acme" }).map((p) => `${p.at}: ${p.message}`)).toEqual([
-            `agents.list[1]: agent tutor-math has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors["tutor-math"]' <mentor-uuid>)`,
-            'agents.list[2]: agent researcher: mentors["researcher"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10',
+        expect(mentorProblems(agents, { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", researcher: "dean@acme" }).map((p) => `${p.at ?? ""}${p.message}`)).toEqual([
+            `agent tutor-math has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors["tutor-math"]' <mentor-uuid>)`,
+            'agent researcher: mentors["researcher"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10',
         ]);
         expect(mentorProblems(agents.slice(0, 1), { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10" })).toEqual([]);
     });
@@ -275,6 +275,13 @@ describe("agentsOf", () => {
         expect(renamed[0].config.subagents).toEqual({ allowAgents: ["mentor-tutor", "*", "elsewhere"], delegationMode: "prefer" });
         expect(renamed[1]).toBe(agents[1]);
         expect(agents[0].config.subagents).toEqual({ allowAgents: ["tutor", "*", "elsewhere"], delegationMode: "prefer" }); // not mutated
+    });
+
+    it("names the agents, not their list positions, when a model cannot be read, one line per place", () => {
+        expect(agentsOf({ agents: { defaults: { model: 42 }, list: [{ id: "a" }, { id: "b", model: ["x"] }, { id: "c" }] } }).problems).toEqual([
+            { file: "openclaw.json", at: "agents.defaults.model; agents a, c", message: "a model is a string or { primary, fallbacks }" },
+            { file: "openclaw.json", at: "model; agent b", message: "a model is a string or { primary, fallbacks }" },
+        ]);
     });
 
     it("gives no allowlist (every skill) when neither the agent nor the defaults have one", () => {

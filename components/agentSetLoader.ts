@@ -288,7 +288,7 @@ export function loadAgentSet(folder: string, options: LoadAgentSetOptions = {}):
         const files = loadAgentFiles(root, a, problems, notes);
         // The sdk's own schema (limits, blocked paths); a blocked path agentsOf already
         // reported, with where it came from and how to leave it out, is not reported twice.
-        const found = schemaProblems(AgentConfigCreate, { mentor: SOME_MENTOR, model: a.model, config: a.config }, (f) => ({ file: "openclaw.json", at: f === "model" ? `${a.at}.model` : a.at }));
+        const found = schemaProblems(AgentConfigCreate, { mentor: SOME_MENTOR, model: a.model, config: a.config }, (f) => ({ file: "openclaw.json", at: `${f || "config"}; agent ${a.id}` }));
         problems.push(...found.filter((p) => !problems.some((q) => q.message.includes(p.message.replace(/^config: /, "")))));
         return { ...a, files };
     });
@@ -403,17 +403,17 @@ export function planSkills(set: Pick<LoadedAgentSet, "agents" | "skills">, exist
  * @example
  * ```ts
  * mentorProblems(set.agents, { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10" });
- * // [{ file: "openclaw.json", at: "agents.list[1]", message: "agent tutor-math has no mentor: ..." }, ...]
+ * // [{ file: "openclaw.json", message: "agent tutor-math has no mentor: ..." }, ...]
  * ```
  */
-export function mentorProblems(agents: readonly Pick<LoadedAgent, "id" | "at">[], mentors: Record<string, unknown>): AgentSetProblem[] {
+export function mentorProblems(agents: readonly Pick<LoadedAgent, "id">[], mentors: Record<string, unknown>): AgentSetProblem[] {
     const out: AgentSetProblem[] = [];
     for (const a of agents) {
         const m = mentors[a.id];
         if (m === undefined || m === null || m === "") {
-            out.push({ file: "openclaw.json", at: a.at, message: `agent ${a.id} has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors["${a.id}"]' <mentor-uuid>)` });
+            out.push({ file: "openclaw.json", message: `agent ${a.id} has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors["${a.id}"]' <mentor-uuid>)` });
         } else if (!MentorId.safeParse(m).success) {
-            out.push({ file: "openclaw.json", at: a.at, message: `agent ${a.id}: mentors["${a.id}"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10` });
+            out.push({ file: "openclaw.json", message: `agent ${a.id}: mentors["${a.id}"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10` });
         }
     }
     return out;

@@ -197,7 +197,7 @@ export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOf
         let config = mergeDeep(structuredClone(split.perAgent), own);
         const { model, fallbacks } = modelOf(entry.model ?? defaults.model);
         if (fallbacks !== undefined) config = mergeDeep(config, { model: { fallbacks } });
-        if ((entry.model ?? defaults.model) !== undefined && model === undefined) problems.push({ file, at: `${at}.model`, message: "a model is a string or { primary, fallbacks }" });
+        if ((entry.model ?? defaults.model) !== undefined && model === undefined) refused.push({ file, key: entry.model !== undefined ? "model" : "agents.defaults.model", agent: id, message: "a model is a string or { primary, fallbacks }" });
 
         const removed: string[] = [];
         config = dropSecrets(config, "", removed) as Obj;
@@ -215,7 +215,7 @@ export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOf
 
         const skills = entry.skills ?? defaults.skills;
         if (skills !== undefined && !(Array.isArray(skills) && skills.every((s) => typeof s === "string"))) {
-            problems.push({ file, at: `${entry.skills !== undefined ? at : "agents.defaults"}.skills`, message: "a skill allowlist is an array of skill names" });
+            problems.push({ file, at: entry.skills !== undefined ? `skills; agent ${id}` : "agents.defaults.skills", message: "a skill allowlist is an array of skill names" });
         }
         agents.push({ id, at, name: typeof entry.name === "string" ? entry.name : undefined, model, config, skills: Array.isArray(skills) ? (skills as string[]) : undefined });
     }

@@ -70,7 +70,7 @@ describe("an OpenClaw agent set deployed with AgentSet and the real pulumi CLI",
         for (const agent of ["dean", "tutor-math", "tutor-writing"]) await setMentor(agent);
         const p = await project.preview([], { allowFail: true });
         expect(p.code).not.toBe(0);
-        expect(p.stdout + p.stderr).toMatch(/openclaw\.json \(agents\.list\[3\]\): agent researcher has no mentor: add it to the mentors table/);
+        expect(p.stdout + p.stderr).toMatch(/openclaw\.json: agent researcher has no mentor: add it to the mentors table/);
         expect(emu.requestCounts()).toEqual({});
         await setMentor("researcher");
     });
