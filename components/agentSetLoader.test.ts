@@ -284,6 +284,19 @@ describe("agentsOf", () => {
         ]);
     });
 
+    it("names a misspelt default under agents.defaults, not under the agent that carries it; a default left out carries nothing", () => {
+        const r = agentsOf({ agents: { defaults: { compaktion: {}, subagents: { maxConcurrent: 2 } }, list: [{ id: "a" }, { id: "b" }] } }, { omitConfig: ["subagents.maxConcurrent"] });
+        expect(r.problems).toEqual([
+            { file: "openclaw.json", at: "agents.defaults.compaktion", message: 'unknown key; did you mean compaction? (OpenClaw 2026.9.6). Fix it in openclaw.json, or leave it out with omitConfig: ["compaktion"]' },
+        ]);
+        expect(r.agents.map((a) => a.config)).toEqual([{ agents: { defaults: { compaktion: {} } } }, {}]);
+        expect(agentsOf({ agents: { defaults: { subagents: { maxConcurrent: 2 } }, list: [{ id: "a" }] } }, { omitConfig: ["subagents.maxConcurrent"] })).toMatchObject({
+            agents: [{ config: {} }],
+            serverDefaults: undefined,
+            notes: [{ file: "openclaw.json", at: "agents.defaults.subagents.maxConcurrent", message: "left out (omitConfig)" }],
+        });
+    });
+
     it("gives no allowlist (every skill) when neither the agent nor the defaults have one", () => {
         expect(agentsOf({ agents: { list: [{ id: "a" }] } }).agents[0].skills).toBeUndefined();
         expect(agentsOf({ agents: { defaults: { skills: [] }, list: [{ id: "a" }] } }).agents[0].skills).toEqual([]);

@@ -175,11 +175,12 @@ export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOf
     }
     const split = splitDefaults(rest, version);
     let serverOnly = split.serverOnly;
+    const asWritten = structuredClone(serverOnly);
     for (const p of options.omitConfig ?? []) {
         if (omitPath(serverOnly, p)) notes.push({ file, at: `agents.defaults.${p}`, message: "left out (omitConfig)" });
     }
     const removedDefaults: string[] = [];
-    serverOnly = dropSecrets(serverOnly, "", removedDefaults) as Obj;
+    serverOnly = withoutEmptied(dropSecrets(serverOnly, "", removedDefaults) as Obj, asWritten);
     for (const r of removedDefaults) notes.push({ file, at: `agents.defaults.${r}`, message: "not pushed: a secret" });
 
     const decls = declarations(root.agents, file, notes, problems);
@@ -211,7 +212,11 @@ export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOf
             const from = f.kind === "blocked" && !(f.path.split(".")[0] in own) ? ", from agents.defaults" : "";
             refused.push({ file, key, agent: id, message: `${f.message}${from}. Remove it from the folder, or leave it out with omitConfig: [${JSON.stringify(key)}]` });
         }
-        if (options.checkSchema !== false) refused.push(...schemaFindings(file, id, config, version));
+        for (const f of options.checkSchema === false ? [] : schemaFindings(file, id, config, version)) {
+            // The server's part of agents.defaults is the set's, not this agent's (it only carries it).
+            if (f.key.startsWith("agents.defaults.")) problems.push({ file, at: f.key, message: f.message });
+            else refused.push(f);
+        }
 
         const skills = entry.skills ?? defaults.skills;
         if (skills !== undefined && !(Array.isArray(skills) && skills.every((s) => typeof s === "string"))) {
@@ -244,6 +249,17 @@ export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOf
         }
     }
     return { agents, notes, problems, version, serverDefaults };
+}
+
+/** An object less the objects that omitConfig or secrets emptied (an empty one written so is kept, to be checked). */
+function withoutEmptied(o: Obj, asWritten: Obj): Obj {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(o)) {
+        const before = asWritten[k];
+        const x = isObj(v) && isObj(before) ? withoutEmptied(v, before) : v;
+        if (!(isObj(x) && Object.keys(x).length === 0 && isObj(before) && Object.keys(before).length > 0)) out[k] = x;
+    }
+    return out;
 }
 
 /** Dotted paths of an object's leaves (arrays and non-objects are leaves). */
