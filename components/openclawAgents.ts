@@ -22,7 +22,7 @@
  */
 import { findBlockedPaths } from "../sdk/configPaths";
 import { checkMentorConfig } from "../sdk/openclawConfig";
-import { defaultOpenClawVersion } from "../sdk/openclawSchema";
+import { defaultOpenClawVersion, openclawNodeSchema } from "../sdk/openclawSchema";
 import { type AgentFinding, agentsPhrase, groupFindings } from "./agentFindings";
 import type { AgentSetProblem } from "./errors";
 import { splitDefaults, validOnlyUnderDefaults } from "./schemaSplit";
@@ -212,7 +212,19 @@ export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOf
             const from = f.kind === "blocked" && !(f.path.split(".")[0] in own) ? ", from agents.defaults" : "";
             refused.push({ file, key, agent: id, message: `${f.message}${from}. Remove it from the folder, or leave it out with omitConfig: [${JSON.stringify(key)}]` });
         }
+        // An agent's own key OpenClaw accepts only at the root would land there, for every agent
+        // on the server (the placement rule): refused rather than widened (k-12's per-agent `session`).
+        const rootOnly = options.checkSchema === false ? [] : Object.keys(own).filter((k) => k in config && !openclawNodeSchema(version, "agent", [k]) && openclawNodeSchema(version, "root", [k]));
+        for (const k of rootOnly) {
+            refused.push({
+                file,
+                key: k,
+                agent: id,
+                message: `not valid on an agent in OpenClaw ${version}: \`${k}\` is valid only at the root in ${version}, where it applies to every agent on the server. Leave it out with omitConfig: [${JSON.stringify(k)}], or set it on the server itself`,
+            });
+        }
         for (const f of options.checkSchema === false ? [] : schemaFindings(file, id, config, version)) {
+            if (rootOnly.includes(f.key.split(".")[0] as string)) continue; // refused whole above
             // The server's part of agents.defaults is the set's, not this agent's (it only carries it).
             if (f.key.startsWith("agents.defaults.")) problems.push({ file, at: f.key, message: f.message });
             else refused.push(f);
