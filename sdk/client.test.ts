@@ -73,6 +73,29 @@ describe("ClawClient transport", () => {
         expect(JSON.parse(String(t.seen[0].body))).toEqual({ name: "prod", server_url: "https://claw.acme.dev", gateway_token: GW });
     });
 
+    // Issue 20: the hosted service refuses `Token <key>` with 401 "Invalid Token" even for a valid key.
+    it("sends Api-Token by default, and answers the hosted service's Token refusal with the fix", async () => {
+        const t = setup();
+        t.on("GET", "agent-skills/", 200, []);
+        await t.client.skills.listPage();
+        expect(t.seen[0].headers.authorization).toBe(`Api-Token ${TOKEN}`);
+
+        const old = setup({ authScheme: "Token" });
+        old.on("GET", "agent-skills/9/", 401, { detail: "Invalid Token" });
+        const e = await old.client.skills.get(9).catch((x: unknown) => x);
+        expect(AuthenticationError.isInstance(e)).toBe(true);
+        expect((e as ClawError).hint).toContain("pulumi config set iblai:authScheme Api-Token");
+        expect((e as ClawError).hint).toContain("IBLAI_AUTH_SCHEME=Api-Token");
+        expect((e as ClawError).hint).toContain('authScheme: "Api-Token"');
+
+        // Under Api-Token the same answer means the key itself: no advice to switch schemes.
+        const now = setup({ authScheme: "Api-Token" });
+        now.on("GET", "agent-skills/9/", 401, { detail: "Invalid Token" });
+        const e2 = await now.client.skills.get(9).catch((x: unknown) => x);
+        expect((e2 as ClawError).hint).not.toContain("config set iblai:authScheme");
+        expect((e2 as ClawError).hint).toContain("iblai:apiToken");
+    });
+
     it("uploads an asset as multipart with the bytes in the field `file`", async () => {
         const t = setup();
         t.on("POST", "agent-skill-resources/", 201, { id: 3, skill: 9, file_type: "asset", filename: "logo.png", file: "https://cdn/logo.png" });

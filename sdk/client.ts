@@ -28,9 +28,10 @@ import { SkillsApi } from "./resources/skills";
  */
 
 /**
- * The `Authorization` scheme: `Token` (the integration guide; the default) or `Api-Token`
- * (the platform's own generated client, for a platform API key). There is no `Api-Key`
- * scheme: it is refused with a hint naming `Api-Token`.
+ * The `Authorization` scheme: `Api-Token` (the default: the hosted service, the current
+ * guide and the platform's generated client) or `Token` (the older guide; older and
+ * self-hosted deployments). There is no `Api-Key` scheme: it is refused with a hint naming
+ * `Api-Token`.
  *
  * @example
  * ```ts
@@ -47,7 +48,18 @@ export type AuthScheme = "Token" | "Api-Token";
  * AUTH_SCHEMES.includes("Api-Token"); // true
  * ```
  */
-export const AUTH_SCHEMES: readonly AuthScheme[] = ["Token", "Api-Token"];
+export const AUTH_SCHEMES: readonly AuthScheme[] = ["Api-Token", "Token"];
+
+/**
+ * The scheme used when none is set: `Api-Token`, because the hosted service answers
+ * `Token <key>` with `401 {"detail": "Invalid Token"}` even for a valid key (issue 20).
+ *
+ * @example
+ * ```ts
+ * new ClawClient({ baseUrl, org, token }).authScheme === DEFAULT_AUTH_SCHEME; // true
+ * ```
+ */
+export const DEFAULT_AUTH_SCHEME: AuthScheme = "Api-Token";
 
 /**
  * Why a scheme is not one the API knows, with the fix; undefined when it is fine (or unset).
@@ -61,9 +73,9 @@ export const AUTH_SCHEMES: readonly AuthScheme[] = ["Token", "Api-Token"];
 export function authSchemeProblem(scheme: unknown): string | undefined {
     if (scheme === undefined || (AUTH_SCHEMES as readonly unknown[]).includes(scheme)) return undefined;
     if (typeof scheme === "string" && /^api[-_ ]?key$/i.test(scheme.trim())) {
-        return `authScheme ${JSON.stringify(scheme)} does not exist; use "Api-Token" (the scheme the platform's own client sends for an API key) or "Token" (the default)`;
+        return `authScheme ${JSON.stringify(scheme)} does not exist; use "Api-Token" (the default: the scheme the hosted service and the platform's own client use for an API key) or "Token" (older and self-hosted deployments)`;
     }
-    return `authScheme must be "Token" (the default) or "Api-Token", not ${typeof scheme === "string" && scheme.length <= 20 ? JSON.stringify(scheme) : `a ${typeof scheme}`}`;
+    return `authScheme must be "Api-Token" (the default) or "Token", not ${typeof scheme === "string" && scheme.length <= 20 ? JSON.stringify(scheme) : `a ${typeof scheme}`}`;
 }
 
 /**
@@ -103,7 +115,7 @@ export interface ClawClientOptions {
     org: string;
     /** API token. Kept in a private field; never logged or put in an error. */
     token: string;
-    /** Authorization scheme; default `Token`. */
+    /** Authorization scheme; default `Api-Token` (the hosted service); `Token` for older and self-hosted deployments. */
     authScheme?: AuthScheme;
     /** Per-attempt timeout, ms; default 30_000. Also capped by what is left of the retry budget. */
     timeoutMs?: number;
@@ -259,7 +271,8 @@ export class ClawClient {
         }
         this.baseUrl = url.origin + url.pathname.replace(/\/+$/, "");
         this.org = options.org;
-        this.authScheme = options.authScheme ?? "Token";
+        // Api-Token since issue 20: the hosted service refuses Token even for a valid key.
+        this.authScheme = options.authScheme ?? DEFAULT_AUTH_SCHEME;
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.retry = { ...DEFAULT_RETRY, ...options.retry };
         this.pageSize = Math.max(1, options.pageSize ?? 100);
@@ -342,7 +355,7 @@ export class ClawClient {
         let lostEarlier = false; // an earlier attempt may have acted without our hearing of it
         const finalError = (attempts: number): ClawError => {
             if (last.res) {
-                const e = errorForStatus(last.res.status, last.res.body, { method, route, secrets, attempts });
+                const e = errorForStatus(last.res.status, last.res.body, { method, route, secrets, attempts }, { authScheme: this.authScheme });
                 if (e instanceof RateLimitedError) e.retryAfterMs = parseRetryAfter(last.res.headers["retry-after"]);
                 return e;
             }
@@ -466,7 +479,7 @@ export class ClawClient {
             }
             if (res.statusCode >= 300) {
                 const text = await res.body.text();
-                throw errorForStatus(res.statusCode, text, { method: "GET", route, secrets });
+                throw errorForStatus(res.statusCode, text, { method: "GET", route, secrets }, { authScheme: this.authScheme });
             }
             return Buffer.from(await res.body.arrayBuffer());
         });
