@@ -5,6 +5,7 @@ import { DEFAULT_RETRY, type RetryPolicy, nextDelay, parseRetryAfter, sleep } fr
 import { AgentConfigsApi } from "./resources/agentConfigs";
 import { InstancesApi } from "./resources/instances";
 import { MentorBindingsApi } from "./resources/mentorBindings";
+import { MentorScoped } from "./resources/mentorScoped";
 import { ModelProvidersApi } from "./resources/modelProviders";
 import { SkillAssignmentsApi } from "./resources/skillAssignments";
 import { SkillResourcesApi } from "./resources/skillResources";
@@ -232,7 +233,7 @@ export class ClawClient {
     readonly instances: InstancesApi;
     /** `claw/model-providers/`: LLM providers of a claw server. */
     readonly modelProviders: ModelProvidersApi;
-    /** `claw/mentor-configs/`: mentors bound to servers, and config pushes. */
+    /** `claw/mentor-configs/`: mentors bound to servers, and config pushes (the older guide's collection; `mentorScoped` for the current one). */
     readonly mentorBindings: MentorBindingsApi;
     /** `agent-configs/`: a mentor's workspace files and config patch. */
     readonly agentConfigs: AgentConfigsApi;
@@ -289,6 +290,20 @@ export class ClawClient {
         this.skills = new SkillsApi(this);
         this.skillResources = new SkillResourcesApi(this);
         this.skillAssignments = new SkillAssignmentsApi(this);
+    }
+
+    /**
+     * The current guide's mentor-scoped routes of one mentor (`mentors/{mentor}/...`): its
+     * binding, agent config and skills. Throws ValidationError for a mentor that is not a
+     * UUID, before any request.
+     *
+     * @example
+     * ```ts
+     * const b = await client.mentorScoped("3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10").binding.get();
+     * ```
+     */
+    mentorScoped(mentor: string): MentorScoped {
+        return new MentorScoped(this, mentor);
     }
 
     /**

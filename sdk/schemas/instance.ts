@@ -2,14 +2,15 @@ import { z } from "zod";
 import { ObjectRef, anyId, httpUrl, roString } from "./common";
 
 /**
- * Claw flavours; NemoClaw hosts register as `openclaw` (same gateway protocol).
+ * Claw flavours. Recent platform versions also accept `nemoclaw` (older ones take a
+ * NemoClaw host as `openclaw`: the same gateway protocol).
  *
  * @example
  * ```ts
  * const t: ClawType = "openclaw";
  * ```
  */
-export const CLAW_TYPES = ["openclaw", "ironclaw"] as const;
+export const CLAW_TYPES = ["openclaw", "ironclaw", "nemoclaw"] as const;
 export type ClawType = (typeof CLAW_TYPES)[number];
 
 /**
