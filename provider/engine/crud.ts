@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
-import { ClawError, NotFoundError, ObjectRef, redactText, sameId, withArticle } from "../../sdk";
+import type { z } from "zod";
+import { ClawError, NotFoundError, ObjectRef, fieldSuggestion, redactText, sameId, schemaKeysAt, withArticle } from "../../sdk";
 import { type Connection, clientFor, connectionProblems } from "./connection";
 import { COLLECTION_CONTEXT, type OpsContext, type ResourceFacts } from "./facts";
 import { bytesHash, contentHash } from "./hash";
@@ -203,7 +204,14 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
             if (isUnknown(inputs[camel])) continue; // checked again at apply time, when it is known
             const rest = issue.path.slice(1).map(String);
             const property = [camel, ...rest].join(".");
-            const message = inputs[camel] === undefined ? "required" : issue.code === "invalid_type" ? `must be ${withArticle(String(issue.expected))}, not ${withArticle(kindOf(valueAt(inputs[camel], rest)))}` : issue.message;
+            const message =
+                inputs[camel] === undefined
+                    ? "required"
+                    : issue.code === "invalid_type"
+                      ? `must be ${withArticle(String(issue.expected))}, not ${withArticle(kindOf(valueAt(inputs[camel], rest)))}`
+                      : issue.code === "unrecognized_keys"
+                        ? unknownKeys(issue.keys, facts.createSchema, issue.path)
+                        : issue.message;
             // The engine prints the value of a failure's property beside it; keep object values
             // (a config patch, headers) and secrets out of the output: the reason names the input.
             const v = inputs[camel];
@@ -214,6 +222,17 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
     if (facts.checkInputs) failures.push(...facts.checkInputs(inputs, conn));
     if (failures.length === 0) notify(facts, inputs, undefined);
     return { inputs: clean(inputs), failures };
+}
+
+/** Unknown keys inside an object input, each with a did-you-mean from the schema's own keys (the service would drop them). */
+function unknownKeys(keys: readonly string[], schema: z.ZodType, path: readonly PropertyKey[]): string {
+    const known = schemaKeysAt(schema, path);
+    return keys
+        .map((k) => {
+            const near = fieldSuggestion(k, known);
+            return `unknown field ${JSON.stringify(k)}${near ? ` (did you mean ${near}?)` : ""}`;
+        })
+        .join("; ");
 }
 
 /** The JSON kind of a value, as zod names the expected ones. */
