@@ -253,7 +253,7 @@ export function diff(facts: ResourceFacts, id: string, olds: Props, news: Props)
     const replaces = changed.filter(
         (k) => (IDENTITY as readonly string[]).includes(k) || facts.fields[k]?.replaceOnChange,
     );
-    return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+    return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && (facts.deleteBeforeReplace?.(olds) ?? false) };
 }
 
 /**

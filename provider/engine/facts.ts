@@ -96,6 +96,12 @@ export interface ResourceFacts {
      */
     routed?: boolean;
     /**
+     * Whether a replacement must delete the old object first (from its state): e.g. a
+     * binding on the mentor routes, where a mentor holds one binding, so the new one cannot
+     * be made beside it. Default: create the new one first.
+     */
+    deleteBeforeReplace?: (olds: Record<string, unknown>) => boolean;
+    /**
      * A note for the user about the resource as the program and state describe it (e.g. a
      * binding with auto_push on), shown once per resource by preview and up; no request.
      */

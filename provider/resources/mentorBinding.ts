@@ -32,6 +32,8 @@ export const mentorBindingFacts: ResourceFacts = {
     // One schema for both generations: check runs before the generation is known (no request).
     createSchema: MentorBindingCreate.extend({ agent_id: MentorClawConfigCreate.shape.agent_id, agent_config: MentorClawConfigCreate.shape.agent_config }),
     routed: true,
+    // One binding per mentor on the mentor routes: a new server's binding can only follow the old one.
+    deleteBeforeReplace: (olds) => routesOf(olds) === "mentor",
     notice: autoPushNotice,
     find: { naturalKey: ["mentor", "server"], match: ["mentor", "server"] },
     ops: (client, ctx) => remembering(client, withAutoPushOff(ctx.routes === "mentor" ? byMentor(client) : collectionOps(client))),
