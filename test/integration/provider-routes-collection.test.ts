@@ -18,7 +18,7 @@ const MENTOR = "6a0e2f4b-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
 const OLD = "7b1f3a5c-2d4e-4f60-9bac-1d2e3f4a5b6c";
 
 describe("route generations on the collection routes (provider against the emulator)", () => {
-    const env = useEmulator({ pushDelayMs: 10 });
+    const env = useEmulator({ routes: "collection", pushDelayMs: 10 });
     const conn = (apiRoutes?: Connection["apiRoutes"]): Connection => ({ baseUrl: env.emu.url, org: ORG, apiToken: TOKEN, apiRoutes, tuning: { maxConcurrency: 8, pushPollIntervalMs: 10 } });
     const since = () => {
         const start = env.emu.requestCounts();
