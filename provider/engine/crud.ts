@@ -182,7 +182,8 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
     }
     for (const k of Object.keys(inputs)) {
         if (!known.has(k) && !(IDENTITY as readonly string[]).includes(k)) {
-            failures.push({ property: k, reason: `unknown input; the inputs of ${facts.type} are ${[...known].join(", ")}` });
+            const near = fieldSuggestion(k, Object.keys(facts.fields));
+            failures.push({ property: k, reason: `unknown input${near ? `; did you mean ${near}?` : ""}; the inputs of ${facts.type} are ${[...known].join(", ")}` });
         }
     }
     for (const [k, f] of Object.entries(facts.fields)) {

@@ -112,6 +112,17 @@ describe("check and diff of route-dependent resources", () => {
     });
 });
 
+describe("unknown inputs", () => {
+    it("are named with a did-you-mean, at check", async () => {
+        const m = apiMethods(agentConfigFacts, () => ({ baseUrl: url, org: "zero", apiToken: "t" }));
+        const r = await m.check({}, { mentor: MENTOR, user_context: "learners", allowed_models: ["x"] });
+        expect(r.failures).toEqual([
+            { property: "user_context", reason: expect.stringMatching(/^unknown input; did you mean userContext\?/) },
+            { property: "allowed_models", reason: expect.stringMatching(/^unknown input; did you mean allowedModels\?/) },
+        ]);
+    });
+});
+
 describe("autoPushNotice", () => {
     it("speaks when the program asks for auto_push or the binding has it on, and only then", () => {
         expect(autoPushNotice({ autoPush: true }, undefined)).toMatch(/pushes at once on every agent-config write.*blanks that file/);
