@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ClawClient, ConfigError, MentorBindingCreate, MentorClawConfigCreate, NotFoundError, sameValue } from "../../sdk";
 import { type EntityOps, type ResourceFacts, entityOps } from "../engine/facts";
-import { routesOf } from "../engine/routes";
+import { isMentorId, routesOf } from "../engine/routes";
 import { agentConfigDeleted, rememberBinding } from "../engine/mentorConfigs";
 import type { BindingId, InstanceRef } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
@@ -79,7 +79,12 @@ function collectionOps(client: ClawClient): EntityOps {
         },
         get: async (id) => withId(await ops.get(id)),
         update: async (id, b) => withId(await ops.update(id, b)),
+        list: ops.list ? (q) => withIds(ops.list?.(q) as AsyncIterable<Record<string, unknown> & { id: number | string }>) : undefined,
     };
+}
+
+async function* withIds(items: AsyncIterable<Record<string, unknown> & { id: number | string }>): AsyncGenerator<Record<string, unknown> & { id: number | string }> {
+    for await (const o of items) yield { ...o, binding_id: o.id };
 }
 
 /**
@@ -95,7 +100,13 @@ function byMentor(client: ClawClient): EntityOps {
             const { mentor, ...body } = b as { mentor: string };
             return shaped(mentor, await client.mentorScoped(mentor).binding.create(body as never));
         },
-        get: async (mentor) => shaped(mentor, await client.mentorScoped(mentor).binding.get()),
+        get: async (mentor) => {
+            // State always holds a mentor here; anything else came from adoptId.
+            if (!isMentorId(mentor)) {
+                throw new ConfigError(`adoptId: on the mentor routes a binding is adopted by its mentor's UUID, not by an id`, { hint: "set adoptId to the mentor's UUID (the same as mentor)" });
+            }
+            return shaped(mentor, await client.mentorScoped(mentor).binding.get());
+        },
         update: async (mentor, b) => {
             const { mentor: _fixed, ...body } = b;
             return shaped(mentor, await client.mentorScoped(mentor).binding.update(body as never));

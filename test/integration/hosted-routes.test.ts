@@ -133,6 +133,8 @@ describe("the hosted service (emulator in hosted mode)", () => {
     it("provider: adopts a binding by its mentor's UUID, and names its auto_push", async () => {
         const mentor = await newMentor();
         await client.mentorScoped(mentor).binding.create({ server, enabled: true, auto_push: true });
+        // The binding's numeric id is no address on these routes: named, nothing sent.
+        await expect(crud.create(mentorBindingFacts, conn(), checked(mentorBindingFacts, { mentor, server, adoptId: 7 }))).rejects.toThrow(/adoptId: on the mentor routes a binding is adopted by its mentor's UUID/);
         const adopted = await crud.create(mentorBindingFacts, conn(), checked(mentorBindingFacts, { mentor, server, adoptId: mentor }));
         expect(adopted).toMatchObject({ id: mentor, outs: { autoPush: true, apiRoutes: "mentor" } });
         expect(autoPushNotice(checked(mentorBindingFacts, { mentor, server }), adopted.outs as Record<string, unknown>)).toMatch(/auto_push is on/);
