@@ -15,8 +15,8 @@ export const mentorBindingFacts: ResourceFacts = {
         enabled: { api: "enabled" },
         autoPush: { api: "auto_push" },
         // As the platform's own scripts send them (seed_claw_mentor.py): the OpenClaw agent's
-        // name, and the agent config at bind time. Read back by neither route generation as
-        // sent (the binding embeds the whole config), so diffed against the last inputs.
+        // name (read back as agent_id), and the agent config at bind time, which is not read
+        // back as sent (the answer embeds the whole config): diffed against the last inputs.
         agentId: { api: "agent_id" },
         initialAgentConfig: { api: "agent_config", writeOnly: true },
     },
