@@ -33,3 +33,4 @@ export * from "./resources/agentConfigs";
 export * from "./resources/skills";
 export * from "./resources/skillResources";
 export * from "./resources/skillAssignments";
+export * from "./resources/mentorScoped";

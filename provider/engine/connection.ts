@@ -1,4 +1,5 @@
-import { type AuthScheme, ClawClient, ConfigError, authSchemeProblem, closestName } from "../../sdk";
+import { type AuthScheme, ClawClient, ConfigError, DEFAULT_AUTH_SCHEME, authSchemeProblem, closestName } from "../../sdk";
+import { type ApiRoutesSetting, apiRoutesProblem } from "./routes";
 import { TUNING_SETTINGS, type Tuning, resolveTuning } from "./tuning";
 
 /**
@@ -16,6 +17,11 @@ export interface Connection {
      * what check validates agent configs against (issue 10). Default: the newest snapshot.
      */
     openclawVersion?: string;
+    /**
+     * Which route generation mentors are managed through (`iblai:apiRoutes`, issue 20):
+     * `auto` (the default: asked of the service once per org, routes.ts), `mentor` or `collection`.
+     */
+    apiRoutes?: ApiRoutesSetting;
     /** `iblai:*` keys of the stack config that are no setting of ours (typos): refused at preview. */
     unknownSettings?: string[];
     /** Speed settings (tuning.ts); not part of any resource's identity. */
@@ -27,7 +33,7 @@ export interface Connection {
  * declare types only for its own keys (`Configuration key 'iblai:authScheme' is not
  * namespaced by the project and should not define a type`), so the provider checks them.
  */
-export const SETTINGS: readonly string[] = ["baseUrl", "org", "apiToken", "authScheme", "openclawVersion", ...TUNING_SETTINGS];
+export const SETTINGS: readonly string[] = ["baseUrl", "org", "apiToken", "authScheme", "apiRoutes", "openclawVersion", ...TUNING_SETTINGS];
 
 /** Reads one value from the stack config handed to `configure()`. */
 export type ConfigLookup = (key: string) => string | undefined;
@@ -47,6 +53,7 @@ export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = pr
         apiToken: pick("apiToken", "IBLAI_API_TOKEN"),
         authScheme: pick("authScheme", "IBLAI_AUTH_SCHEME") as AuthScheme | undefined,
         openclawVersion: pick("openclawVersion", "IBLAI_OPENCLAW_VERSION"),
+        apiRoutes: pick("apiRoutes", "IBLAI_API_ROUTES") as ApiRoutesSetting | undefined,
         unknownSettings: keys.filter((k) => k.startsWith("iblai:") && !SETTINGS.includes(k.slice("iblai:".length))),
         tuning: resolveTuning(get, env),
     };
@@ -64,6 +71,8 @@ export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = pr
 export function connectionProblems(conn: Connection): string[] {
     const scheme = authSchemeProblem(conn.authScheme);
     const out = scheme ? [`iblai:${scheme} (stack config iblai:authScheme or IBLAI_AUTH_SCHEME)`] : [];
+    const routes = apiRoutesProblem(conn.apiRoutes);
+    if (routes) out.push(routes);
     for (const key of conn.unknownSettings ?? []) {
         const near = closestName(key.slice("iblai:".length), SETTINGS);
         const fix = near ? `did you mean iblai:${near}? (pulumi config rm ${key}; pulumi config set iblai:${near} ...)` : `pulumi config rm ${key}`;
@@ -92,7 +101,7 @@ export function clientFor(conn: Connection, where: { baseUrl?: string; org?: str
         });
     }
     const maxConcurrency = conn.tuning?.maxConcurrency;
-    const key = JSON.stringify([baseUrl, org, conn.authScheme ?? "Token", conn.apiToken, maxConcurrency]);
+    const key = JSON.stringify([baseUrl, org, conn.authScheme ?? DEFAULT_AUTH_SCHEME, conn.apiToken, maxConcurrency]);
     let c = clients.get(key);
     if (!c) {
         c = new ClawClient({ baseUrl, org, token: conn.apiToken, authScheme: conn.authScheme, maxConcurrency });

@@ -27,7 +27,8 @@ function engineAddress(): string | undefined {
     return address;
 }
 
-function makeSender(): Sender | null {
+/** A sender of ephemeral INFO lines (progress), or of kept WARNING lines (notices). */
+function makeSender(warning = false): Sender | null {
     const address = engineAddress();
     if (!address) return null;
     try {
@@ -39,10 +40,10 @@ function makeSender(): Sender | null {
         const client = new rpc.EngineClient(address, grpc.credentials.createInsecure());
         return (urn, message) => {
             const req = new proto.LogRequest();
-            req.setSeverity(proto.LogSeverity.INFO);
+            req.setSeverity(warning ? proto.LogSeverity.WARNING : proto.LogSeverity.INFO);
             req.setMessage(message);
             req.setUrn(urn);
-            req.setEphemeral(true);
+            req.setEphemeral(!warning);
             client.log(req, () => undefined);
         };
     } catch {
@@ -66,3 +67,32 @@ export function progressFor(urn: string | undefined): (message: string) => void 
         }
     };
 }
+
+/** Notices already shown by this process, by resource and text: each is shown once. */
+const noticed = new Set<string>();
+
+/**
+ * Shows a warning about the resource `urn` in the engine's diagnostics (kept, unlike a
+ * progress line), once per resource and text in this process: preview runs check and diff
+ * on the same resource, and both may see the same thing. Outside the host it is written to
+ * stderr. Best effort: a failed send never fails the operation.
+ *
+ * @example
+ * ```ts
+ * noticeFor(inputs.__urn as string, "iblai:MentorBinding: auto_push is on: ...");
+ * ```
+ */
+export function noticeFor(urn: string | undefined, message: string): void {
+    const key = `${urn ?? ""}\n${message}`;
+    if (noticed.has(key)) return;
+    noticed.add(key);
+    if (warner === undefined) warner = makeSender(true);
+    try {
+        if (warner && typeof urn === "string" && urn.startsWith("urn:pulumi:")) warner(urn, message);
+        else process.stderr.write(`${message}\n`);
+    } catch {
+        // Best effort.
+    }
+}
+
+let warner: Sender | null | undefined;
