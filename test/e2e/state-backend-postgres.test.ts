@@ -1,13 +1,18 @@
-import { type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile } from "node:child_process";
+import * as path from "node:path";
+import { promisify } from "node:util";
 import { type Emulator, startEmulator } from "../../emulator";
 import { type PostgresServer, startPostgres } from "../helpers/postgres";
-import { PulumiProject, requirePulumi, summary } from "../helpers/pulumi";
+import { PulumiProject, ROOT, requirePulumi, summary } from "../helpers/pulumi";
+
+const run = promisify(execFile);
+const RECOVER = path.join(ROOT, "node_modules", "pulumi-iblai-claw", "dist", "provider", "recovery", "cli.js");
 
 // The pinned engine's PostgreSQL state backend (pkg/backend/diy/postgres in pulumi/pulumi:
 // the DIY backend over one table of keys), against a throwaway cluster started here: the
 // groundwork of issue 22's team backend. One stack: up → empty preview → no secret in the
 // state or the table → two concurrent ups (the second is refused, nothing stays locked) →
-// destroy.
+// an up killed with SIGKILL leaves its lock, which iblai-claw-recover --force clears → destroy.
 const ORG = "pg-org";
 const API_TOKEN = "pg-api-token-6c1d";
 const GATEWAY_TOKEN = "pg-gateway-token-must-not-leak-90ab";
@@ -80,10 +85,7 @@ describe("the PostgreSQL state backend with the real pulumi CLI", () => {
         const first = project.start(["up", "-s", project.stack, "--yes", "--skip-preview"]);
         const firstDone = finished(first);
         // The second starts once the first holds the lock (polled in the table), not after a sleep.
-        while ((await lockKeys()).length === 0) {
-            if (first.exitCode !== null) break;
-            await new Promise((r) => setTimeout(r, 100));
-        }
+        expect(await lockTaken(first)).toBe(true);
         const second = await project.up([], { allowFail: true });
         const one = await firstDone;
         outputs.push(one.out, second.stdout, second.stderr);
@@ -92,6 +94,32 @@ describe("the PostgreSQL state backend with the real pulumi CLI", () => {
         expect(second.stderr).toMatch(/the stack is currently locked by 1 lock\(s\)/);
         expect(second.stderr).toMatch(/pulumi cancel/);
         expect(rows()).toEqual([expect.objectContaining({ name: "pg-server-renamed" })]);
+        expect(await lockKeys()).toEqual([]);
+    });
+
+    /** Waits (polling the table) until a pulumi holds the stack's lock, or the command ended. */
+    async function lockTaken(child: ChildProcess): Promise<boolean> {
+        while ((await lockKeys()).length === 0) {
+            if (child.exitCode !== null) return false;
+            await new Promise((r) => setTimeout(r, 100));
+        }
+        return true;
+    }
+
+    it("keeps the lock of a killed up until iblai-claw-recover --force clears it", async () => {
+        project.writeProgram(program("pg-server-killed"));
+        const killed = project.start(["up", "-s", project.stack, "--yes", "--skip-preview"]);
+        const done = finished(killed);
+        expect(await lockTaken(killed)).toBe(true);
+        process.kill(-(killed.pid as number), "SIGKILL");
+        await done;
+        expect(await lockKeys()).toHaveLength(1);
+        const plain = await run("node", [RECOVER, "-s", project.stack], { cwd: project.dir, env: project.env() });
+        expect(plain.stdout).toMatch(/locks of a postgres backend are not inspected here.*--force/);
+        expect(await lockKeys()).toHaveLength(1);
+        const forced = await run("node", [RECOVER, "-s", project.stack, "--force"], { cwd: project.dir, env: project.env() });
+        outputs.push(plain.stdout, plain.stderr, forced.stdout, forced.stderr);
+        expect(forced.stdout).toMatch(/removed any lock of stack e2e/);
         expect(await lockKeys()).toEqual([]);
     });
 
