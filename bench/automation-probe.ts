@@ -2,9 +2,10 @@
  * Groundwork of issue 22 (fleet): does Pulumi's Automation API work here, and what does it
  * cost per stack? One run, against one in-process emulator on loopback:
  *
- *   1. first request: the same one-instance stack brought up by the CLI (`pulumi up --yes
- *      --skip-preview` of a program folder, TypeScript) and by the Automation API (inline
- *      program); the time from the start of the command to the emulator's first API request;
+ *   1. first request: the same one-instance stack brought up by the CLI (a program folder:
+ *      TypeScript as today, TypeScript transpile-only, JavaScript, and `up --yes` with its
+ *      preview) and by the Automation API (inline program); the time from the start of the
+ *      command to the emulator's first API request;
  *   2. a tiny fleet: a server stack (one ClawInstance, exports its id), then two mentor-shard
  *      stacks up in parallel, each reading the server's id through a StackReference and
  *      binding two mentors to it; a no-op preview of all three in parallel; destroy (shards in
@@ -88,19 +89,44 @@ async function main(): Promise<void> {
     };
 
     try {
-        // 1a. The CLI on a program folder, as a user runs it.
-        const cliDir = path.join(workDir, "cli");
-        fs.mkdirSync(cliDir);
-        fs.writeFileSync(path.join(cliDir, "Pulumi.yaml"), `name: ${PROJECT}-cli\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`);
-        fs.writeFileSync(path.join(cliDir, "package.json"), JSON.stringify({ name: `${PROJECT}-cli`, private: true, main: "index.ts" }));
-        fs.writeFileSync(path.join(cliDir, "index.ts"), serverProgram("probe-cli"));
+        // 1a. The CLI on a program folder, as a user runs it, and variants of what runs before
+        // the first request: ts-node's type check, TypeScript at all, the preview of `up --yes`.
         const cliEnv = { ...process.env, ...env };
-        const pulumi = (args: string[]) => run("pulumi", [...args, "--non-interactive"], { cwd: cliDir, env: cliEnv, maxBuffer: 64 << 20 });
-        await pulumi(["stack", "init", "cli"]);
-        for (const [k, v] of Object.entries(config)) await pulumi(["config", "set", k, v.value, ...("secret" in v ? ["--secret"] : ["--plaintext"])]);
-        first.mark();
-        await timed("CLI up, 1 resource (program folder, TypeScript)", () => pulumi(["up", "--yes", "--skip-preview"]));
-        const cliFirst = first.ms;
+        const variants = [
+            { label: "TypeScript (type-checked, as today), up --skip-preview", ts: true, env: {}, preview: false },
+            { label: "TypeScript, PULUMI_NODEJS_TRANSPILE_ONLY=true, up --skip-preview", ts: true, env: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" }, preview: false },
+            { label: "JavaScript, up --skip-preview", ts: false, env: {}, preview: false },
+            { label: "TypeScript (type-checked), up --yes (preview first)", ts: true, env: {}, preview: true },
+        ];
+        const cliFirsts: [string, number | undefined][] = [];
+        const cliDirs: string[] = [];
+        for (const [i, v] of variants.entries()) {
+            const cliDir = path.join(workDir, `cli-${i}`);
+            cliDirs.push(cliDir);
+            fs.mkdirSync(cliDir);
+            const name = `${PROJECT}-cli-${i}`;
+            fs.writeFileSync(path.join(cliDir, "Pulumi.yaml"), `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: ${v.ts}\n`);
+            fs.writeFileSync(path.join(cliDir, "package.json"), JSON.stringify({ name, private: true, main: v.ts ? "index.ts" : "index.js" }));
+            const text = serverProgram(`probe-cli-${i}`);
+            fs.writeFileSync(
+                path.join(cliDir, v.ts ? "index.ts" : "index.js"),
+                v.ts ? text : text.replace(/import \{ (\w+) \} from ("[^"]+");/, "const { $1 } = require($2);").replace("export const serverId =", "exports.serverId ="),
+            );
+            const pulumi = (args: string[]) => run("pulumi", [...args, "--non-interactive"], { cwd: cliDir, env: { ...cliEnv, ...v.env }, maxBuffer: 64 << 20 });
+            await pulumi(["stack", "init", "cli"]);
+            for (const [k, c] of Object.entries(config)) await pulumi(["config", "set", k, c.value, ...("secret" in c ? ["--secret"] : ["--plaintext"])]);
+            first.mark();
+            await timed(`CLI up, 1 resource: ${v.label}`, () => pulumi(["up", "--yes", ...(v.preview ? [] : ["--skip-preview"])]));
+            cliFirsts.push([v.label, first.ms]);
+        }
+        const cliDestroy = async () => {
+            for (const [i, dir] of cliDirs.entries()) {
+                const pulumi = (args: string[]) => run("pulumi", [...args, "--non-interactive"], { cwd: dir, env: { ...cliEnv, ...variants[i]?.env }, maxBuffer: 64 << 20 });
+                await pulumi(["destroy", "--yes", "--skip-preview"]);
+                await pulumi(["stack", "rm", "--yes", "cli"]);
+            }
+        };
+        const cliFirst = cliFirsts[0]?.[1];
 
         // 1b. The Automation API, inline program, same resource.
         const ws = { workDir: path.join(workDir, "auto"), envVars: env, projectSettings: { name: PROJECT, runtime: "nodejs" as const } };
@@ -147,12 +173,12 @@ async function main(): Promise<void> {
         });
         await timed("Automation destroy, 2 shards in parallel", () => Promise.all(shards.map((s) => s.destroy())));
         await timed("Automation destroy, server", () => server.destroy());
-        await pulumi(["destroy", "--yes", "--skip-preview"]);
         for (const s of [...shards, server]) await s.workspace.removeStack(s.name);
-        await pulumi(["stack", "rm", "--yes", "cli"]);
+        await cliDestroy();
 
         console.log(`backend: ${shown}`);
         console.log(`first API request after start: CLI ${cliFirst} ms, Automation API ${autoFirst} ms`);
+        for (const [label, ms] of cliFirsts) console.log(`  first request ${String(ms).padStart(6)} ms  CLI ${label}`);
         console.log(`bindings on the server made by the shards: ${bound} (expected 4); API requests in all: ${first.count}`);
         for (const [label, ms] of rows) console.log(`${String(ms).padStart(7)} ms  ${label}`);
         const left = emu.store.list(ORG, "claw/instances").length + emu.store.list(ORG, "claw/mentor-configs").length;
