@@ -128,6 +128,20 @@ PATH="$OC_NODE_DIR:$PATH" "$OC_DIR/node_modules/.bin/openclaw" --version >/dev/n
   { echo "setup: $OC_DIR/node_modules/.bin/openclaw does not run" >&2; exit 1; }
 step "openclaw $OPENCLAW_VERSION"
 
+# --- PostgreSQL for the test tier's team-backend test (issue 22; docs/fleet.md) ---
+# Only when scripts/test.sh runs setup (IBLAI_SETUP_TIER=test): the e2e test starts its own
+# throwaway cluster from these binaries (initdb, pg_ctl); the distro's own cluster is not made.
+if [ "${IBLAI_SETUP_TIER:-}" = test ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    echo "setup: the test tier needs Debian's \"postgresql\" package (apt-get install -y postgresql)" >&2; exit 1
+  fi
+  mkdir -p /etc/postgresql-common
+  [ -f /etc/postgresql-common/createcluster.conf ] || echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
+  quiet apt-get update
+  DEBIAN_FRONTEND=noninteractive quiet apt-get install -y --no-install-recommends postgresql
+fi
+[ "${IBLAI_SETUP_TIER:-}" != test ] || step "postgresql (test tier)"
+
 # --- npm dependencies, build, installed copy --------------------------------
 cd "$ROOT"
 stamp="$(cat package-lock.json package.json | sha256sum | cut -c1-16)-$(node --version)"

@@ -3,7 +3,7 @@
 # and e2e (the real pulumi CLI). Extra arguments go to jest, e.g. `scripts/test.sh --selectProjects unit`.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bash "$ROOT/scripts/setup.sh"
+IBLAI_SETUP_TIER=test bash "$ROOT/scripts/setup.sh"
 # shellcheck disable=SC1091
 source "$ROOT/.toolchain/env"
 cd "$ROOT"

@@ -13,6 +13,7 @@ interrupted command again (pulumi up, or pulumi destroy). It:
   1. removes an empty <stack>.json.attrs of a file backend ("failed to load checkpoint: EOF");
   2. removes the stack's lock when the pulumi that held it is gone (pulumi cancel);
      a lock of a live process, or of another machine, is left alone (--force removes it);
+     on other backends (PostgreSQL, s3, ...) it cannot see locks: --force runs pulumi cancel;
   3. resolves pending creates: each object the provider can prove it made goes into the
      state with its id; the rest are dropped (the next up creates what is declared).
 See docs/operations.md.`;
@@ -50,6 +51,14 @@ async function main(): Promise<number> {
             pulumi(["cancel", "--yes", ...stackArgs]);
             say(`removed ${locks.length} lock(s) of stack ${stack} left by a pulumi that is gone`);
         }
+    } else if (values.force) {
+        // Other DIY backends (PostgreSQL, s3, ...) keep their locks out of reach of this tool:
+        // --force clears them through the engine itself.
+        pulumi(["cancel", "--yes", ...stackArgs]);
+        say(`removed any lock of stack ${stack} (pulumi cancel, --force)`);
+    } else {
+        const scheme = (whoami.url ?? process.env.PULUMI_BACKEND_URL ?? "").split(":")[0] || "this";
+        say(`locks of a ${scheme} backend are not inspected here: if pulumi says "the stack is currently locked" and the pulumi it names is gone, rerun with --force (runs pulumi cancel)`);
     }
 
     const state = JSON.parse(pulumi(["stack", "export", "--show-secrets", ...stackArgs])) as ExportedStack;

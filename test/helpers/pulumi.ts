@@ -50,16 +50,19 @@ export interface CliResult {
 /**
  * A throwaway Pulumi project under .e2e/ (inside the repo, so the program resolves the
  * installed package node_modules/pulumi-iblai-claw by name, as a user's would), with its
- * own file backend and one stack.
+ * own file backend (or the given one, e.g. PostgreSQL) and one stack.
  */
 export class PulumiProject {
     readonly dir: string;
     readonly stack = "e2e";
     private readonly backend: string;
+    /** Another state backend than the project's own file backend (PostgreSQL), and the env it needs. */
+    private readonly stateBackend?: { url: string; env?: Record<string, string> };
 
-    constructor(name: string, program: string, options: { dir?: string; copyFrom?: string } = {}) {
+    constructor(name: string, program: string, options: { dir?: string; copyFrom?: string; backend?: { url: string; env?: Record<string, string> } } = {}) {
         this.dir = options.dir ?? fs.mkdtempSync(path.join(ROOT, ".e2e", `${name}-`));
         this.backend = path.join(this.dir, ".state");
+        this.stateBackend = options.backend;
         fs.mkdirSync(this.backend, { recursive: true });
         if (options.copyFrom) {
             // An existing project (an example) as it is, run from a throwaway copy.
@@ -90,6 +93,7 @@ export class PulumiProject {
      * owns its backend, so it detects that before each command, repairs it and says so.
      */
     repairBackend(): string[] {
+        if (this.stateBackend) return [];
         const removed = repairEmptyAttrs(this.backend);
         for (const f of removed) console.warn(`[e2e] removed the empty ${path.relative(this.dir, f)} a killed pulumi left`);
         return removed;
@@ -97,6 +101,7 @@ export class PulumiProject {
 
     /** Environment of a pulumi command on this project's backend. */
     env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+        if (this.stateBackend) return cliEnv({ PULUMI_BACKEND_URL: this.stateBackend.url, ...this.stateBackend.env, ...extra });
         return cliEnv({ PULUMI_BACKEND_URL: `file://${this.backend}`, ...extra });
     }
 
