@@ -99,6 +99,28 @@ export function matches(obj: unknown, match: Record<string, unknown>): boolean {
 }
 
 /**
+ * Validates a request body with its strict schema. A bad body throws ValidationError (like
+ * a 400, but without a status: nothing was sent), with one message per field.
+ *
+ * @example
+ * ```ts
+ * const body = validateBody(SkillCreate, { name: "Weather", slug: "weather" }, "POST", "agent-skills/");
+ * ```
+ */
+export function validateBody<S extends z.ZodType>(schema: S, body: unknown, method: string, route: string, secrets: string[] = []): Record<string, unknown> {
+    const r = schema.safeParse(body);
+    if (r.success) return r.data as Record<string, unknown>;
+    const fieldErrors: FieldErrors = {};
+    for (const i of r.error.issues) {
+        const key = i.path.map(String).join(".") || "non_field_errors";
+        // An unknown key is reported on the object; name the key itself.
+        const keys = i.code === "unrecognized_keys" ? i.keys.map((k) => [key === "non_field_errors" ? k : `${key}.${k}`, "unknown field"]) : [[key, i.message]];
+        for (const [k, m] of keys) (fieldErrors[k] ??= []).push(m);
+    }
+    throw new ValidationError("invalid request body, not sent", { method, route, fieldErrors, secrets });
+}
+
+/**
  * One generic request machine for every entity (list, get, create, update, replace,
  * delete); each entity file is a small table of facts fed to it.
  *
@@ -143,17 +165,8 @@ export class EntityApi<
      * (like a 400, but without a status: nothing was sent), with one message per field.
      */
     protected validate<S extends z.ZodType>(schema: S, body: unknown, method: string, route: string): Record<string, unknown> {
-        const r = schema.safeParse(body);
-        if (r.success) return r.data as Record<string, unknown>;
-        const fieldErrors: FieldErrors = {};
-        for (const i of r.error.issues) {
-            const key = i.path.map(String).join(".") || "non_field_errors";
-            // An unknown key is reported on the object; name the key itself.
-            const keys = i.code === "unrecognized_keys" ? i.keys.map((k) => [key === "non_field_errors" ? k : `${key}.${k}`, "unknown field"]) : [[key, i.message]];
-            for (const [k, m] of keys) (fieldErrors[k] ??= []).push(m);
-        }
         const secrets = body && typeof body === "object" ? this.secretsOf(body as Record<string, unknown>) : [];
-        throw new ValidationError("invalid request body, not sent", { method, route, fieldErrors, secrets });
+        return validateBody(schema, body, method, route, secrets);
     }
 
     private encode(valid: Record<string, unknown>): unknown {
