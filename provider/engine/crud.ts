@@ -141,6 +141,10 @@ export function checkIdentity(inputs: Props, conn: Connection): pulumi.dynamic.C
         }
     }
     if (inputs.org === undefined) failures.push({ property: "org", reason: "no org: pulumi config set iblai:org <org> (or IBLAI_ORG)" });
+    else if (!isUnknown(inputs.org) && (typeof inputs.org !== "string" || !/^[^\s/?#%]+$/.test(inputs.org))) {
+        // It is a path segment of every route: an empty or odd one would only fail at up (a 404).
+        failures.push({ property: "org", reason: "org: must be the org's platform key, e.g. acme (not empty, no spaces or slashes); set by iblai:org or the input" });
+    }
     for (const reason of connectionProblems(conn)) failures.push({ property: "", reason });
     return failures;
 }

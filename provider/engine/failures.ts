@@ -54,7 +54,13 @@ export function withQuietCheck<M extends { check: (olds: Record<string, unknown>
         ...methods,
         check: async (olds: Record<string, unknown>, news: Record<string, unknown>) => {
             const { [READ_ONLY_GIVEN]: readOnly, ...inputs } = news;
-            const r = await check(olds, inputs);
+            let r: pulumi.dynamic.CheckResult;
+            try {
+                r = await check(olds, inputs);
+            } catch (e) {
+                // No input may break a check (issue 20): what it could not judge is a failure, not an error.
+                r = { inputs, failures: [{ property: "", reason: `the inputs could not be checked (${String((e as Error)?.message ?? e)}); check each input's type against the resource's documentation` }] };
+            }
             const failures = [
                 ...(r.failures ?? []),
                 ...(Array.isArray(readOnly) ? readOnly : []).map((k) => ({ property: "", reason: `${String(k)}: read-only (the service sets it; read it as an output): remove it from the inputs` })),

@@ -1,15 +1,17 @@
 import { z } from "zod";
-import { ObjectRef, anyId, httpUrl, roString } from "./common";
+import { IntegerId, anyId, httpUrl, roString } from "./common";
 
 /**
- * Claw flavours; NemoClaw hosts register as `openclaw` (same gateway protocol).
+ * Claw flavours. `nemoclaw` is accepted by recent platform versions (API reference, "The
+ * platform as it is in 2026"; the platform's `seed_claw_mentor.py`); older ones take NemoClaw
+ * hosts as `openclaw` (same gateway protocol).
  *
  * @example
  * ```ts
  * const t: ClawType = "openclaw";
  * ```
  */
-export const CLAW_TYPES = ["openclaw", "ironclaw"] as const;
+export const CLAW_TYPES = ["openclaw", "ironclaw", "nemoclaw"] as const;
 export type ClawType = (typeof CLAW_TYPES)[number];
 
 /**
@@ -35,7 +37,8 @@ export const InstanceCreate = z.strictObject({
     claw_type: z.enum(CLAW_TYPES).optional(),
     server_url: httpUrl(200),
     gateway_token: z.string().min(1, "must not be empty"),
-    deployment_backend: ObjectRef.nullable().optional(),
+    // An integer in every source (API reference; the generated client), never an opaque id.
+    deployment_backend: IntegerId.nullable().optional(),
     auth_headers: z.record(z.string(), z.string()).optional(),
     connection_params: z.record(z.string(), z.unknown()).optional(),
 });
