@@ -16,7 +16,7 @@
  */
 import * as path from "node:path";
 
-type Sender = (urn: string, message: string) => void;
+type Sender = (urn: string, message: string, warning: boolean) => void;
 
 let sender: Sender | null | undefined;
 
@@ -37,12 +37,12 @@ function makeSender(): Sender | null {
         const rpc = require(path.join(pulumiDir, "proto", "engine_grpc_pb.js"));
         const proto = require(path.join(pulumiDir, "proto", "engine_pb.js"));
         const client = new rpc.EngineClient(address, grpc.credentials.createInsecure());
-        return (urn, message) => {
+        return (urn, message, warning) => {
             const req = new proto.LogRequest();
-            req.setSeverity(proto.LogSeverity.INFO);
+            req.setSeverity(warning ? proto.LogSeverity.WARNING : proto.LogSeverity.INFO);
             req.setMessage(message);
             req.setUrn(urn);
-            req.setEphemeral(true);
+            req.setEphemeral(!warning);
             client.log(req, () => undefined);
         };
     } catch {
@@ -55,12 +55,33 @@ function makeSender(): Sender | null {
  * input); a no-op without a URN or outside the dynamic-provider host.
  */
 export function progressFor(urn: string | undefined): (message: string) => void {
+    return sayer(urn, false);
+}
+
+/**
+ * A function that adds a warning to the resource `urn`'s diagnostics (kept, unlike a progress
+ * line); outside the dynamic-provider host it writes the warning to stderr.
+ *
+ * @example
+ * ```ts
+ * warnFor(props.__urn as string | undefined)("the mentor is kept: the API has no DELETE of a mentor");
+ * ```
+ */
+export function warnFor(urn: string | undefined): (message: string) => void {
+    const send = sayer(urn, true);
+    return (message) => {
+        if (sender) send(message);
+        else process.stderr.write(`warning: ${message}\n`);
+    };
+}
+
+function sayer(urn: string | undefined, warning: boolean): (message: string) => void {
     if (sender === undefined) sender = makeSender();
     const send = sender;
     if (!send || typeof urn !== "string" || !urn.startsWith("urn:pulumi:")) return () => undefined;
     return (message) => {
         try {
-            send(urn, message);
+            send(urn, message, warning);
         } catch {
             // Progress is best effort.
         }
