@@ -73,6 +73,71 @@ describe("ClawClient transport", () => {
         expect(JSON.parse(String(t.seen[0].body))).toEqual({ name: "prod", server_url: "https://claw.acme.dev", gateway_token: GW });
     });
 
+    // Issue 20: the hosted service refuses `Token <key>` with 401 "Invalid Token" even for a valid key.
+    it("sends Api-Token by default, and answers the hosted service's Token refusal with the fix", async () => {
+        const t = setup();
+        t.on("GET", "agent-skills/", 200, []);
+        await t.client.skills.listPage();
+        expect(t.seen[0].headers.authorization).toBe(`Api-Token ${TOKEN}`);
+
+        const old = setup({ authScheme: "Token" });
+        old.on("GET", "agent-skills/9/", 401, { detail: "Invalid Token" });
+        const e = await old.client.skills.get(9).catch((x: unknown) => x);
+        expect(AuthenticationError.isInstance(e)).toBe(true);
+        expect((e as ClawError).hint).toContain("pulumi config set iblai:authScheme Api-Token");
+        expect((e as ClawError).hint).toContain("IBLAI_AUTH_SCHEME=Api-Token");
+        expect((e as ClawError).hint).toContain('authScheme: "Api-Token"');
+
+        // Under Api-Token the same answer means the key itself: no advice to switch schemes.
+        const now = setup({ authScheme: "Api-Token" });
+        now.on("GET", "agent-skills/9/", 401, { detail: "Invalid Token" });
+        const e2 = await now.client.skills.get(9).catch((x: unknown) => x);
+        expect((e2 as ClawError).hint).not.toContain("config set iblai:authScheme");
+        expect((e2 as ClawError).hint).toContain("iblai:apiToken");
+    });
+
+    it("refuses an agent-config key the service would drop, with a did-you-mean, sending nothing", async () => {
+        const t = setup();
+        const m = "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10";
+        const e = await t.client.mentorScoped(m).agentConfig.update({ user: "Ada's learners" } as never).catch((x: unknown) => x);
+        expect(ValidationError.isInstance(e)).toBe(true);
+        expect((e as ClawError).fieldErrors).toEqual({ user: ["unknown field (the service would drop it); did you mean user_context?"] });
+        const nested = await t.client.mentorScoped(m).binding.create({ server: 4, agent_config: { identiy: "# A" } } as never).catch((x: unknown) => x);
+        expect((nested as ClawError).fieldErrors).toEqual({ "agent_config.identiy": ["unknown field (the service would drop it); did you mean identity?"] });
+        expect(() => t.client.mentorScoped("ada")).toThrow(/mentor: must be a mentor UUID/);
+        expect(t.seen).toHaveLength(0);
+    });
+
+    it("speaks the mentor-scoped routes: bind, agent config, skills by unique_id, push; pairing on instances", async () => {
+        const t = setup();
+        const m = "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10";
+        const u = "9b2e4c1a-7d3f-4e8a-b6c5-1f0e2d3c4b5a";
+        const r = `mentors/${m}/`;
+        t.on("POST", `${r}claw-config/`, 201, { id: 5, mentor: m, server: 4, agent_id: "main", auto_push: false });
+        t.on("PATCH", `${r}agent-config/`, 200, { id: 8, soul: "kind", allowed_models: ["m/x"] });
+        t.on("POST", `${r}skills/`, 201, { id: 2, skill: u, enabled: true });
+        t.on("GET", `${r}skills/`, 200, [{ id: 2, skill: u, enabled: true }]);
+        t.on("POST", `${r}claw-config/push-config/`, 202, { queued: true, message: "Config push queued." });
+        t.on("POST", "claw/instances/4/request-pairing/", 202, { queued: true });
+        const ada = t.client.mentorScoped(m);
+        expect(await ada.binding.create({ server: "4", agent_id: "main", auto_push: false })).toMatchObject({ id: 5, agent_id: "main" });
+        expect((await ada.agentConfig.update({ soul: "kind", allowed_models: ["m/x"] })).allowed_models).toEqual(["m/x"]);
+        await ada.skills.create({ skill: u, enabled: true });
+        expect(await ada.skills.listAll()).toHaveLength(1);
+        expect((await ada.binding.pushConfig()).queued).toBe(true);
+        expect((await t.client.instances.requestPairing(4)).queued).toBe(true);
+        expect(t.seen.map((x) => `${x.method} ${x.path.split("?")[0]?.slice(BASE.length)}`)).toEqual([
+            `POST ${r}claw-config/`,
+            `PATCH ${r}agent-config/`,
+            `POST ${r}skills/`,
+            `GET ${r}skills/`,
+            `POST ${r}claw-config/push-config/`,
+            "POST claw/instances/4/request-pairing/",
+        ]);
+        expect(JSON.parse(String(t.seen[0]?.body))).toEqual({ server: 4, agent_id: "main", auto_push: false });
+        expect(t.seen[4]?.body ?? "").toBe(""); // action endpoints: an empty body
+    });
+
     it("uploads an asset as multipart with the bytes in the field `file`", async () => {
         const t = setup();
         t.on("POST", "agent-skill-resources/", 201, { id: 3, skill: 9, file_type: "asset", filename: "logo.png", file: "https://cdn/logo.png" });

@@ -6,6 +6,7 @@ import { AgentConfigsApi } from "./resources/agentConfigs";
 import { InstancesApi } from "./resources/instances";
 import { MentorBindingsApi } from "./resources/mentorBindings";
 import { MentorsApi } from "./resources/mentors";
+import { MentorScoped } from "./resources/mentorScoped";
 import { ModelProvidersApi } from "./resources/modelProviders";
 import { SkillAssignmentsApi } from "./resources/skillAssignments";
 import { SkillResourcesApi } from "./resources/skillResources";
@@ -29,9 +30,10 @@ import { SkillsApi } from "./resources/skills";
  */
 
 /**
- * The `Authorization` scheme: `Token` (the integration guide; the default) or `Api-Token`
- * (the platform's own generated client, for a platform API key). There is no `Api-Key`
- * scheme: it is refused with a hint naming `Api-Token`.
+ * The `Authorization` scheme: `Api-Token` (the default: the hosted service, the current
+ * guide and the platform's generated client) or `Token` (the older guide; older and
+ * self-hosted deployments). There is no `Api-Key` scheme: it is refused with a hint naming
+ * `Api-Token`.
  *
  * @example
  * ```ts
@@ -48,7 +50,18 @@ export type AuthScheme = "Token" | "Api-Token";
  * AUTH_SCHEMES.includes("Api-Token"); // true
  * ```
  */
-export const AUTH_SCHEMES: readonly AuthScheme[] = ["Token", "Api-Token"];
+export const AUTH_SCHEMES: readonly AuthScheme[] = ["Api-Token", "Token"];
+
+/**
+ * The scheme used when none is set: `Api-Token`, because the hosted service answers
+ * `Token <key>` with `401 {"detail": "Invalid Token"}` even for a valid key (issue 20).
+ *
+ * @example
+ * ```ts
+ * new ClawClient({ baseUrl, org, token }).authScheme === DEFAULT_AUTH_SCHEME; // true
+ * ```
+ */
+export const DEFAULT_AUTH_SCHEME: AuthScheme = "Api-Token";
 
 /**
  * Why a scheme is not one the API knows, with the fix; undefined when it is fine (or unset).
@@ -62,9 +75,9 @@ export const AUTH_SCHEMES: readonly AuthScheme[] = ["Token", "Api-Token"];
 export function authSchemeProblem(scheme: unknown): string | undefined {
     if (scheme === undefined || (AUTH_SCHEMES as readonly unknown[]).includes(scheme)) return undefined;
     if (typeof scheme === "string" && /^api[-_ ]?key$/i.test(scheme.trim())) {
-        return `authScheme ${JSON.stringify(scheme)} does not exist; use "Api-Token" (the scheme the platform's own client sends for an API key) or "Token" (the default)`;
+        return `authScheme ${JSON.stringify(scheme)} does not exist; use "Api-Token" (the default: the scheme the hosted service and the platform's own client use for an API key) or "Token" (older and self-hosted deployments)`;
     }
-    return `authScheme must be "Token" (the default) or "Api-Token", not ${typeof scheme === "string" && scheme.length <= 20 ? JSON.stringify(scheme) : `a ${typeof scheme}`}`;
+    return `authScheme must be "Api-Token" (the default) or "Token", not ${typeof scheme === "string" && scheme.length <= 20 ? JSON.stringify(scheme) : `a ${typeof scheme}`}`;
 }
 
 /**
@@ -104,7 +117,7 @@ export interface ClawClientOptions {
     org: string;
     /** API token. Kept in a private field; never logged or put in an error. */
     token: string;
-    /** Authorization scheme; default `Token`. */
+    /** Authorization scheme; default `Api-Token` (the hosted service); `Token` for older and self-hosted deployments. */
     authScheme?: AuthScheme;
     /** Per-attempt timeout, ms; default 30_000. Also capped by what is left of the retry budget. */
     timeoutMs?: number;
@@ -226,7 +239,7 @@ export class ClawClient {
     readonly instances: InstancesApi;
     /** `claw/model-providers/`: LLM providers of a claw server. */
     readonly modelProviders: ModelProvidersApi;
-    /** `claw/mentor-configs/`: mentors bound to servers, and config pushes. */
+    /** `claw/mentor-configs/`: mentors bound to servers, and config pushes (the older guide's collection; `mentorScoped` for the current one). */
     readonly mentorBindings: MentorBindingsApi;
     /** `agent-configs/`: a mentor's workspace files and config patch. */
     readonly agentConfigs: AgentConfigsApi;
@@ -267,7 +280,8 @@ export class ClawClient {
         }
         this.baseUrl = url.origin + url.pathname.replace(/\/+$/, "");
         this.org = options.org;
-        this.authScheme = options.authScheme ?? "Token";
+        // Api-Token since issue 20: the hosted service refuses Token even for a valid key.
+        this.authScheme = options.authScheme ?? DEFAULT_AUTH_SCHEME;
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.retry = { ...DEFAULT_RETRY, ...options.retry };
         this.pageSize = Math.max(1, options.pageSize ?? 100);
@@ -285,6 +299,20 @@ export class ClawClient {
         this.skillResources = new SkillResourcesApi(this);
         this.skillAssignments = new SkillAssignmentsApi(this);
         this.mentors = new MentorsApi(this, options.adminUser);
+    }
+
+    /**
+     * The current guide's mentor-scoped routes of one mentor (`mentors/{mentor}/...`): its
+     * binding, agent config and skills. Throws ValidationError for a mentor that is not a
+     * UUID, before any request.
+     *
+     * @example
+     * ```ts
+     * const b = await client.mentorScoped("3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10").binding.get();
+     * ```
+     */
+    mentorScoped(mentor: string): MentorScoped {
+        return new MentorScoped(this, mentor);
     }
 
     /**
@@ -351,7 +379,7 @@ export class ClawClient {
         let lostEarlier = false; // an earlier attempt may have acted without our hearing of it
         const finalError = (attempts: number): ClawError => {
             if (last.res) {
-                const e = errorForStatus(last.res.status, last.res.body, { method, route, secrets, attempts });
+                const e = errorForStatus(last.res.status, last.res.body, { method, route, secrets, attempts }, { authScheme: this.authScheme });
                 if (e instanceof RateLimitedError) e.retryAfterMs = parseRetryAfter(last.res.headers["retry-after"]);
                 return e;
             }
@@ -478,7 +506,7 @@ export class ClawClient {
             }
             if (res.statusCode >= 300) {
                 const text = await res.body.text();
-                throw errorForStatus(res.statusCode, text, { method: "GET", route, secrets });
+                throw errorForStatus(res.statusCode, text, { method: "GET", route, secrets }, { authScheme: this.authScheme });
             }
             return Buffer.from(await res.body.arrayBuffer());
         });

@@ -423,15 +423,41 @@ export function parseDrfBody(body: unknown): { detail?: string; fieldErrors?: Fi
 
 const UNIQUE_RE = /already exists|unique|must make a unique set/i;
 
+/** The service's answer to a token it does not take: DRF's "Invalid token.", the hosted service's "Invalid Token". */
+const INVALID_TOKEN_RE = /invalid token/i;
+
 /**
- * Maps an HTTP error status and body to the right error class.
+ * What to do about a 401. The hosted service refuses `Authorization: Token <key>` with
+ * `{"detail": "Invalid Token"}` even for a valid key (API reference, "The platform as it is
+ * in 2026"), so under the `Token` scheme that answer names the scheme as the likely fix.
+ *
+ * @example
+ * ```ts
+ * authHint("Invalid Token", "Token"); // "the hosted service refuses the Token scheme ...: pulumi config set iblai:authScheme Api-Token ..."
+ * ```
+ */
+export function authHint(detail: string | undefined, authScheme: string | undefined): string {
+    if (authScheme === "Token" && detail !== undefined && INVALID_TOKEN_RE.test(detail)) {
+        return (
+            "the hosted service refuses the Token scheme even for a valid key; use Api-Token: " +
+            "pulumi config set iblai:authScheme Api-Token (or IBLAI_AUTH_SCHEME=Api-Token, or authScheme: \"Api-Token\" for the sdk). " +
+            "If your deployment takes Token, check iblai:apiToken (or IBLAI_API_TOKEN)"
+        );
+    }
+    return "check iblai:apiToken (or IBLAI_API_TOKEN) and iblai:authScheme (Api-Token, the default, or Token for older and self-hosted deployments)";
+}
+
+/**
+ * Maps an HTTP error status and body to the right error class. `context.authScheme` (the
+ * scheme the request was sent with) lets a 401 name the scheme as the fix.
  *
  * @example
  * ```ts
  * errorForStatus(404, { detail: "Not found." }, { method: "GET", route: "agent-skills/9/" }); // NotFoundError
+ * errorForStatus(401, { detail: "Invalid Token" }, { method: "GET", route: "claw/instances/" }, { authScheme: "Token" }).hint; // "... Api-Token ..."
  * ```
  */
-export function errorForStatus(status: number, body: unknown, init: ClawErrorInit): ClawError {
+export function errorForStatus(status: number, body: unknown, init: ClawErrorInit, context: { authScheme?: string } = {}): ClawError {
     const parsed = parseDrfBody(body);
     const full: ClawErrorInit = { ...init, status, ...parsed };
     const allMessages = [parsed.detail ?? "", ...Object.values(parsed.fieldErrors ?? {}).flat()].join(" ");
@@ -441,10 +467,7 @@ export function errorForStatus(status: number, body: unknown, init: ClawErrorIni
         case status === 400:
             return new ValidationError("the service rejected the request", full);
         case status === 401:
-            return new AuthenticationError("not authenticated", {
-                ...full,
-                hint: "check iblai:apiToken (or IBLAI_API_TOKEN) and iblai:authScheme (Token or Api-Token)",
-            });
+            return new AuthenticationError("not authenticated", { ...full, hint: authHint(parsed.detail, context.authScheme) });
         case status === 403:
             return new ForbiddenError("forbidden", {
                 ...full,

@@ -35,3 +35,4 @@ export * from "./resources/skills";
 export * from "./resources/skillResources";
 export * from "./resources/skillAssignments";
 export * from "./resources/mentors";
+export * from "./resources/mentorScoped";

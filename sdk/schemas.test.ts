@@ -84,6 +84,14 @@ describe("response schemas (lenient)", () => {
     it("take ids as numbers or strings (ids are opaque)", () => {
         expect(Skill.parse({ id: "9", name: "W", slug: "w" }).id).toBe("9");
         expect(MentorBinding.parse({ id: "b-1", mentor: MENTOR, server: "srv-7" })).toMatchObject({ id: "b-1", server: "srv-7" });
-        expect(page(Skill).safeParse([]).success).toBe(false);
+        expect(page(Skill).safeParse({ results: "x" }).success).toBe(false);
+    });
+
+    // Issue 20: the current guide shows lists as a bare JSON array, the generated client the envelope.
+    it("take a list as the envelope or as a bare array (one last page)", () => {
+        const bare = page(Skill).parse([{ id: 1, name: "W", slug: "w", unique_id: "9b2e4c1a-7d3f-4e8a-b6c5-1f0e2d3c4b5a" }]);
+        expect(bare).toMatchObject({ count: 1, next: null, results: [{ id: 1, unique_id: "9b2e4c1a-7d3f-4e8a-b6c5-1f0e2d3c4b5a" }] });
+        expect(page(Skill).parse({ count: 0, next: null, previous: null, results: [] }).results).toEqual([]);
+        expect(page(Skill).safeParse([{ id: 1 }]).success).toBe(false); // items are still checked
     });
 });

@@ -1,4 +1,4 @@
-import { type AuthScheme, ClawClient, ConfigError, authSchemeProblem, closestName } from "../../sdk";
+import { type AuthScheme, ClawClient, ConfigError, DEFAULT_AUTH_SCHEME, authSchemeProblem, closestName } from "../../sdk";
 import { TUNING_SETTINGS, type Tuning, resolveTuning } from "./tuning";
 
 /**
@@ -98,7 +98,7 @@ export function clientFor(conn: Connection, where: { baseUrl?: string; org?: str
         });
     }
     const maxConcurrency = conn.tuning?.maxConcurrency;
-    const key = JSON.stringify([baseUrl, org, conn.authScheme ?? "Token", conn.apiToken, maxConcurrency, conn.adminUser]);
+    const key = JSON.stringify([baseUrl, org, conn.authScheme ?? DEFAULT_AUTH_SCHEME, conn.apiToken, maxConcurrency, conn.adminUser]);
     let c = clients.get(key);
     if (!c) {
         c = new ClawClient({ baseUrl, org, token: conn.apiToken, authScheme: conn.authScheme, maxConcurrency, adminUser: conn.adminUser });

@@ -45,7 +45,7 @@ describe("the provider's own config at preview", () => {
 
     it.each([
         ["Api-Key", /does not exist; use "Api-Token"/],
-        ["Bearer", /must be "Token" \(the default\) or "Api-Token"/],
+        ["Bearer", /must be "Api-Token" \(the default\) or "Token"/],
     ])("refuses iblai:authScheme %s in check, with zero requests", async (scheme, message) => {
         const { configure } = await import("./runtime");
         const config = new Map([

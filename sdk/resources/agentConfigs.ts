@@ -1,6 +1,6 @@
 import type { ClawClient } from "../client";
-import { AgentConfig, AgentConfigCreate, type AgentConfigListQuery, AgentConfigUpdate } from "../schemas/agentConfig";
-import { EntityApi } from "./entity";
+import { AgentConfig, AgentConfigCreate, AgentConfigFields, type AgentConfigListQuery, AgentConfigUpdate } from "../schemas/agentConfig";
+import { EntityApi, SingletonApi } from "./entity";
 
 /**
  * `agent-configs/`: a mentor's workspace files (IDENTITY.md, SOUL.md, ...) and config
@@ -54,5 +54,22 @@ export class AgentConfigsApi extends EntityApi<typeof AgentConfig, typeof AgentC
         this.validate(AgentConfigCreate, { ...fields, mentor }, "POST", "agent-configs/"); // fail on a bad field before looking anything up
         const existing = await this.findByMentor(mentor);
         return existing ? this.update(existing.id, fields) : this.create({ ...fields, mentor });
+    }
+}
+
+/**
+ * `mentors/{mentor}/agent-config/`: the current guide's agent config of one mentor (GET and
+ * PATCH; the bind makes it, there is no create or delete at this route). Unknown keys are
+ * refused before any request with a did-you-mean (the service drops them silently). Reached
+ * through `client.mentorScoped(mentor).agentConfig`.
+ *
+ * @example
+ * ```ts
+ * await client.mentorScoped(mentor).agentConfig.update({ identity: "# Ada", allowed_models: ["anthropic/claude-sonnet-4-6"] });
+ * ```
+ */
+export class MentorAgentConfigApi extends SingletonApi<typeof AgentConfig, typeof AgentConfigFields> {
+    constructor(client: ClawClient, mentor: string) {
+        super(client, { route: `mentors/${encodeURIComponent(mentor)}/agent-config/`, object: AgentConfig, update: AgentConfigFields, writeOnly: [] });
     }
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ClawClient } from "../client";
-import { type FieldErrors, ValidationError } from "../errors";
+import { type FieldErrors, NotFoundError, ValidationError } from "../errors";
+import { closestName } from "../openclawConfig";
 import { page, type Page, type PageQuery } from "../schemas/common";
 
 /**
@@ -98,25 +99,76 @@ export function matches(obj: unknown, match: Record<string, unknown>): boolean {
     return Object.entries(match).every(([k, v]) => v === undefined || sameValue(rec?.[k], v));
 }
 
+/** Every string inside the write-only fields of a body: scrubbed from any error. */
+function writeOnlyStrings(body: Record<string, unknown>, writeOnly: readonly string[]): string[] {
+    const out: string[] = [];
+    const walk = (v: unknown) => {
+        if (typeof v === "string") out.push(v);
+        else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    };
+    for (const f of writeOnly) walk(body[f]);
+    return out;
+}
+
+/** The keys an object schema at `path` of `schema` allows (through optional/nullable wrappers). */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+    type Node = { shape?: Record<string, Node>; _zod?: { def?: { type?: string; innerType?: Node; in?: Node } } };
+    const unwrap = (n: Node | undefined): Node | undefined => {
+        let cur = n;
+        for (let i = 0; i < 8 && cur; i++) {
+            const def = cur._zod?.def;
+            if (def?.type === "optional" || def?.type === "nullable" || def?.type === "default") cur = def.innerType;
+            else if (def?.type === "pipe") cur = def.in;
+            else break;
+        }
+        return cur;
+    };
+    let node = unwrap(schema as unknown as Node);
+    for (const p of path) node = unwrap(node?.shape?.[String(p)]);
+    return node?.shape ? Object.keys(node.shape) : [];
+}
+
 /**
- * Validates a request body with its strict schema. A bad body throws ValidationError (like
- * a 400, but without a status: nothing was sent), with one message per field.
+ * The field a misspelt or guessed name most likely means: a near spelling (`closestName`,
+ * as for provider settings), or the field it is one word of (`user` → `user_context`, the
+ * very key the service drops silently).
  *
  * @example
  * ```ts
- * const body = validateBody(SkillCreate, { name: "Weather", slug: "weather" }, "POST", "agent-skills/");
+ * fieldSuggestion("user", ["soul", "user_context"]); // "user_context"
+ * fieldSuggestion("identiy", ["identity", "soul"]);  // "identity"
  * ```
  */
-export function validateBody<S extends z.ZodType>(schema: S, body: unknown, method: string, route: string, secrets: string[] = []): Record<string, unknown> {
+export function fieldSuggestion(name: string, fields: readonly string[]): string | undefined {
+    const words = (f: string) => f.toLowerCase().split("_");
+    return closestName(name, fields) ?? fields.find((f) => f !== name && words(f).includes(name.toLowerCase()));
+}
+
+/**
+ * Validates a request body with its strict schema; a bad body throws ValidationError (like a
+ * 400, but without a status: nothing was sent) with one message per field, an unknown key
+ * named with a did-you-mean. `writeOnly` names the fields whose values are scrubbed from it.
+ *
+ * @example
+ * ```ts
+ * const body = validateBody(SkillCreate, { name: "Weather", slug: "weather" }, "POST", "agent-skills/", []);
+ * ```
+ */
+export function validateBody(schema: z.ZodType, body: unknown, method: string, route: string, writeOnly: readonly string[]): Record<string, unknown> {
     const r = schema.safeParse(body);
     if (r.success) return r.data as Record<string, unknown>;
     const fieldErrors: FieldErrors = {};
     for (const i of r.error.issues) {
         const key = i.path.map(String).join(".") || "non_field_errors";
-        // An unknown key is reported on the object; name the key itself.
-        const keys = i.code === "unrecognized_keys" ? i.keys.map((k) => [key === "non_field_errors" ? k : `${key}.${k}`, "unknown field"]) : [[key, i.message]];
+        // An unknown key is reported on the object; name the key itself, and what it may mean.
+        const unknown = (k: string) => {
+            const near = fieldSuggestion(k, keysAt(schema, i.path));
+            return near ? `unknown field (the service would drop it); did you mean ${near}?` : "unknown field";
+        };
+        const keys = i.code === "unrecognized_keys" ? i.keys.map((k) => [key === "non_field_errors" ? k : `${key}.${k}`, unknown(k)]) : [[key, i.message]];
         for (const [k, m] of keys) (fieldErrors[k] ??= []).push(m);
     }
+    const secrets = body && typeof body === "object" ? writeOnlyStrings(body as Record<string, unknown>, writeOnly) : [];
     throw new ValidationError("invalid request body, not sent", { method, route, fieldErrors, secrets });
 }
 
@@ -151,13 +203,7 @@ export class EntityApi<
 
     /** Every string inside the write-only fields of a body: scrubbed from any error. */
     protected secretsOf(body: Record<string, unknown>): string[] {
-        const out: string[] = [];
-        const walk = (v: unknown) => {
-            if (typeof v === "string") out.push(v);
-            else if (v && typeof v === "object") Object.values(v).forEach(walk);
-        };
-        for (const f of this.routes.writeOnly) walk(body[f]);
-        return out;
+        return writeOnlyStrings(body, this.routes.writeOnly);
     }
 
     /**
@@ -165,8 +211,7 @@ export class EntityApi<
      * (like a 400, but without a status: nothing was sent), with one message per field.
      */
     protected validate<S extends z.ZodType>(schema: S, body: unknown, method: string, route: string): Record<string, unknown> {
-        const secrets = body && typeof body === "object" ? this.secretsOf(body as Record<string, unknown>) : [];
-        return validateBody(schema, body, method, route, secrets);
+        return validateBody(schema, body, method, route, this.routes.writeOnly);
     }
 
     private encode(valid: Record<string, unknown>): unknown {
@@ -333,5 +378,133 @@ export class EntityApi<
             if (matches(o, match)) return o;
         }
         return undefined;
+    }
+}
+
+/**
+ * The facts of an object that lives at one route, without an id (the current guide's
+ * `mentors/{mentor}/claw-config/` and `mentors/{mentor}/agent-config/`: one per mentor).
+ *
+ * @example
+ * ```ts
+ * const spec: SingletonRoutes<typeof AgentConfig, typeof AgentConfigFields> = { route: `mentors/${m}/agent-config/`, object: AgentConfig, update: AgentConfigFields, writeOnly: [] };
+ * ```
+ */
+export interface SingletonRoutes<Obj extends z.ZodType, Update extends z.ZodType, Create extends z.ZodType = Update> {
+    /** The object's route relative to the org base, ending with `/`. */
+    route: string;
+    object: Obj;
+    update: Update;
+    /** Absent when the object cannot be created at its route (the service makes it). */
+    create?: Create;
+    writeOnly: readonly string[];
+    /**
+     * For a create whose answer was lost: the fields an object found at the route must
+     * equal to count as the one this create made.
+     */
+    recoverMatch?: (body: z.output<Create>) => Record<string, unknown>;
+}
+
+/**
+ * The request machine of an object at one route (get, create, PATCH, delete), sharing
+ * validation and errors with {@link EntityApi}.
+ *
+ * @example
+ * ```ts
+ * const cfg = await client.mentorScoped(mentor).agentConfig.get();
+ * ```
+ */
+export class SingletonApi<Obj extends z.ZodType, Update extends z.ZodType, Create extends z.ZodType = Update> {
+    constructor(
+        protected readonly client: ClawClient,
+        protected readonly spec: SingletonRoutes<Obj, Update, Create>,
+    ) {}
+
+    /** The object's route relative to the org base. */
+    get route(): string {
+        return this.spec.route;
+    }
+
+    /**
+     * The object; a missing one throws NotFoundError.
+     *
+     * @example
+     * ```ts
+     * const b = await client.mentorScoped(mentor).binding.get();
+     * ```
+     */
+    async get(): Promise<z.output<Obj>> {
+        return (await this.client.request("GET", this.spec.route, { schema: this.spec.object })) as z.output<Obj>;
+    }
+
+    /**
+     * The object, or undefined when the route answers 404.
+     *
+     * @example
+     * ```ts
+     * const b = await client.mentorScoped(mentor).binding.find(); // undefined: not bound
+     * ```
+     */
+    async find(): Promise<z.output<Obj> | undefined> {
+        try {
+            return await this.get();
+        } catch (e) {
+            if (NotFoundError.isInstance(e)) return undefined;
+            throw e;
+        }
+    }
+
+    /**
+     * POST to the route: validated first (strict). If the answer is lost, the object found at
+     * the route is taken as the answer when it matches `recoverMatch`, so a retry makes no second.
+     *
+     * @example
+     * ```ts
+     * await client.mentorScoped(mentor).binding.create({ server: 42, enabled: true });
+     * ```
+     */
+    async create(body: z.input<Create>): Promise<z.output<Obj>> {
+        const schema = this.spec.create;
+        if (!schema) throw new ValidationError("this object is made by the service, not created at its route", { method: "POST", route: this.spec.route });
+        const valid = validateBody(schema, body, "POST", this.spec.route, this.spec.writeOnly);
+        const want = this.spec.recoverMatch?.(valid as z.output<Create>);
+        return (await this.client.request("POST", this.spec.route, {
+            body: valid,
+            schema: this.spec.object,
+            secrets: writeOnlyStrings(valid, this.spec.writeOnly),
+            recover: want ? async () => {
+                const found = await this.find();
+                return found !== undefined && matches(found, want) ? found : undefined;
+            } : undefined,
+        })) as z.output<Obj>;
+    }
+
+    /**
+     * PATCH: changes only the given fields (validated first, strict).
+     *
+     * @example
+     * ```ts
+     * await client.mentorScoped(mentor).agentConfig.update({ soul: "Curious, kind, exact." });
+     * ```
+     */
+    async update(body: z.input<Update>): Promise<z.output<Obj>> {
+        const valid = validateBody(this.spec.update, body, "PATCH", this.spec.route, this.spec.writeOnly);
+        return (await this.client.request("PATCH", this.spec.route, {
+            body: valid,
+            schema: this.spec.object,
+            secrets: writeOnlyStrings(valid, this.spec.writeOnly),
+        })) as z.output<Obj>;
+    }
+
+    /**
+     * DELETE; a retried DELETE that finds the object gone counts as done.
+     *
+     * @example
+     * ```ts
+     * await client.mentorScoped(mentor).binding.delete();
+     * ```
+     */
+    async delete(): Promise<void> {
+        await this.client.request("DELETE", this.spec.route);
     }
 }

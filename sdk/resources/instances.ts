@@ -136,6 +136,23 @@ export class InstancesApi extends EntityApi<typeof Instance, typeof InstanceCrea
     }
 
     /**
+     * `POST claw/instances/{id}/request-pairing/`: queues a device-pairing request on the
+     * server (pending requests expire after about 5 minutes); approve it there with
+     * `openclaw devices approve <requestId>`. Sends an empty body; either documented answer
+     * (`202 {"queued": ...}` or an instance body) is accepted.
+     *
+     * @example
+     * ```ts
+     * const { queued, message } = await client.instances.requestPairing(42);
+     * ```
+     */
+    async requestPairing(id: Id): Promise<PushQueued> {
+        // Not idempotent in spirit (each call queues a request), but a lost answer leaves at
+        // worst a second pending request that expires in ~5 minutes: safe to repeat.
+        return this.client.request("POST", this.action(id, "request-pairing"), { schema: lenientAnswer(PushQueued), idempotent: true });
+    }
+
+    /**
      * Queues a push of every enabled model provider of the instance (202). Use
      * `pushProvidersAndWait` to learn the outcome.
      *

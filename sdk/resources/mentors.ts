@@ -137,7 +137,7 @@ export class MentorsApi {
      */
     async create(body: MentorCreate): Promise<Mentor> {
         const route = await this.userRoute("mentor-with-settings/");
-        const valid = validateBody(MentorCreate, body, "POST", route) as MentorCreate;
+        const valid = validateBody(MentorCreate, body, "POST", route, []) as MentorCreate;
         const post: Record<string, unknown> = {
             template_name: MENTOR_TEMPLATE,
             new_mentor_name: valid.new_mentor_name,
@@ -212,7 +212,7 @@ export class MentorsApi {
     private async putSettings(uniqueId: string, body: MentorSettingsUpdate): Promise<MentorAnswer> {
         const route = await this.userRoute(`mentors/${uniqueId}/settings/`);
         this.checkedId(uniqueId, "PUT", route);
-        const valid = validateBody(MentorSettingsUpdate, body, "PUT", route);
+        const valid = validateBody(MentorSettingsUpdate, body, "PUT", route, []);
         return (await this.client.request("PUT", route, { body: valid, schema: MentorAnswer })) as MentorAnswer;
     }
 }

@@ -1,5 +1,5 @@
 import type { ClawClient } from "../client";
-import { SkillAssignment, SkillAssignmentCreate, type SkillAssignmentListQuery, SkillAssignmentUpdate } from "../schemas/skillAssignment";
+import { MentorSkill, MentorSkillCreate, MentorSkillUpdate, SkillAssignment, SkillAssignmentCreate, type SkillAssignmentListQuery, SkillAssignmentUpdate } from "../schemas/skillAssignment";
 import { EntityApi, type Id } from "./entity";
 
 /**
@@ -36,5 +36,32 @@ export class SkillAssignmentsApi extends EntityApi<typeof SkillAssignment, typeo
      */
     async findFor(mentor: string, skill: Id): Promise<SkillAssignment | undefined> {
         return this.findOne({ mentor, skill });
+    }
+}
+
+/**
+ * `mentors/{mentor}/skills/`: the current guide's skill assignments of one mentor. A create
+ * names the skill by its `unique_id` (`client.skills.resolve(ref)` finds it from a numeric
+ * id); the mentor comes from the path. Natural key: the skill. Reached through
+ * `client.mentorScoped(mentor).skills`.
+ *
+ * @example
+ * ```ts
+ * const skill = await client.skills.resolve(9);
+ * await client.mentorScoped(mentor).skills.create({ skill: String(skill.unique_id), enabled: true });
+ * ```
+ */
+export class MentorSkillsApi extends EntityApi<typeof MentorSkill, typeof MentorSkillCreate, typeof MentorSkillUpdate, { enabled?: boolean }> {
+    constructor(client: ClawClient, mentor: string) {
+        super(client, {
+            collection: `mentors/${encodeURIComponent(mentor)}/skills/`,
+            object: MentorSkill,
+            create: MentorSkillCreate,
+            update: MentorSkillUpdate,
+            writeOnly: [],
+            naturalKey: (b) => ({ skill: b.skill }),
+            // Not documented as a filter of this route: sent, and matched on the client.
+            clientFilters: ["enabled"],
+        });
     }
 }

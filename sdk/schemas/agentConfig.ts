@@ -45,6 +45,39 @@ export type AgentFileField = keyof typeof AGENT_FILES;
 const text = z.string().optional();
 
 /**
+ * The writable fields of an agent config (all but `mentor`), strict: the service silently
+ * drops a key it does not know (a PATCH with `user` instead of `user_context` answers 200
+ * and loses the text), so an unknown key is refused here, before any request, with a
+ * did-you-mean. `allowed_models` (model ids) is in the platform's newer docs.
+ */
+const agentConfigFields = {
+    identity: text,
+    soul: text,
+    user_context: text,
+    tools: text,
+    agents: text,
+    bootstrap: text,
+    heartbeat: text,
+    memory: text,
+    model: z.string().max(200).optional(),
+    config: AgentConfigPatch.optional(),
+    allowed_models: z.array(z.string().min(1, "must not be empty").max(200)).optional(),
+};
+
+/**
+ * Body of `PATCH mentors/{mentor}/agent-config/` (the mentor comes from the path), and the
+ * `agent_config` a binding's create may carry.
+ *
+ * @example
+ * ```ts
+ * AgentConfigFields.parse({ soul: "Curious, kind, exact.", allowed_models: ["anthropic/claude-sonnet-4-6"] });
+ * AgentConfigFields.safeParse({ user: "..." }).success; // false: the service would drop it; the key is user_context
+ * ```
+ */
+export const AgentConfigFields = z.strictObject(agentConfigFields);
+export type AgentConfigFields = z.input<typeof AgentConfigFields>;
+
+/**
  * Body of `POST agent-configs/`. A mentor has at most one; binding a mentor creates it, so
  * prefer `client.agentConfigs.upsertForMentor`, which adopts an existing one.
  *
@@ -57,19 +90,7 @@ const text = z.string().optional();
  * });
  * ```
  */
-export const AgentConfigCreate = z.strictObject({
-    mentor: MentorId,
-    identity: text,
-    soul: text,
-    user_context: text,
-    tools: text,
-    agents: text,
-    bootstrap: text,
-    heartbeat: text,
-    memory: text,
-    model: z.string().max(200).optional(),
-    config: AgentConfigPatch.optional(),
-});
+export const AgentConfigCreate = z.strictObject({ mentor: MentorId, ...agentConfigFields });
 export type AgentConfigCreate = z.input<typeof AgentConfigCreate>;
 
 /**
@@ -94,7 +115,8 @@ export type AgentConfigUpdate = z.input<typeof AgentConfigUpdate>;
  */
 export const AgentConfig = z.looseObject({
     id: anyId,
-    mentor: anyId,
+    // Mentor-scoped answers may leave it out: the mentor is in the path.
+    mentor: anyId.nullish(),
     identity: z.string().nullish(),
     soul: z.string().nullish(),
     user_context: z.string().nullish(),
@@ -105,6 +127,7 @@ export const AgentConfig = z.looseObject({
     memory: z.string().nullish(),
     model: z.string().nullish(),
     config: z.record(z.string(), z.unknown()).nullish(),
+    allowed_models: z.array(z.string()).nullish(),
     created_at: roString,
     updated_at: roString,
 });

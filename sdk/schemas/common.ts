@@ -7,20 +7,26 @@ import { z } from "zod";
  */
 
 /**
- * A page of a DRF list: `{count, next, previous, results}`.
+ * A page of a DRF list: the `{count, next, previous, results}` envelope of the generated
+ * client, or a bare JSON array as the current guide's example shows (issue 20), taken as
+ * one last page holding every result.
  *
  * @example
  * ```ts
  * const p = page(Skill).parse(await res.json()); // Page<Skill>
+ * page(Skill).parse([]); // { count: 0, next: null, previous: null, results: [] }
  * ```
  */
 export const page = <T extends z.ZodType>(item: T) =>
-    z.looseObject({
-        count: z.number().int().nonnegative(),
-        next: z.string().nullish(),
-        previous: z.string().nullish(),
-        results: z.array(item),
-    });
+    z.preprocess(
+        (v) => (Array.isArray(v) ? { count: v.length, next: null, previous: null, results: v } : v),
+        z.looseObject({
+            count: z.number().int().nonnegative(),
+            next: z.string().nullish(),
+            previous: z.string().nullish(),
+            results: z.array(item),
+        }),
+    );
 
 /**
  * One page of a list, typed.

@@ -2,9 +2,8 @@ import { z } from "zod";
 import { IntegerId, anyId, httpUrl, roString } from "./common";
 
 /**
- * Claw flavours. `nemoclaw` is accepted by recent platform versions (API reference, "The
- * platform as it is in 2026"; the platform's `seed_claw_mentor.py`); older ones take NemoClaw
- * hosts as `openclaw` (same gateway protocol).
+ * Claw flavours. Recent platform versions also accept `nemoclaw` (older ones take a
+ * NemoClaw host as `openclaw`: the same gateway protocol).
  *
  * @example
  * ```ts

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AgentConfigFields } from "./agentConfig";
 import { MentorId, ObjectRef, anyId, roString } from "./common";
 
 /**
@@ -14,10 +15,41 @@ export const MentorBindingCreate = z.strictObject({
     mentor: MentorId,
     server: ObjectRef,
     enabled: z.boolean().optional(),
-    /** A flag only; the service does not act on it yet. */
+    /** With it on, the current service pushes on every agent-config write (an empty field blanks its file). */
     auto_push: z.boolean().optional(),
 });
 export type MentorBindingCreate = z.input<typeof MentorBindingCreate>;
+
+/**
+ * Body of `POST mentors/{mentor}/claw-config/` (the current guide's bind; the mentor comes
+ * from the path): the server, and as the platform's own scripts send them the OpenClaw
+ * agent's name (`agent_id`, default `main` on the service; a push creates that agent when
+ * it is missing) and the initial `agent_config` fields (strict, as for the agent config).
+ *
+ * @example
+ * ```ts
+ * MentorClawConfigCreate.parse({ server: 42, enabled: true, agent_id: "patient-navigator", agent_config: { identity: "# Nav" } });
+ * ```
+ */
+export const MentorClawConfigCreate = z.strictObject({
+    server: ObjectRef,
+    enabled: z.boolean().optional(),
+    auto_push: z.boolean().optional(),
+    agent_id: z.string().trim().min(1, "must not be empty").max(255).optional(),
+    agent_config: AgentConfigFields.optional(),
+});
+export type MentorClawConfigCreate = z.input<typeof MentorClawConfigCreate>;
+
+/**
+ * Body of `PATCH mentors/{mentor}/claw-config/`.
+ *
+ * @example
+ * ```ts
+ * MentorClawConfigUpdate.parse({ enabled: false });
+ * ```
+ */
+export const MentorClawConfigUpdate = MentorClawConfigCreate.partial();
+export type MentorClawConfigUpdate = z.input<typeof MentorClawConfigUpdate>;
 
 /**
  * Body of `PATCH claw/mentor-configs/{id}/`.
@@ -45,6 +77,7 @@ export const MentorBinding = z.looseObject({
     mentor: z.string(),
     server: anyId,
     server_name: roString,
+    agent_id: roString,
     agent_config: z.unknown().optional(),
     enabled: z.boolean().nullish(),
     auto_push: z.boolean().nullish(),

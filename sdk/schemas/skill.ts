@@ -53,6 +53,8 @@ export type SkillUpdate = z.input<typeof SkillUpdate>;
  */
 export const Skill = z.looseObject({
     id: anyId,
+    /** A UUID beside the numeric id; mentor-scoped skill assignments name it. */
+    unique_id: z.string().nullish(),
     name: z.string(),
     slug: z.string(),
     description: z.string().nullish(),
