@@ -87,3 +87,19 @@ describe("mapping", () => {
         expect(deepEqual([1, 2], { 0: 1, 1: 2 })).toBe(false);
     });
 });
+
+describe("check: issue 20's bad inputs, all at preview", () => {
+    it("refuses a deploymentBackend that is not an integer, and takes its digit string", () => {
+        const bad = check(facts, conn, {}, { ...good, deploymentBackend: "abc" });
+        expect(bad.failures?.map((f) => f.reason)).toEqual([expect.stringMatching(/^deploymentBackend: must be an integer id/)]);
+        const digits = check(facts, conn, {}, { ...good, deploymentBackend: "3" });
+        expect(digits.failures).toEqual([]);
+    });
+
+    it("refuses an org that is empty or no platform key, naming `org`", () => {
+        for (const org of ["", "a b", "acme/x", 42]) {
+            const r = check(facts, conn, {}, { ...good, org });
+            expect(r.failures?.map((f) => f.reason)).toEqual([expect.stringMatching(/^org: must be the org's platform key/)]);
+        }
+    });
+});
