@@ -4,9 +4,10 @@
  * and the server side of pushes (deliveries, device approval, platform credentials).
  * Every route is listed in docs/emulator.md.
  */
-import { CREDENTIALS, DELIVERIES, DEVICES, INSTANCES } from "./collections";
+import { CREDENTIALS, DELIVERIES, DEVICES, INSTANCES, MENTORS } from "./collections";
 import { approveDevice, revokeDevices } from "./devices";
-import { ApiFault, type Reply, type Settings } from "./entity";
+import { ApiFault, type Reply, ROUTE_GENERATIONS, type RouteGeneration, type Settings } from "./entity";
+import { createMentor, findMentor } from "./mentors";
 import { type Faults, parseFaultRules } from "./faults";
 import type { PushEngine } from "./pushes";
 import type { Row, Store } from "./store";
@@ -62,6 +63,12 @@ export function applySettings(settings: Settings, body: unknown): void {
         } else if (k === "pushDelayMs" || k === "probeTimeoutMs" || k === "gatewayTimeoutMs") {
             if (typeof v === "number" && Number.isFinite(v) && v >= 0) next[k] = v;
             else errors[k] = ["Must be a number ≥ 0 (milliseconds)."];
+        } else if (k === "routes") {
+            if (typeof v === "string" && (ROUTE_GENERATIONS as readonly string[]).includes(v)) next.routes = v as RouteGeneration;
+            else errors[k] = ['Must be "both", "collection" or "mentor".'];
+        } else if (k === "bareLists") {
+            if (typeof v === "boolean") next.bareLists = v;
+            else errors[k] = ["Must be a valid boolean."];
         } else if (k === "probeCa") {
             if (typeof v === "string" || v === null) next.probeCa = v ?? undefined;
             else errors[k] = ["Must be PEM text or null."];
@@ -168,6 +175,18 @@ export function handleAdmin(deps: AdminDeps, method: string, path: string, query
             store.put(org, CREDENTIALS, { id: 1, names });
             return ok({ names });
         }
+        case "POST orgs/*/mentors": {
+            // Seeds a mentor (e.g. one a stack adopts by UUID) without the mentors API.
+            const o = asObject(body());
+            const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+            if (typeof o.name !== "string" || o.name.trim() === "") throw ApiFault.fields({ name: ["This field is required."] });
+            if (o.unique_id !== undefined && (typeof o.unique_id !== "string" || !uuidRe.test(o.unique_id))) throw ApiFault.fields({ unique_id: ["Must be a valid UUID (lower case, hyphenated)."] });
+            if (store.list(org, MENTORS).some((m) => m.name === o.name) || (typeof o.unique_id === "string" && findMentor(store, org, o.unique_id))) throw ApiFault.fields({ non_field_errors: ["A mentor with this name or unique_id already exists."] });
+            const m = createMentor({ store, org, now: deps.now }, { name: o.name, ...(typeof o.unique_id === "string" ? { unique_id: o.unique_id } : {}), enable_claw: o.enable_claw === true, created_by: "__emulator" });
+            return ok(m, 201);
+        }
+        case "GET orgs/*/mentors":
+            return ok(filtered(store.list(org, MENTORS), query, ["name", "unique_id"]));
         case "DELETE orgs/*/credentials":
             store.remove(org, CREDENTIALS, 1);
             return NO_CONTENT;

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { type FaultRule, parseFaultRules } from "./faults";
 import { startGateway } from "./gateway";
+import { ROUTE_GENERATIONS } from "./entity";
 import { normaliseBasePath, startEmulator } from "./server";
 
 const USAGE = `usage:
@@ -16,7 +17,7 @@ Runs a local emulator of the ibl.ai claw API. Point a stack at it with
   pulumi config set iblai:baseUrl http://127.0.0.1:P
   pulumi config set iblai:org O
   pulumi config set --secret iblai:apiToken T
-Accepted auth schemes: "Token T" and "Api-Token T".
+Accepted auth schemes: "Token T" and "Api-Token T" ("Api-Token T" only with --auth hosted).
 Each --org pairs with the --token at the same position. State lives in memory unless
 --data FILE is given (atomic writes; survives restarts and kill -9).
 
@@ -39,6 +40,14 @@ serve options:
   --latency MS                add MS to every API request
   --base-path /P              serve the API under a path prefix, as the platform's /dm host does
                               (then iblai:baseUrl is http://127.0.0.1:P/P)
+  --routes GEN                route generations served: both (default), collection (the older
+                              guide's claw/mentor-configs/, agent-configs/, mentor-skill-assignments/)
+                              or mentor (the 2026 guide's mentors/<mentor>/... only)
+  --auth MODE                 any (default: Token and Api-Token) or hosted (Api-Token only; Token
+                              answers 401 {"detail": "Invalid Token"} as the hosted service does)
+  --bare-lists                every list answers a bare JSON array instead of {count, ..., results}
+  --hosted                    the hosted service of 2026: --routes mentor --auth hosted --bare-lists
+  --admin-user NAME           each org's admin user (mentors API, admin lookup); default admin
   --slow-push MS              keep every push pending for MS
   --seed N                    seed the fault dice (replayable runs)
   -v, --verbose               log every API request to stderr
@@ -61,11 +70,21 @@ function basePath(v: string | undefined): string | undefined {
     }
 }
 
+function userName(v: string | undefined): string | undefined {
+    if (v === undefined || /^[\w.@+-]+$/.test(v)) return v;
+    fail(`--admin-user must be a user name (letters, digits, @.+-_), not ${JSON.stringify(v)}`);
+}
+
 function num(name: string, v: string | undefined, min = 0, max = Infinity): number | undefined {
     if (v === undefined) return undefined;
     const n = Number(v);
     if (!Number.isFinite(n) || n < min || n > max) fail(`--${name} must be a number from ${min} to ${max}, not ${JSON.stringify(v)}`);
     return n;
+}
+
+function oneOf<T extends string>(name: string, v: string | undefined, choices: readonly T[]): T | undefined {
+    if (v === undefined || (choices as readonly string[]).includes(v)) return v as T | undefined;
+    fail(`--${name} must be ${choices.join(", ").replace(/, ([^,]*)$/, " or $1")}, not ${JSON.stringify(v)}`);
 }
 
 function deliverMode(v: string | undefined): "standin" | "real" | "auto" | undefined {
@@ -149,6 +168,11 @@ const OPTIONS = {
     "request-id": { type: "string" },
     help: { type: "boolean", short: "h" },
     "base-path": { type: "string" },
+    routes: { type: "string" },
+    auth: { type: "string" },
+    "bare-lists": { type: "boolean" },
+    hosted: { type: "boolean" },
+    "admin-user": { type: "string" },
 } as const;
 
 /**
@@ -226,9 +250,15 @@ async function main(): Promise<void> {
         gatewayTimeoutMs: num("gateway-timeout", v["gateway-timeout"]),
         logRequest: v.verbose ? (line) => console.error(line) : undefined,
         basePath: basePath(v["base-path"]),
+        routes: oneOf("routes", v.routes, ROUTE_GENERATIONS),
+        auth: oneOf("auth", v.auth, ["any", "hosted"] as const),
+        ...(v["bare-lists"] ? { bareLists: true } : {}),
+        hosted: v.hosted ?? false,
+        adminUser: userName(v["admin-user"]),
     });
     // One parseable line for scripts that start it in the background. Tokens are not printed.
-    console.log(`iblai-claw-emulator listening on ${emu.url} (orgs: ${Object.keys(orgTokens).join(", ")}${v.data ? `; data: ${v.data}` : ""})`);
+    const mode = `routes: ${emu.settings.routes ?? "both"}; auth: ${emu.auth}${emu.settings.bareLists ? "; bare lists" : ""}`;
+    console.log(`iblai-claw-emulator listening on ${emu.url} (orgs: ${Object.keys(orgTokens).join(", ")}; ${mode}${v.data ? `; data: ${v.data}` : ""})`);
     const gw =
         v["gateway-port"] !== undefined
             ? await startGateway({ port: num("gateway-port", v["gateway-port"], 0, 65535), host: v["gateway-host"] ?? v.host, version: v["gateway-version"], tls: gatewayTls() })

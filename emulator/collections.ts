@@ -10,6 +10,8 @@ export const AGENT_CONFIGS = "agent-configs";
 export const SKILLS = "agent-skills";
 export const SKILL_RESOURCES = "agent-skill-resources";
 export const SKILL_ASSIGNMENTS = "mentor-skill-assignments";
+/** Mentors of the org, served under `users/<user>/mentors/<unique_id>/` (see mentors.ts). */
+export const MENTORS = "mentors";
 
 /** What each successful push delivered to a server. */
 export const DELIVERIES = "_deliveries";

@@ -36,6 +36,11 @@ export interface DeliveredSkill {
 export interface ConfigPushContent {
     /** Workspace files by name; only the agent config's non-empty texts are written. */
     files: Record<string, string>;
+    /**
+     * Workspace files to empty on the server: with `auto_push` on (2026 guide), an empty text
+     * field blanks its file instead of being skipped. Empty without `auto_push`.
+     */
+    blank_files: string[];
     /** The mentor's OpenClaw agent (`agents.entries.<agent_id>`; see placement.ts). */
     agent_id: string;
     /** The config patch in nested form, placed per mentor (see placement.ts). */
@@ -72,15 +77,17 @@ function deliveredSkill(store: Store, org: string, skill: Row): DeliveredSkill {
 
 /**
  * What a config push for `binding` delivers: the mentor's agent config as workspace
- * files, and a config patch placing its `config`, its `model` and its enabled skills
+ * files (and, with `auto_push` on, the files its empty fields blank), and a config patch placing its `config`, its `model` and its enabled skills
  * (enabled assignments of enabled skills) under the mentor's own agent (placement.ts).
  */
 export function configPushContent(store: Store, org: string, binding: Row): ConfigPushContent {
     const cfg = agentConfigOf(store, org, binding.mentor);
     const files: Record<string, string> = {};
+    const blank_files: string[] = [];
     for (const [field, file] of WORKSPACE_FILES) {
         const text = cfg?.[field];
         if (typeof text === "string" && text !== "") files[file] = text;
+        else if (binding.auto_push === true) blank_files.push(file);
     }
     const warnings = baselineWarnings(expandConfig(cfg?.config ?? {}));
     const skills: DeliveredSkill[] = [];
@@ -90,8 +97,9 @@ export function configPushContent(store: Store, org: string, binding: Row): Conf
         if (!skill || skill.enabled !== true) continue;
         skills.push(deliveredSkill(store, org, skill));
     }
-    const placed = placeMentor(binding.mentor, cfg?.config, cfg?.model, skills.map((s) => s.slug));
-    return { files, agent_id: placed.agentId, config_patch: placed.patch, replace_paths: placed.replacePaths, placement_errors: placed.errors, skills, warnings };
+    const agentId = typeof binding.agent_id === "string" && binding.agent_id !== "" ? binding.agent_id : undefined;
+    const placed = placeMentor(binding.mentor, cfg?.config, cfg?.model, skills.map((s) => s.slug), agentId);
+    return { files, blank_files, agent_id: placed.agentId, config_patch: placed.patch, replace_paths: placed.replacePaths, placement_errors: placed.errors, skills, warnings };
 }
 
 /** Whether the platform holds an LLM credential of that name (every name resolves until the org has a list). */

@@ -13,6 +13,20 @@ import type { Row, Store } from "./store";
 
 export type DeviceStatus = "pending" | "approved" | "revoked";
 
+/** How long a pending pairing request lives (the guide: "about 5 minutes"). */
+export const PAIRING_REQUEST_TTL_MS = 5 * 60 * 1000;
+
+/**
+ * Claw types whose servers are OpenClaw gateways (device pairing, security audit): NemoClaw
+ * runs OpenClaw inside its sandbox.
+ *
+ * @example
+ * ```ts
+ * speaksOpenclaw({ id: 1, claw_type: "nemoclaw" }); // true
+ * ```
+ */
+export const speaksOpenclaw = (instance: Row): boolean => instance.claw_type === "openclaw" || instance.claw_type === "nemoclaw";
+
 /** The instance's device id, or why the platform cannot connect with operator scopes. */
 export function deviceOf(instance: Row): { deviceId: string } | { error: string } {
     const params = instance.connection_params as Record<string, unknown> | undefined;
@@ -65,6 +79,28 @@ function pairingRequired(short: string, requestId: string): string {
 }
 
 /**
+ * `request-pairing/`: the platform connects with the instance's device so that the server
+ * records a pending pairing request (expiring after {@link PAIRING_REQUEST_TTL_MS}) for
+ * `openclaw devices approve`. An approved device is left alone; an instance without a
+ * device identity (or not an OpenClaw server) is refused with 400.
+ */
+export function requestPairing(store: Store, org: string, instance: Row, now: string): Row {
+    if (!speaksOpenclaw(instance)) throw ApiFault.detail(400, "Device pairing is only available for OpenClaw instances.");
+    const dev = deviceOf(instance);
+    if ("error" in dev) throw ApiFault.detail(400, `This instance has no usable device identity (${dev.error}); set connection_params.device_identity.private_key_pem first.`);
+    const row = findDevice(store, org, instance.id, dev.deviceId);
+    if (row?.status === "approved") return row;
+    const expires_at = new Date(Date.parse(now) + PAIRING_REQUEST_TTL_MS).toISOString();
+    const fields = { instance: instance.id, device_id: dev.deviceId, request_id: crypto.randomUUID(), status: "pending", updated_at: now, approved_at: null, expires_at };
+    if (row) {
+        const next = { ...row, ...fields };
+        store.put(org, DEVICES, next);
+        return next;
+    }
+    return store.insert(org, DEVICES, { ...fields, created_at: now });
+}
+
+/**
  * Approves a device of an instance: the pending request `requestId`, or (without one)
  * the instance's current device key, which pre-pairs it before any push.
  */
@@ -73,6 +109,9 @@ export function approveDevice(store: Store, org: string, instance: Row, requestI
     if (requestId) {
         row = store.list(org, DEVICES).find((d) => d.instance === instance.id && d.request_id === requestId);
         if (!row) throw ApiFault.detail(404, `No device request ${requestId} for instance ${instance.id}.`);
+        if (row.status === "pending" && typeof row.expires_at === "string" && row.expires_at < now) {
+            throw ApiFault.detail(400, `Device request ${requestId} expired at ${row.expires_at}; request pairing again.`);
+        }
     } else {
         const dev = deviceOf(instance);
         if ("error" in dev) {

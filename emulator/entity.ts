@@ -23,7 +23,24 @@ export interface Settings {
     deliver?: "standin" | "real" | "auto";
     /** Per-request timeout of real gateway deliveries, ms (default 30000). */
     gatewayTimeoutMs?: number;
+    /** Which route generations are served (see {@link RouteGeneration}); default `both`. */
+    routes?: RouteGeneration;
+    /** Lists answer a bare JSON array instead of DRF's `{count, next, previous, results}` envelope. */
+    bareLists?: boolean;
 }
+
+/**
+ * The route generations of the service: the older guide's collection routes
+ * (`claw/mentor-configs/`, `agent-configs/`, `mentor-skill-assignments/`), the 2026 guide's
+ * mentor-scoped ones (`mentors/<mentor>/claw-config/`, …), or both over one store.
+ *
+ * @example
+ * ```ts
+ * const routes: RouteGeneration = "mentor"; // a hosted service of 2026: no collection routes for bindings
+ * ```
+ */
+export type RouteGeneration = "both" | "collection" | "mentor";
+export const ROUTE_GENERATIONS: readonly RouteGeneration[] = ["both", "collection", "mentor"];
 
 /** Background work an entity can start: the async pushes. */
 export interface PushQueue {

@@ -43,6 +43,19 @@ export function paginate<T>(rows: readonly T[], url: URL, show: (row: T) => unkn
     };
 }
 
+/**
+ * A list answer: the paginated envelope, or (with the `bareLists` setting, as the 2026 guide's
+ * examples show) every row as a bare JSON array, unpaginated.
+ *
+ * @example
+ * ```ts
+ * listReply(ctx, rows, url, (r) => show(def, ctx, r)); // {count, next, previous, results} or [...]
+ * ```
+ */
+export function listReply<T>(ctx: Pick<Ctx, "settings">, rows: readonly T[], url: URL, view: (row: T) => unknown): Reply {
+    return ctx.settings.bareLists ? { status: 200, body: rows.map(view) } : paginate(rows, url, view);
+}
+
 export function show(def: EntityDef, ctx: Ctx, row: Row): Record<string, unknown> {
     return def.present ? def.present(ctx, row) : present(def.spec, row);
 }
@@ -96,7 +109,7 @@ export async function handleEntity(def: EntityDef, ctx: Ctx, rest: readonly stri
                 else rows = rows.filter(f.match);
             }
             if (Object.keys(errors).length) throw ApiFault.fields(errors);
-            return paginate(rows, url, (r) => show(def, ctx, r));
+            return listReply(ctx, rows, url, (r) => show(def, ctx, r));
         }
         if (method === "POST") {
             const values = validate(def, ctx, body(), "create");

@@ -62,7 +62,8 @@ export interface Placement {
 }
 
 /**
- * Places one mentor's agent config on a shared server.
+ * Places one mentor's agent config on a shared server, under its own agent: `agentId` when
+ * its binding names one (the 2026 routes' `agent_id`), else the one derived from the mentor.
  *
  * @example
  * ```ts
@@ -71,8 +72,7 @@ export interface Placement {
  * //   session: { dmScope: "per-peer" }, skills: { entries: { web: { enabled: true } } } }
  * ```
  */
-export function placeMentor(mentor: unknown, config: unknown, model: unknown, skillSlugs: readonly string[]): Placement {
-    const agentId = agentIdOf(mentor);
+export function placeMentor(mentor: unknown, config: unknown, model: unknown, skillSlugs: readonly string[], agentId: string = agentIdOf(mentor)): Placement {
     const errors: string[] = [];
     let agent: Record<string, unknown> = {};
     let root: Record<string, unknown> = {};

@@ -11,7 +11,7 @@
  */
 import { BINDINGS, DELIVERIES, INSTANCES, MODEL_PROVIDERS } from "./collections";
 import { configPushContent, credentialResolved, providerPatch } from "./delivery";
-import { connectDevice, deviceOf } from "./devices";
+import { connectDevice, deviceOf, speaksOpenclaw } from "./devices";
 import { deliverConfigReal, deliverProvidersReal, instanceDeliveryChoice, type Outcome, type RealOptions, speaksGatewayProtocol } from "./realDelivery";
 import type { PushQueue, Settings } from "./entity";
 import type { Row, Store } from "./store";
@@ -87,7 +87,7 @@ export class PushEngine implements PushQueue {
 
     /** Whether this instance's pushes go to a real gateway (OpenClaw only; see {@link DeliveryMode}). */
     private async deliversReal(instance: Row): Promise<boolean> {
-        if (instance.claw_type !== "openclaw") return false;
+        if (!speaksOpenclaw(instance)) return false;
         const choice = instanceDeliveryChoice(instance) ?? this.settings.deliver ?? "standin";
         if (choice === "auto") return speaksGatewayProtocol(instance, { ...this.realOptions(), timeoutMs: this.settings.probeTimeoutMs });
         return choice === "real";
@@ -142,7 +142,7 @@ export class PushEngine implements PushQueue {
 
     /** Connects to the instance as the platform would: OpenClaw needs a paired device; IronClaw its token only. */
     private connect(org: string, instance: Row, now: string): { ok: true } | { ok: false; error: string } {
-        if (instance.claw_type !== "openclaw") return { ok: true };
+        if (!speaksOpenclaw(instance)) return { ok: true };
         const dev = deviceOf(instance);
         if ("error" in dev) return { ok: false, error: dev.error };
         return connectDevice(this.store, org, instance.id, dev.deviceId, this.settings.requireDeviceApproval, now);
@@ -176,6 +176,7 @@ export class PushEngine implements PushQueue {
                 mentor: b.mentor,
                 agent_id: content.agent_id,
                 files: content.files,
+                blank_files: content.blank_files,
                 config_patch: content.config_patch,
                 replace_paths: content.replace_paths,
                 skills: content.skills,

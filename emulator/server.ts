@@ -11,9 +11,9 @@ import { modelProviders } from "./entities/modelProviders";
 import { skillAssignments } from "./entities/skillAssignments";
 import { skillResources } from "./entities/skillResources";
 import { skills } from "./entities/skills";
-import { ApiFault, type Ctx, type EntityDef, type Reply, type Settings } from "./entity";
+import { ApiFault, type Ctx, type EntityDef, type Reply, type RouteGeneration, type Settings } from "./entity";
 import { faultReply, type FaultRule, type FaultRuleState, Faults, parseFaultRules, seededRandom } from "./faults";
-import { handleEntity } from "./handler";
+import { type ApiRoute, resolveRoute } from "./routes";
 import { PushEngine } from "./pushes";
 import { type Row, Store } from "./store";
 
@@ -28,7 +28,6 @@ import { type Row, Store } from "./store";
 export const ENTITIES: readonly EntityDef[] = [instances, modelProviders, mentorConfigs, agentConfigs, skills, skillResources, skillAssignments];
 
 export { ADMIN_PREFIX };
-const API_PREFIX = "/api/ai-mentor/orgs/";
 const MEDIA_PREFIX = "/media/";
 
 export interface EmulatorOptions {
@@ -70,6 +69,34 @@ export interface EmulatorOptions {
      * e.g. `/dm`. API paths without it are 404; `url` then ends with it. Default: none.
      */
     basePath?: string;
+    /**
+     * Which route generations to serve: `both` (default), `collection` (the older guide's
+     * `claw/mentor-configs/`, `agent-configs/`, `mentor-skill-assignments/` only) or `mentor`
+     * (the 2026 guide's `mentors/<mentor>/…` only; the three collections answer 404).
+     */
+    routes?: RouteGeneration;
+    /**
+     * `any` (default): `Token <key>` and `Api-Token <key>` both accepted. `hosted`: as the hosted
+     * service, `Api-Token` only; `Token <key>` answers `401 {"detail": "Invalid Token"}` even for a valid key.
+     */
+    auth?: "any" | "hosted";
+    /** Every list answers a bare JSON array (the 2026 guide's example) instead of the paginated envelope. */
+    bareLists?: boolean;
+    /** Shorthand for the hosted service of 2026: `routes: "mentor"`, `auth: "hosted"`, `bareLists: true` (each can still be set). */
+    hosted?: boolean;
+    /** The user name of each org's admin (the `<user>` of the mentors API and of the admin lookup). Default `admin`. */
+    adminUser?: string;
+}
+
+/** The options after the `hosted` shorthand: what the emulator actually does. */
+export function effectiveApiOptions(o: EmulatorOptions): { routes: RouteGeneration; auth: "any" | "hosted"; bareLists: boolean; adminUser: string } {
+    const hosted = o.hosted === true;
+    return {
+        routes: o.routes ?? (hosted ? "mentor" : "both"),
+        auth: o.auth ?? (hosted ? "hosted" : "any"),
+        bareLists: o.bareLists ?? hosted,
+        adminUser: o.adminUser ?? "admin",
+    };
 }
 
 /**
@@ -94,6 +121,10 @@ export interface Emulator {
     url: string;
     /** The base path served under (`""` when none). */
     basePath: string;
+    /** Which auth schemes are accepted (`hosted`: `Api-Token` only). */
+    auth: "any" | "hosted";
+    /** Each org's admin user name. */
+    adminUser: string;
     port: number;
     store: Store;
     /** Live settings; changes apply to the next request or push. */
@@ -138,33 +169,6 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
     });
 }
 
-/** Where an API path leads: its org, entity and the path after the collection. */
-interface ApiRoute {
-    org: string;
-    def?: EntityDef;
-    rest: string[];
-    /** The request-log pattern, e.g. `claw/instances/{id}/`. */
-    pattern: string;
-    slash: boolean;
-}
-
-function resolveApi(pathname: string, byCollection: Map<string, EntityDef>): ApiRoute {
-    const parts = pathname.slice(API_PREFIX.length).split("/");
-    const org = decodeURIComponent(parts[0] ?? "");
-    const slash = parts[parts.length - 1] === "";
-    const segs = parts.slice(1, slash ? -1 : undefined);
-    // Longest collection prefix wins (collections may have two segments, e.g. claw/instances).
-    for (let n = Math.min(2, segs.length); n >= 1; n--) {
-        const def = byCollection.get(segs.slice(0, n).join("/"));
-        if (!def) continue;
-        const rest = segs.slice(n);
-        if (rest.length > 2) break;
-        const pattern = [def.collection, ...rest.map((s, i) => (i === 0 ? "{id}" : s))].join("/") + "/";
-        return { org, def, rest, pattern, slash };
-    }
-    return { org, rest: [], pattern: "(unknown)", slash };
-}
-
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -179,6 +183,10 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
     const basePath = normaliseBasePath(options.basePath);
+    const api = effectiveApiOptions(options);
+    if (!["both", "collection", "mentor"].includes(api.routes)) throw new Error(`routes must be both, collection or mentor, not ${JSON.stringify(api.routes)}`);
+    if (api.auth !== "any" && api.auth !== "hosted") throw new Error(`auth must be any or hosted, not ${JSON.stringify(api.auth)}`);
+    if (!/^[\w.@+-]+$/.test(api.adminUser)) throw new Error(`adminUser must be a user name (letters, digits, @.+-_), not ${JSON.stringify(api.adminUser)}`);
     const tokens = new Map<string, string>();
     for (const [org, tok] of Object.entries(options.orgs ?? { acme: "test-token" })) {
         for (const t of typeof tok === "string" ? [tok] : tok) tokens.set(t, org);
@@ -190,6 +198,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         ...(options.probeCa ? { probeCa: options.probeCa } : {}),
         deliver: options.deliver ?? "standin",
         ...(options.gatewayTimeoutMs !== undefined ? { gatewayTimeoutMs: options.gatewayTimeoutMs } : {}),
+        routes: api.routes,
+        bareLists: api.bareLists,
     };
     const initialFaults = parseFaultRules(options.faults ?? []);
     if (!initialFaults.ok) throw new Error(`invalid fault rules: ${initialFaults.errors.join("; ")}`);
@@ -248,9 +258,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
             res.end(method === "HEAD" ? undefined : data);
             return;
         }
-        if (!pathname.startsWith(API_PREFIX) || (basePath !== "" && !underBase)) return send(res, { status: 404, body: { detail: "Not found." } });
-
-        const route = resolveApi(pathname, byCollection);
+        const route = basePath !== "" && !underBase ? undefined : resolveRoute(pathname, { byCollection, routes: settings.routes ?? "both", usersOf: () => [api.adminUser] });
+        if (!route) return send(res, { status: 404, body: { detail: "Not found." } });
         const key = `${method} ${route.pattern}`;
         log.counts[key] = (log.counts[key] ?? 0) + 1;
         log.total++;
@@ -287,20 +296,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     const dispatch = async (route: ApiRoute, method: string, req: http.IncomingMessage, u: URL, origin: string, body: () => Promise<unknown>): Promise<Reply> => {
         // Django resolves the URL before DRF authenticates: unknown paths are 404 for everyone.
-        if (!route.def) return { status: 404, body: { detail: "Not found." } };
+        if (!route.serve) return { status: 404, body: { detail: "Not found." } };
         if (!route.slash) {
             // Django's APPEND_SLASH redirects safe methods and fails the others.
             if (method === "GET" || method === "HEAD") return { status: 301, headers: { location: `${u.pathname}/${u.search}` } };
             return { status: 404, body: { detail: "Not found." } };
         }
-        const denied = authenticate(req.headers.authorization, route.org);
+        // The admin lookup names its org in the query (`platform_key`); the token must belong to it.
+        const org = route.org ?? u.searchParams.get("platform_key") ?? undefined;
+        const denied = authenticate(req.headers.authorization, org);
         if (denied) return denied;
         const parsed = method === "GET" || method === "DELETE" || method === "HEAD" ? {} : await body();
-        const ctx: Ctx = { org: route.org, store, now, origin, method, route: route.pattern, settings, pushes, faults };
-        return handleEntity(route.def, ctx, route.rest, u, () => parsed);
+        const ctx: Ctx = { org: org ?? "", store, now, origin, method, route: route.pattern, settings, pushes, faults };
+        return route.serve(ctx, u, () => parsed);
     };
 
-    const authenticate = (header: string | undefined, org: string): Reply | undefined => {
+    const authenticate = (header: string | undefined, org: string | undefined): Reply | undefined => {
         const unauthorized = (detail: string): Reply => ({ status: 401, body: { detail }, headers: { "www-authenticate": "Token" } });
         if (!header) return unauthorized("Authentication credentials were not provided.");
         const parts = header.trim().split(/\s+/);
@@ -309,11 +320,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         // `Api-Key` was a misreading of the latter; say so rather than a bare refusal.
         if (scheme === "api-key") return unauthorized('Unknown authorization scheme "Api-Key"; use "Api-Token <key>" (or "Token <token>").');
         if (scheme !== "token" && scheme !== "api-token") return unauthorized("Authentication credentials were not provided.");
+        // The hosted service refuses the Token scheme with this body, even for a valid key (2026 guide).
+        if (scheme === "token" && api.auth === "hosted") return unauthorized("Invalid Token");
         if (parts.length === 1) return unauthorized("Invalid token header. No credentials provided.");
         if (parts.length > 2) return unauthorized("Invalid token header. Token string should not contain spaces.");
         const tokenOrg = tokens.get(parts[1] as string);
         if (tokenOrg === undefined) return unauthorized("Invalid token.");
-        if (tokenOrg !== org) return { status: 403, body: { detail: "You do not have permission to perform this action." } };
+        if (org !== undefined && tokenOrg !== org) return { status: 403, body: { detail: "You do not have permission to perform this action." } };
         return undefined;
     };
 
@@ -335,6 +348,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return {
         url: `http://${host.includes(":") ? `[${host}]` : host}:${port}${basePath}`,
         basePath,
+        auth: api.auth,
+        adminUser: api.adminUser,
         port,
         store,
         settings,

@@ -44,6 +44,8 @@ export type FieldSpec = Common &
         | { kind: "ref"; to: string }
         /** A list of objects whose declared keys are checked; other keys are kept. */
         | { kind: "list"; item: Record<string, FieldSpec> }
+        /** A list of strings (DRF's `ListField(child=CharField())`). */
+        | { kind: "stringList" }
         | { kind: "file" }
     );
 
@@ -163,6 +165,15 @@ function validateType(spec: FieldSpec, v: unknown, refs: RefCheck | undefined): 
                 return { ...item, ...(r.ok ? r.values : {}) };
             });
             return Object.keys(nested).length ? { errors: nested } : { value: out };
+        }
+        case "stringList": {
+            if (!Array.isArray(v)) return { errors: [`Expected a list of items but got type "${typeName(v)}".`] };
+            const nested: Record<string, ErrorDetail> = {};
+            v.forEach((x, i) => {
+                if (typeof x !== "string" && typeof x !== "number") nested[String(i)] = ["Not a valid string."];
+                else if (String(x).trim() === "") nested[String(i)] = ["This field may not be blank."];
+            });
+            return Object.keys(nested).length ? { errors: nested } : { value: v.map(String) };
         }
         case "file":
             if (!(v instanceof UploadedFile)) return { errors: ["The submitted data was not a file. Check the encoding type on the form."] };

@@ -1,5 +1,6 @@
 import { securityAudit } from "../audit";
 import { BINDINGS, DEVICES, INSTANCES, MODEL_PROVIDERS } from "../collections";
+import { requestPairing, speaksOpenclaw } from "../devices";
 import { ApiFault, type Ctx, type EntityDef, type Reply } from "../entity";
 import { choiceFilter, searchFilter } from "../filters";
 import { checkReachable, testConnectivity } from "../probe";
@@ -7,6 +8,9 @@ import { detectVersion } from "../realDelivery";
 import type { Row } from "../store";
 
 export const INSTANCE_STATUSES = ["active", "inactive", "error"] as const;
+/** `nemoclaw` is accepted by recent platform versions (the 2026 guide); it speaks OpenClaw's gateway protocol. */
+export const CLAW_TYPES = ["openclaw", "ironclaw", "nemoclaw"] as const;
+
 
 const probeOpts = (ctx: Ctx) => ({ timeoutMs: ctx.settings.probeTimeoutMs, ca: ctx.settings.probeCa });
 
@@ -25,7 +29,7 @@ export const instances: EntityDef = {
     spec: {
         fields: {
             name: { kind: "string", maxLength: 255, required: true },
-            claw_type: { kind: "choice", choices: ["openclaw", "ironclaw"], default: "openclaw" },
+            claw_type: { kind: "choice", choices: CLAW_TYPES, default: "openclaw" },
             server_url: { kind: "url", maxLength: 200, required: true },
             gateway_token: { kind: "string", required: true, writeOnly: true },
             deployment_backend: { kind: "int", nullable: true, default: null },
@@ -83,7 +87,7 @@ export const instances: EntityDef = {
         },
 
         "security-audit": async (ctx, row): Promise<Reply> => {
-            if (row.claw_type !== "openclaw") throw ApiFault.detail(400, "Security audit is only available for OpenClaw instances.");
+            if (!speaksOpenclaw(row)) throw ApiFault.detail(400, "Security audit is only available for OpenClaw instances.");
             const reach = await checkReachable(String(row.server_url), probeOpts(ctx));
             if (!reach.passed) throw ApiFault.detail(400, `Could not reach the claw server: ${reach.detail}`);
             const current = ctx.store.get(ctx.org, INSTANCES, row.id);
@@ -91,6 +95,11 @@ export const instances: EntityDef = {
             const report = securityAudit(ctx.store, ctx.org, current, ctx.now());
             ctx.store.put(ctx.org, INSTANCES, { ...current, _security_audit: report });
             return { status: 200, body: report };
+        },
+
+        "request-pairing": (ctx, row): Reply => {
+            requestPairing(ctx.store, ctx.org, row, ctx.now());
+            return { status: 202, body: { queued: true, message: "Pairing request queued." } };
         },
 
         "refresh-version": async (ctx, row): Promise<Reply> => {

@@ -4,12 +4,19 @@ import { ApiFault, type Ctx, type EntityDef } from "../entity";
 import { boolFilter } from "../filters";
 import { show } from "../handler";
 import { type FieldErrors, present, validateBody } from "../validate";
+import { autoPushMentor } from "../autoPush";
+import { AGENT_ID_PATTERN } from "../placement";
 import { agentConfigs } from "./agentConfigs";
+
+const AGENT_ID_MESSAGE = "Enter a valid OpenClaw agent id: lower-case letters, digits, _ and -, starting with a letter, digit or _ (at most 64).";
 
 /** The agent-config fields a binding's nested `agent_config` may set (its mentor is the binding's). */
 const nestedSpec = { fields: { ...agentConfigs.spec.fields, mentor: { kind: "uuid" as const } }, readOnly: ["id", "mentor", "created_at", "updated_at"] };
 
-/** Gives the mentor an agent config when it has none, then applies the nested `agent_config` values, if any. */
+/**
+ * Gives the mentor an agent config when it has none, then applies the nested `agent_config`
+ * values, if any; a nested write is an agent-config write, so `auto_push` pushes it.
+ */
 function ensureAgentConfig(ctx: Ctx, mentor: unknown, nested: Record<string, unknown> | undefined): void {
     const existing = agentConfigOf(ctx.store, ctx.org, mentor);
     const v = validateBody(nestedSpec, nested ?? {}, existing ? "patch" : "create");
@@ -17,6 +24,7 @@ function ensureAgentConfig(ctx: Ctx, mentor: unknown, nested: Record<string, unk
     const now = ctx.now();
     if (!existing) ctx.store.insert(ctx.org, AGENT_CONFIGS, { ...v.values, mentor, created_at: now, updated_at: now });
     else if (nested && Object.keys(v.values).length) ctx.store.put(ctx.org, AGENT_CONFIGS, { ...existing, ...v.values, updated_at: now });
+    if (nested && Object.keys(nested).length) autoPushMentor(ctx, mentor);
 }
 
 /**
@@ -26,6 +34,8 @@ function ensureAgentConfig(ctx: Ctx, mentor: unknown, nested: Record<string, unk
  * sent as `agent_config` updates it, with the same rules as `agent-configs/`.
  *
  * `push-config` answers 202 and pushes in the background; a disabled binding is refused.
+ * `agent_id` (2026 routes) names the OpenClaw agent the push lands in; `auto_push` is acted
+ * on (autoPush.ts). The mentor-scoped routes (mentorScoped.ts) serve the same rows.
  */
 export const mentorConfigs: EntityDef = {
     collection: BINDINGS,
@@ -37,6 +47,9 @@ export const mentorConfigs: EntityDef = {
             agent_config: { kind: "object" },
             enabled: { kind: "bool", default: true },
             auto_push: { kind: "bool", default: false },
+            // The OpenClaw agent the mentor's push lands in (2026 routes; "main" by default there).
+            // Stored only when given, so older bindings keep their derived `mentor-<uuid>` agent.
+            agent_id: { kind: "string", maxLength: 64, pattern: { re: AGENT_ID_PATTERN, message: AGENT_ID_MESSAGE } },
         },
         readOnly: ["id", "server_name", "last_config_push", "last_config_push_status", "last_push_warnings", "created_at", "updated_at"],
     },

@@ -1,3 +1,4 @@
+import * as crypto from "node:crypto";
 import { SKILL_ASSIGNMENTS, SKILL_RESOURCES, SKILLS } from "../collections";
 import type { EntityDef } from "../entity";
 import { boolFilter, searchFilter } from "../filters";
@@ -6,7 +7,8 @@ import { boolFilter, searchFilter } from "../filters";
  * `agent-skills/`: a skill of the platform (the org), its SKILL.md as `instruction` and
  * front matter as `metadata`. The slug is unique per org and checked like a Django
  * SlugField (it names the skill's folder on the server). Deleting a skill deletes its
- * resources and its assignments to mentors.
+ * resources and its assignments to mentors. Each skill gets a `unique_id` (UUID) beside its
+ * numeric id at create; the mentor-scoped assignment route names skills by it.
  */
 export const skills: EntityDef = {
     collection: SKILLS,
@@ -26,14 +28,14 @@ export const skills: EntityDef = {
             metadata: { kind: "json", default: {} },
             enabled: { kind: "bool", default: true },
         },
-        readOnly: ["id", "platform_key", "created_at", "updated_at"],
+        readOnly: ["id", "unique_id", "platform_key", "created_at", "updated_at"],
     },
     unique: [["slug"]],
     filters: {
         enabled: boolFilter("enabled"),
         search: searchFilter(["name", "slug", "description"]),
     },
-    initial: (ctx) => ({ platform_key: ctx.org }),
+    initial: (ctx) => ({ unique_id: crypto.randomUUID(), platform_key: ctx.org }),
     beforeDelete: (ctx, row) => {
         for (const col of [SKILL_RESOURCES, SKILL_ASSIGNMENTS]) {
             for (const r of ctx.store.list(ctx.org, col)) if (r.skill === row.id) ctx.store.remove(ctx.org, col, r.id);

@@ -31,7 +31,11 @@ export interface RequestOptions {
 
 /** A client of one running emulator. */
 export class Api {
-    constructor(readonly emu: Emulator) {}
+    /** `scheme`: the auth scheme sent when a request names none (`Api-Token` for a hosted emulator). */
+    constructor(
+        readonly emu: Emulator,
+        readonly scheme = "Token",
+    ) {}
 
     base(org = ORG): string {
         return `${this.emu.url}/api/ai-mentor/orgs/${org}/`;
@@ -40,7 +44,7 @@ export class Api {
     async req<T = any>(method: string, path: string, body?: unknown, o: RequestOptions = {}): Promise<Answer<T>> {
         const headers: Record<string, string> = {};
         const token = o.token === undefined ? (o.org === OTHER_ORG ? OTHER_TOKEN : TOKEN) : o.token;
-        if (token !== null) headers.authorization = `${o.scheme ?? "Token"} ${token}`;
+        if (token !== null) headers.authorization = `${o.scheme ?? this.scheme} ${token}`;
         let payload: RequestInit["body"] = o.raw;
         if (payload === undefined && body !== undefined) {
             payload = JSON.stringify(body);
@@ -91,10 +95,10 @@ export class Api {
 }
 
 /** Starts one emulator (orgs acme and globex) for a test file. */
-export function useApi(options: EmulatorOptions = {}): () => Api {
+export function useApi(options: EmulatorOptions = {}, scheme = "Token"): () => Api {
     let api: Api | undefined;
     beforeAll(async () => {
-        api = new Api(await startEmulator({ orgs: { [ORG]: TOKEN, [OTHER_ORG]: OTHER_TOKEN }, pushDelayMs: 10, probeTimeoutMs: 1500, ...options }));
+        api = new Api(await startEmulator({ orgs: { [ORG]: TOKEN, [OTHER_ORG]: OTHER_TOKEN }, pushDelayMs: 10, probeTimeoutMs: 1500, ...options }), scheme);
     });
     afterAll(async () => {
         await api?.emu.close();

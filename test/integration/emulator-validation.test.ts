@@ -39,8 +39,8 @@ describe("emulator validation", () => {
         });
 
         it("checks enums", async () => {
-            const r = await api().post("claw/instances/", instanceBody({ claw_type: "nemoclaw" }));
-            expect(r.body).toEqual({ claw_type: ['"nemoclaw" is not a valid choice.'] });
+            const r = await api().post("claw/instances/", instanceBody({ claw_type: "picoclaw" }));
+            expect(r.body).toEqual({ claw_type: ['"picoclaw" is not a valid choice.'] });
             const inst = await api().create("claw/instances/", instanceBody());
             const p = await api().post("claw/model-providers/", { server: inst.id, name: "a", base_url: "https://a.example", api_type: "x", credential_name: "c", models_mode: "append" });
             expect(p.body).toEqual({ models_mode: ['"append" is not a valid choice.'] });
