@@ -158,8 +158,9 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
     const inputs = withoutProvider(news);
     const failures = checkIdentity(inputs, conn);
 
-    // Normalise references and hash local files before validating.
+    // Defaults, normalised references and hashed local files, before validating.
     for (const [k, f] of Object.entries(facts.fields)) {
+        if (f.default !== undefined && inputs[k] === undefined) inputs[k] = f.default;
         const v = inputs[k];
         if (v === undefined || isUnknown(v)) continue;
         if (f.kind === "ref" && typeof v === "string" && /^\d+$/.test(v)) inputs[k] = Number(v);

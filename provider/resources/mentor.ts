@@ -54,7 +54,8 @@ export const mentorFacts: ResourceFacts = {
         displayName: { api: "display_name" },
         description: { api: "description" },
         visibility: { api: "mentor_visibility" },
-        enableClaw: { api: "enable_claw" },
+        // Made for claw: a create, an adopt and a retried create all leave it on unless told otherwise.
+        enableClaw: { api: "enable_claw", default: true },
         allowAnonymous: { api: "allow_anonymous" },
     },
     outputs: { uniqueId: "unique_id", slug: "slug", createdAt: "created_at" },

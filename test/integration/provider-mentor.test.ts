@@ -22,6 +22,7 @@ for (const mode of ["default", "hosted"] as const) {
     describe(`mentors (${mode} emulator)`, () => {
         const env = useEmulator(mode === "hosted" ? { hosted: true } : {});
         const conn = () => ({ baseUrl: env.emu.url, org: ORG, apiToken: TOKEN, authScheme: "Api-Token" as const });
+        const named = (name: string) => env.emu.store.list(ORG, "mentors").filter((m) => m.name === name);
         const checked = (args: Record<string, unknown>, owner: string) => {
             const r = crud.check(mentorFacts, conn(), {}, { ...args, [crud.OWNER]: owner });
             expect(r.failures).toEqual([]);
@@ -69,9 +70,18 @@ for (const mode of ["default", "hosted"] as const) {
             expect(crud.diff(mentorFacts, made.id, made.outs as Record<string, unknown>, news)).toMatchObject({ changes: true, replaces: [] });
             const upd = await crud.update(mentorFacts, conn(), made.id, made.outs as Record<string, unknown>, news);
             expect(upd.outs).toMatchObject({ displayName: "Res 2" });
-            await crud.remove(mentorFacts, conn(), made.id, upd.outs as Record<string, unknown>);
-            // Twice: a retried destroy is safe.
-            await crud.remove(mentorFacts, conn(), made.id, upd.outs as Record<string, unknown>);
+            const said: string[] = [];
+            const spy = jest.spyOn(process.stderr, "write").mockImplementation((t: string | Uint8Array) => said.push(String(t)) > 0);
+            try {
+                await crud.remove(mentorFacts, conn(), made.id, upd.outs as Record<string, unknown>);
+                // Twice: a retried destroy is safe.
+                await crud.remove(mentorFacts, conn(), made.id, upd.outs as Record<string, unknown>);
+            } finally {
+                spy.mockRestore();
+            }
+            // One warning per destroy (outside the provider host it goes to stderr).
+            expect(said.filter((t) => t.includes("no DELETE of a mentor"))).toHaveLength(2);
+            expect(named(`res-${mode}`)).toHaveLength(1);
             expect(await env.client({ authScheme: "Api-Token" }).mentors.get(made.id)).toMatchObject({ enable_claw: false, display_name: "Res 2" });
         });
 
@@ -94,6 +104,7 @@ for (const mode of ["default", "hosted"] as const) {
             journalFor(owner1)?.made(owner1, "Mentor", half1.unique_id);
             const r1 = await crud.create(mentorFacts, conn(), inputs1);
             expect(r1.id).toBe(half1.unique_id);
+            expect(named(`half1-${mode}`)).toEqual([expect.objectContaining({ unique_id: half1.unique_id, enable_claw: true })]);
             // The program's values were applied to it, enable_claw included (its default, true).
             expect(await client.mentors.get(half1.unique_id)).toMatchObject({ display_name: "Half" });
 
@@ -104,6 +115,14 @@ for (const mode of ["default", "hosted"] as const) {
             const half2 = await client.mentors.create({ new_mentor_name: `half2-${mode}` });
             const r2 = await crud.create(mentorFacts, conn(), inputs2);
             expect(r2.id).toBe(half2.unique_id);
+            expect(named(`half2-${mode}`)).toHaveLength(1);
+
+            // Another stack's resource of the same name has no journal proof: it is refused, not taken.
+            const other = checked({ name: `half2-${mode}` }, `urn:pulumi:other-${mode}::mentors::pulumi-nodejs:dynamic/iblai:Mentor::x`);
+            const err = await crud.create(mentorFacts, conn(), other).catch((e: Error) => e);
+            expect((err as Error).message).toMatch(/already exists/);
+            expect((err as Error).message).toMatch(/adoptId/);
+            expect(named(`half2-${mode}`)).toHaveLength(1);
         });
     });
 }
