@@ -103,3 +103,15 @@ describe("check: issue 20's bad inputs, all at preview", () => {
         }
     });
 });
+
+describe("check: identity inputs of the wrong type", () => {
+    it("refuses an apiBaseUrl given as a list holding a URL", () => {
+        const r = check(facts, conn, {}, { ...good, apiBaseUrl: ["https://platform.ibl.ai"] });
+        expect(r.failures?.map((f) => f.reason)).toEqual([expect.stringMatching(/^apiBaseUrl: must be an http\(s\) URL/)]);
+    });
+
+    it("calls a key-value object an object, not a record", () => {
+        const r = check(facts, conn, {}, { ...good, authHeaders: "Bearer x" });
+        expect(r.failures?.map((f) => f.reason)).toEqual(["authHeaders: must be an object, not a string"]);
+    });
+});

@@ -134,7 +134,9 @@ export function checkIdentity(inputs: Props, conn: Connection): pulumi.dynamic.C
         failures.push({ property: "apiBaseUrl", reason: "no API base URL: pulumi config set iblai:baseUrl https://platform.ibl.ai (or IBLAI_BASE_URL)" });
     } else if (!isUnknown(inputs.apiBaseUrl)) {
         try {
-            const u = new URL(String(inputs.apiBaseUrl));
+            // A list holding a URL would pass as its string form.
+            if (typeof inputs.apiBaseUrl !== "string") throw new Error();
+            const u = new URL(inputs.apiBaseUrl);
             if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error();
         } catch {
             failures.push({ property: "apiBaseUrl", reason: "apiBaseUrl: must be an http(s) URL, e.g. https://platform.ibl.ai or https://host/dm (set by iblai:baseUrl or the input)" });

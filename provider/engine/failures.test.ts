@@ -100,3 +100,10 @@ describe("a check that throws", () => {
         expect(r.failures).toEqual([{ property: "", reason: expect.stringMatching(/^the inputs could not be checked \(cannot read properties of undefined\)/) }]);
     });
 });
+
+describe("quietFailures and input names", () => {
+    it("never hides an input's name because some value equals it", () => {
+        const out = quietFailures([{ property: "", reason: "heartbeat: must be a string, not an object" }], { heartbeat: { every: "30m" }, config: ["heartbeat"] });
+        expect(out[0].reason).toBe("heartbeat: must be a string, not an object");
+    });
+});

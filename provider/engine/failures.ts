@@ -32,6 +32,8 @@ export function quietFailures(failures: readonly pulumi.dynamic.CheckFailure[], 
         } else if (v && typeof v === "object" && depth < 32) Object.values(v).forEach((x) => walk(x, depth + 1));
     };
     for (const [k, v] of Object.entries(inputs)) if (k !== "__provider") walk(v, 0);
+    // A value that is also an input's name (`config: ["heartbeat"]`) would hide that name in every reason.
+    for (const k of Object.keys(inputs)) values.delete(k);
     const byLength = [...values].sort((a, b) => b.length - a.length);
     return failures.map((f) => {
         let reason = f.property && !f.reason.startsWith(`${f.property}:`) && !f.reason.startsWith(`${f.property} `) ? `${f.property}: ${f.reason}` : f.reason;

@@ -235,6 +235,9 @@ export const CASES: BadInputCase[] = [
     c("GatewayToken", "bytes", { bytes: "32" }, { alone: true }),
     c("GatewayToken", "keepers", { keepers: { rotated: 1 } }, { alone: true }),
     c("GatewayToken", "value", { value: CANARY }, { says: "read-only", alone: true }),
+    // @pulumi/pulumi drops `id` and `urn` from a resource's inputs without a word: named here.
+    c("GatewayToken", "id", { id: "gw-1" }, { says: "read-only", alone: true }),
+    c("Skill", "urn", { urn: "urn:pulumi:x" }, { says: "read-only", alone: true }),
     c("DeviceIdentity", "keepers", { keepers: "rotate" }, { alone: true }),
     // --- Mentor (issue 20) -----------------------------------------------------------
     c("Mentor", "name", { name: "" }, { says: "must not be empty" }),
