@@ -19,7 +19,8 @@ export function autoPushMentor(ctx: Ctx, mentor: unknown): number {
     let n = 0;
     for (const b of ctx.store.list(ctx.org, BINDINGS)) {
         if (b.mentor !== mentor || b.auto_push !== true || b.enabled !== true) continue;
-        ctx.pushes.queueConfigPush(ctx.org, b.id, ctx.settings.pushDelayMs);
+        // As push-config does: a slow-push fault rule on the writing route applies.
+        ctx.pushes.queueConfigPush(ctx.org, b.id, ctx.faults.slowPushMs(ctx.method, ctx.route) ?? ctx.settings.pushDelayMs);
         n++;
     }
     return n;

@@ -10,7 +10,9 @@
  * // register an instance with server_url = gw.url; its test-connectivity passes
  * ```
  */
-export { startEmulator, ENTITIES, ADMIN_PREFIX, type Emulator, type EmulatorOptions } from "./server";
+export { startEmulator, effectiveApiOptions, ENTITIES, ADMIN_PREFIX, type Emulator, type EmulatorOptions } from "./server";
+export { type RouteGeneration, ROUTE_GENERATIONS } from "./entity";
+export { DEFAULT_AGENT_ID } from "./mentorScoped";
 export { Store, type Row, type StateData } from "./store";
 export { type FaultRule, type FaultKind, type FaultRuleState, FAULT_KINDS, parseFaultRules } from "./faults";
 export { startGateway, DEFAULT_GATEWAY_VERSION, type Gateway, type GatewayOptions } from "./gateway";

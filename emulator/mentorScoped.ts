@@ -19,6 +19,7 @@ import { ApiFault, type Ctx, type Reply } from "./entity";
 import { agentConfigs } from "./entities/agentConfigs";
 import { mentorConfigs } from "./entities/mentorConfigs";
 import { skillAssignments } from "./entities/skillAssignments";
+import { skillUniqueId } from "./entities/skills";
 import { handleEntity, listReply, show } from "./handler";
 import { mentorByUuid } from "./mentors";
 import type { Row } from "./store";
@@ -43,19 +44,26 @@ export function bindingOf(ctx: Ctx, mentor: unknown): Row | undefined {
     return undefined;
 }
 
-/** An assignment as the mentor route shows it: its skill named by `unique_id`. */
-function assignmentView(ctx: Ctx, row: Row): Record<string, unknown> {
-    const out = show(skillAssignments, ctx, row);
-    return { ...out, skill: ctx.store.get(ctx.org, SKILLS, Number(row.skill))?.unique_id ?? null };
+/** An assignment as the mentor route shows it: its skill named by `unique_id` (in and out). */
+function byUniqueId(ctx: Ctx, shown: Record<string, unknown>): Record<string, unknown> {
+    const skill = ctx.store.get(ctx.org, SKILLS, Number(shown.skill));
+    return { ...shown, skill: skill ? skillUniqueId(ctx.org, skill) : null };
 }
 
-function mapBody(reply: Reply, view: (body: Record<string, unknown>) => Record<string, unknown>): Reply {
-    return isObject(reply.body) && reply.status < 300 ? { ...reply, body: view(reply.body) } : reply;
+/** The handler's answer for an assignment, its skill named by `unique_id`. */
+async function assignmentReply(ctx: Ctx, reply: Promise<Reply>): Promise<Reply> {
+    const r = await reply;
+    return isObject(r.body) && r.status < 300 ? { ...r, body: byUniqueId(ctx, r.body) } : r;
+}
+
+/** A body's `skill` (a `unique_id`) as the numeric id the store keeps. */
+function withSkillId(ctx: Ctx, raw: unknown): unknown {
+    return isObject(raw) && "skill" in raw ? { ...raw, skill: skillByUniqueId(ctx, raw.skill) } : raw;
 }
 
 /** The skill's numeric id for a `unique_id`, or the field error DRF's SlugRelatedField answers. */
 function skillByUniqueId(ctx: Ctx, value: unknown): number {
-    for (const s of ctx.store.rows(ctx.org, SKILLS)) if (typeof value === "string" && s.unique_id === value.toLowerCase()) return s.id;
+    for (const s of ctx.store.rows(ctx.org, SKILLS)) if (typeof value === "string" && skillUniqueId(ctx.org, s) === value.toLowerCase()) return s.id;
     if (value === null) throw ApiFault.fields({ skill: ["This field may not be null."] });
     throw ApiFault.fields({ skill: [`Object with unique_id=${String(value)} does not exist.`] });
 }
@@ -100,23 +108,17 @@ export async function handleMentorScoped(ctx: Ctx, rest: readonly string[], url:
             if (method === "GET") {
                 const enabled = { true: true, "1": true, false: false, "0": false }[String(url.searchParams.get("enabled")).toLowerCase()];
                 const rows = ctx.store.list(ctx.org, SKILL_ASSIGNMENTS).filter((r) => r.mentor === uuid && (enabled === undefined || r.enabled === enabled));
-                return listReply(ctx, rows, url, (r) => assignmentView(ctx, r));
+                return listReply(ctx, rows, url, (r) => byUniqueId(ctx, show(skillAssignments, ctx, r)));
             }
             if (method !== "POST") return notAllowed(method);
-            const raw = body();
-            const input = isObject(raw) && "skill" in raw ? { ...raw, skill: skillByUniqueId(ctx, raw.skill) } : raw;
-            return mapBody(await handleEntity(skillAssignments, ctx, [], url, () => withMentor(input, uuid)), (o) => ({ ...o, skill: skillUid(ctx, o.skill) }));
+            const input = withSkillId(ctx, body());
+            return assignmentReply(ctx, handleEntity(skillAssignments, ctx, [], url, () => withMentor(input, uuid)));
         }
         const row = /^\d+$/.test(a) ? ctx.store.get(ctx.org, SKILL_ASSIGNMENTS, Number(a)) : undefined;
         if (!row || row.mentor !== uuid) return NOT_FOUND;
         if (method !== "GET" && method !== "PATCH" && method !== "PUT" && method !== "DELETE") return notAllowed(method);
-        const raw = method === "GET" || method === "DELETE" ? {} : body();
-        const input = isObject(raw) && "skill" in raw ? { ...raw, skill: skillByUniqueId(ctx, raw.skill) } : raw;
-        return mapBody(await handleEntity(skillAssignments, ctx, [a], url, () => withMentor(input, uuid)), (o) => ({ ...o, skill: skillUid(ctx, o.skill) }));
+        const input = method === "GET" || method === "DELETE" ? {} : withSkillId(ctx, body());
+        return assignmentReply(ctx, handleEntity(skillAssignments, ctx, [a], url, () => withMentor(input, uuid)));
     }
     return NOT_FOUND;
-}
-
-function skillUid(ctx: Ctx, id: unknown): unknown {
-    return ctx.store.get(ctx.org, SKILLS, Number(id))?.unique_id ?? null;
 }

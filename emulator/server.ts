@@ -312,13 +312,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
 
     const authenticate = (header: string | undefined, org: string | undefined): Reply | undefined => {
-        const unauthorized = (detail: string): Reply => ({ status: 401, body: { detail }, headers: { "www-authenticate": "Token" } });
+        const unauthorized = (detail: string): Reply => ({ status: 401, body: { detail }, headers: { "www-authenticate": api.auth === "hosted" ? "Api-Token" : "Token" } });
         if (!header) return unauthorized("Authentication credentials were not provided.");
         const parts = header.trim().split(/\s+/);
         const scheme = (parts[0] ?? "").toLowerCase();
         // The guide's `Token` and the platform client's `Api-Token` (API reference, Corrections).
         // `Api-Key` was a misreading of the latter; say so rather than a bare refusal.
-        if (scheme === "api-key") return unauthorized('Unknown authorization scheme "Api-Key"; use "Api-Token <key>" (or "Token <token>").');
+        if (scheme === "api-key") return unauthorized(`Unknown authorization scheme "Api-Key"; use "Api-Token <key>"${api.auth === "hosted" ? "" : ' (or "Token <token>")'}.`);
         if (scheme !== "token" && scheme !== "api-token") return unauthorized("Authentication credentials were not provided.");
         // The hosted service refuses the Token scheme with this body, even for a valid key (2026 guide).
         if (scheme === "token" && api.auth === "hosted") return unauthorized("Invalid Token");

@@ -5,7 +5,7 @@ import { scalar } from "./values";
 /**
  * Keys naming what reference property `prop` of `r` points at among `candidates`: the URN of a
  * candidate it depends on through that property (the program passed `binding.id`), or whose
- * id output (`idOutput`) equals its value (the program passed a literal id); otherwise
+ * id output (`idOutput`, or one of several) equals its value (the program passed a literal id); otherwise
  * `id:<value>` for an object outside the stack. Unknown values at preview fall back to the
  * dependency graph, which is always known.
  *
@@ -14,17 +14,20 @@ import { scalar } from "./values";
  * referenceKeys(push, "binding", bindings, "bindingId"); // Set { "urn:pulumi:dev::app::...MentorBinding::ada" }
  * ```
  */
-export function referenceKeys(r: PolicyResource, prop: string, candidates: PolicyResource[], idOutput: string): Set<string> {
+export function referenceKeys(r: PolicyResource, prop: string, candidates: PolicyResource[], idOutput: string | readonly string[]): Set<string> {
+    const idOutputs = typeof idOutput === "string" ? [idOutput] : idOutput;
     const keys = new Set<string>();
     const viaProp = r.propertyDependencies?.[prop] ?? [];
     for (const d of viaProp) if (candidates.some((c) => c.urn === d.urn)) keys.add(d.urn);
     const value = scalar(r.props, prop);
     if (value.value !== undefined && value.value !== null) {
         const s = String(value.value);
-        const match = candidates.find((c) => {
-            const id = scalar(c.props, idOutput).value;
-            return id !== undefined && id !== null && String(id) === s;
-        });
+        const match = candidates.find((c) =>
+            idOutputs.some((o) => {
+                const id = scalar(c.props, o).value;
+                return id !== undefined && id !== null && String(id) === s;
+            }),
+        );
         keys.add(match ? match.urn : `id:${s}`);
     } else if (keys.size === 0 && value.unknown) {
         for (const d of r.dependencies ?? []) if (candidates.some((c) => c.urn === d.urn)) keys.add(d.urn);
@@ -59,7 +62,8 @@ export const bindingHasConfigPush: StackValidationPolicy = {
         if (bindings.length === 0) return;
         const pushed = new Set<string>();
         for (const p of ofType(args.resources, TOKENS.ConfigPush)) {
-            for (const k of referenceKeys(p, "binding", bindings, "bindingId")) pushed.add(k);
+            // On the mentor routes a binding's id is its mentor (issue 20); a numeric id never equals a UUID.
+            for (const k of referenceKeys(p, "binding", bindings, ["bindingId", "mentor"])) pushed.add(k);
         }
         for (const b of bindings) {
             if (!pushed.has(b.urn)) {

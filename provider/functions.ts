@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ConnectivityReport, HealthCheckResult, RefreshVersionResult, SecurityAuditResult } from "../sdk";
+import type { ConnectivityReport, HealthCheckResult, PushQueued, RefreshVersionResult, SecurityAuditResult } from "../sdk";
 import { type Connection, clientFor, resolveConnection } from "./engine/connection";
 import type { InstanceRef } from "./ids";
 
@@ -56,6 +56,19 @@ export function testConnectivity(instance: pulumi.Input<InstanceRef>, opts: Acti
  */
 export function healthCheck(instance: pulumi.Input<InstanceRef>, opts: ActionOptions = {}): pulumi.Output<HealthCheckResult> {
     return action(instance, opts, (c, id) => c.instances.healthCheck(id));
+}
+
+/**
+ * `POST claw/instances/{id}/request-pairing/`: queues a device-pairing request on the server
+ * (it expires after about 5 minutes; approve it there with `openclaw devices approve`).
+ *
+ * @example
+ * ```ts
+ * export const pairing = requestPairing(server.id); // { queued: true, ... }
+ * ```
+ */
+export function requestPairing(instance: pulumi.Input<InstanceRef>, opts: ActionOptions = {}): pulumi.Output<PushQueued> {
+    return action(instance, opts, (c, id) => c.instances.requestPairing(id));
 }
 
 /**

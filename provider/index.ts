@@ -23,7 +23,7 @@ export { ConfigPush, type ConfigPushArgs } from "./resources/configPush";
 export { ProviderPush, type ProviderPushArgs } from "./resources/providerPush";
 export { DeviceIdentity, type DeviceIdentityArgs, fingerprintOf } from "./resources/deviceIdentity";
 export { GatewayToken, type GatewayTokenArgs } from "./resources/gatewayToken";
-export { testConnectivity, healthCheck, securityAudit, refreshVersion, type ActionOptions } from "./functions";
+export { testConnectivity, healthCheck, securityAudit, refreshVersion, requestPairing, type ActionOptions } from "./functions";
 export { contentHash, canonicalJson } from "./engine/hash";
 export { ClawResource, ClawApiResource, type IdentityArgs, type ResourceShape } from "./engine/resource";
 export { PushResource, type PushArgs } from "./engine/pushResource";

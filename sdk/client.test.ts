@@ -138,6 +138,17 @@ describe("ClawClient transport", () => {
         expect(t.seen[4]?.body ?? "").toBe(""); // action endpoints: an empty body
     });
 
+    // Issue 20: the guide answers actions with `checks`/`queued`, the generated client with the instance.
+    it("takes either answer of an action: the checks shape, or the instance body", async () => {
+        const t = setup();
+        t.on("POST", "claw/instances/4/test-connectivity/", 200, { checks: [{ name: "tls_reachable", passed: true }, { name: "health_check", passed: false }] });
+        t.on("POST", "claw/instances/4/test-connectivity/", 200, inst(4));
+        t.on("POST", "claw/instances/4/request-pairing/", 200, inst(4));
+        expect((await t.client.instances.testConnectivity(4)).all_passed).toBe(false); // derived from the checks
+        expect(await t.client.instances.testConnectivity(4)).toMatchObject({ checks: [], all_passed: undefined, name: "prod" });
+        expect(await t.client.instances.requestPairing(4)).toMatchObject({ id: 4 });
+    });
+
     it("uploads an asset as multipart with the bytes in the field `file`", async () => {
         const t = setup();
         t.on("POST", "agent-skill-resources/", 201, { id: 3, skill: 9, file_type: "asset", filename: "logo.png", file: "https://cdn/logo.png" });

@@ -2,6 +2,24 @@ import * as crypto from "node:crypto";
 import { SKILL_ASSIGNMENTS, SKILL_RESOURCES, SKILLS } from "../collections";
 import type { EntityDef } from "../entity";
 import { boolFilter, searchFilter } from "../filters";
+import type { Row } from "../store";
+import { present } from "../validate";
+
+/**
+ * A skill's `unique_id`. Skills stored by an emulator older than the field (a `--data` file
+ * from before 2026's routes) get a stable one derived from their org and id, so that the
+ * mentor-scoped routes can name them without rewriting the state.
+ *
+ * @example
+ * ```ts
+ * skillUniqueId("acme", { id: 3 }); // the same UUID on every call
+ * ```
+ */
+export function skillUniqueId(org: string, row: Row): string {
+    if (typeof row.unique_id === "string") return row.unique_id;
+    const h = crypto.createHash("sha256").update(`${org}\u0000agent-skill\u0000${row.id}`).digest("hex");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 /**
  * `agent-skills/`: a skill of the platform (the org), its SKILL.md as `instruction` and
@@ -36,6 +54,7 @@ export const skills: EntityDef = {
         search: searchFilter(["name", "slug", "description"]),
     },
     initial: (ctx) => ({ unique_id: crypto.randomUUID(), platform_key: ctx.org }),
+    present: (ctx, row) => ({ ...present(skills.spec, row), unique_id: skillUniqueId(ctx.org, row) }),
     beforeDelete: (ctx, row) => {
         for (const col of [SKILL_RESOURCES, SKILL_ASSIGNMENTS]) {
             for (const r of ctx.store.list(ctx.org, col)) if (r.skill === row.id) ctx.store.remove(ctx.org, col, r.id);

@@ -1,4 +1,5 @@
 import { type AuthScheme, ClawClient, ConfigError, DEFAULT_AUTH_SCHEME, authSchemeProblem, closestName } from "../../sdk";
+import { type ApiRoutesSetting, apiRoutesProblem } from "./routes";
 import { TUNING_SETTINGS, type Tuning, resolveTuning } from "./tuning";
 
 /**
@@ -17,6 +18,11 @@ export interface Connection {
      */
     openclawVersion?: string;
     /**
+     * Which route generation mentors are managed through (`iblai:apiRoutes`, issue 20):
+     * `auto` (the default: asked of the service once per org, routes.ts), `mentor` or `collection`.
+     */
+    apiRoutes?: ApiRoutesSetting;
+    /**
      * The org admin's user name that mentors are made with (`iblai:adminUser`); without it,
      * the first admin of the platform's user list, looked up once per process.
      */
@@ -32,7 +38,7 @@ export interface Connection {
  * declare types only for its own keys (`Configuration key 'iblai:authScheme' is not
  * namespaced by the project and should not define a type`), so the provider checks them.
  */
-export const SETTINGS: readonly string[] = ["baseUrl", "org", "apiToken", "authScheme", "openclawVersion", "adminUser", ...TUNING_SETTINGS];
+export const SETTINGS: readonly string[] = ["baseUrl", "org", "apiToken", "authScheme", "apiRoutes", "openclawVersion", "adminUser", ...TUNING_SETTINGS];
 
 /** Reads one value from the stack config handed to `configure()`. */
 export type ConfigLookup = (key: string) => string | undefined;
@@ -52,6 +58,7 @@ export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = pr
         apiToken: pick("apiToken", "IBLAI_API_TOKEN"),
         authScheme: pick("authScheme", "IBLAI_AUTH_SCHEME") as AuthScheme | undefined,
         openclawVersion: pick("openclawVersion", "IBLAI_OPENCLAW_VERSION"),
+        apiRoutes: pick("apiRoutes", "IBLAI_API_ROUTES") as ApiRoutesSetting | undefined,
         adminUser: pick("adminUser", "IBLAI_ADMIN_USER"),
         unknownSettings: keys.filter((k) => k.startsWith("iblai:") && !SETTINGS.includes(k.slice("iblai:".length))),
         tuning: resolveTuning(get, env),
@@ -70,6 +77,8 @@ export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = pr
 export function connectionProblems(conn: Connection): string[] {
     const scheme = authSchemeProblem(conn.authScheme);
     const out = scheme ? [`iblai:${scheme} (stack config iblai:authScheme or IBLAI_AUTH_SCHEME)`] : [];
+    const routes = apiRoutesProblem(conn.apiRoutes);
+    if (routes) out.push(routes);
     for (const key of conn.unknownSettings ?? []) {
         const near = closestName(key.slice("iblai:".length), SETTINGS);
         const fix = near ? `did you mean iblai:${near}? (pulumi config rm ${key}; pulumi config set iblai:${near} ...)` : `pulumi config rm ${key}`;

@@ -1,12 +1,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
-import { ClawError, NotFoundError, ObjectRef, redactText, sameId, withArticle } from "../../sdk";
+import type { z } from "zod";
+import { ClawError, NotFoundError, ObjectRef, fieldSuggestion, redactText, sameId, schemaKeysAt, withArticle } from "../../sdk";
 import { type Connection, clientFor, connectionProblems } from "./connection";
-import type { ResourceFacts } from "./facts";
+import { COLLECTION_CONTEXT, type OpsContext, type ResourceFacts } from "./facts";
 import { bytesHash, contentHash } from "./hash";
 import { type Journal, journalFor } from "./journal";
 import { findOwn } from "./ownObjects";
+import { noticeFor } from "./progress";
+import { ROUTES_KEY, decideRoutes, routesOf } from "./routes";
 
 /**
  * The one CRUD engine behind every resource: check, diff, create, read, update, delete,
@@ -186,7 +189,8 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
     }
     for (const k of Object.keys(inputs)) {
         if (!known.has(k) && !(IDENTITY as readonly string[]).includes(k)) {
-            failures.push({ property: k, reason: `unknown input; the inputs of ${facts.type} are ${[...known].join(", ")}` });
+            const near = fieldSuggestion(k, Object.keys(facts.fields));
+            failures.push({ property: k, reason: `unknown input${near ? `; did you mean ${near}?` : ""}; the inputs of ${facts.type} are ${[...known].join(", ")}` });
         }
     }
     for (const [k, f] of Object.entries(facts.fields)) {
@@ -208,7 +212,14 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
             if (isUnknown(inputs[camel])) continue; // checked again at apply time, when it is known
             const rest = issue.path.slice(1).map(String);
             const property = [camel, ...rest].join(".");
-            const message = inputs[camel] === undefined ? "required" : issue.code === "invalid_type" ? `must be ${withArticle(String(issue.expected))}, not ${withArticle(kindOf(valueAt(inputs[camel], rest)))}` : issue.message;
+            const message =
+                inputs[camel] === undefined
+                    ? "required"
+                    : issue.code === "invalid_type"
+                      ? `must be ${withArticle(String(issue.expected))}, not ${withArticle(kindOf(valueAt(inputs[camel], rest)))}`
+                      : issue.code === "unrecognized_keys"
+                        ? unknownKeys(issue.keys, facts.createSchema, issue.path)
+                        : issue.message;
             // The engine prints the value of a failure's property beside it; keep object values
             // (a config patch, headers) and secrets out of the output: the reason names the input.
             const v = inputs[camel];
@@ -217,7 +228,19 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
         }
     }
     if (facts.checkInputs) failures.push(...facts.checkInputs(inputs, conn));
+    if (failures.length === 0) notify(facts, inputs, undefined);
     return { inputs: clean(inputs), failures };
+}
+
+/** Unknown keys inside an object input, each with a did-you-mean from the schema's own keys (the service would drop them). */
+function unknownKeys(keys: readonly string[], schema: z.ZodType, path: readonly PropertyKey[]): string {
+    const known = schemaKeysAt(schema, path);
+    return keys
+        .map((k) => {
+            const near = fieldSuggestion(k, known);
+            return `unknown field ${JSON.stringify(k)}${near ? ` (did you mean ${near}?)` : ""}`;
+        })
+        .join("; ");
 }
 
 /** The JSON kind of a value, as zod names the expected ones. */
@@ -232,12 +255,13 @@ function valueAt(v: unknown, path: readonly string[]): unknown {
 /** diff: which inputs changed, and which of those replace. Never looks at `__provider`. */
 export function diff(facts: ResourceFacts, id: string, olds: Props, news: Props): pulumi.dynamic.DiffResult {
     settle(olds[OWNER] ?? news[OWNER], id);
+    notify(facts, news, olds);
     const changed = changedKeys(facts, olds, news);
     if (olds.needsRetry === true && changed.length === 0) return { changes: true, replaces: [], deleteBeforeReplace: false };
     const replaces = changed.filter(
         (k) => (IDENTITY as readonly string[]).includes(k) || facts.fields[k]?.replaceOnChange,
     );
-    return { changes: changed.length > 0, replaces, deleteBeforeReplace: false };
+    return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && (facts.deleteBeforeReplace?.(olds) ?? false) };
 }
 
 /**
@@ -261,14 +285,38 @@ export function changedKeys(facts: ResourceFacts, olds: Props, news: Props): str
     return out;
 }
 
+/**
+ * The context of an operation: route-dependent resources run on the generation recorded in
+ * their state (collection for state from before issue 20); a create decides it (routes.ts).
+ */
+function contextOf(facts: ResourceFacts, props: Props): OpsContext {
+    return facts.routed ? { routes: routesOf(props), props } : { ...COLLECTION_CONTEXT, props };
+}
+
+/** The generation a route-dependent resource records in its outputs (and keeps). */
+function routesOutput(facts: ResourceFacts, ctx: OpsContext, state?: Props): Props {
+    if (!facts.routed) return {};
+    if (state) return state[ROUTES_KEY] === undefined ? {} : { [ROUTES_KEY]: state[ROUTES_KEY] };
+    return { [ROUTES_KEY]: ctx.routes };
+}
+
+/** Shows the facts' notice for this resource, once per process (progress.ts noticeFor). */
+function notify(facts: ResourceFacts, news: Props, olds: Props | undefined): void {
+    const text = facts.notice?.(news, olds);
+    if (text) noticeFor(news[OWNER] as string | undefined, `iblai:${facts.type}: ${text}`);
+}
+
 export async function create(facts: ResourceFacts, conn: Connection, news: Props): Promise<pulumi.dynamic.CreateResult> {
     const inputs = withoutProvider(news);
     const client = clientFor(conn, whereOf(inputs, conn));
     let obj: Record<string, unknown> & { id: number | string };
     let since = new Date().toISOString();
+    let ctx: OpsContext = contextOf(facts, inputs);
     try {
-        if (inputs[ADOPT] !== undefined) obj = await adopt(facts, client, inputs, await facts.ops(client).get(String(inputs[ADOPT])));
-        else ({ obj, since } = await createOnce(facts, client, inputs, since));
+        // The generation is asked of the service here, lazily (never in check or diff).
+        if (facts.routed) ctx = { routes: await decideRoutes(conn, client), props: inputs };
+        if (inputs[ADOPT] !== undefined) obj = await adopt(facts, client, inputs, await facts.ops(client, ctx).get(String(inputs[ADOPT])), ctx);
+        else ({ obj, since } = await createOnce(facts, client, inputs, since, ctx));
     } catch (e) {
         fail(facts, inputs[ADOPT] !== undefined ? "adopt" : "create", e, secretValues(facts, inputs, conn));
     }
@@ -278,9 +326,10 @@ export async function create(facts: ResourceFacts, conn: Connection, news: Props
     } catch (e) {
         // The object exists: keep it (a partial failure); the next up runs its follow-up again.
         const message = `iblai:${facts.type} create succeeded, but reading what it caused failed: ${redactText(String((e as Error)?.message ?? e), secretValues(facts, inputs, conn))}`;
-        throw partialFailure(message, obj.id, { ...inputs, ...fromApi(facts, obj), needsRetry: true });
+        throw partialFailure(message, obj.id, { ...inputs, ...fromApi(facts, obj), ...routesOutput(facts, ctx), needsRetry: true });
     }
-    const outs = clean({ ...inputs, ...fromApi(facts, obj), ...created });
+    const outs = clean({ ...inputs, ...fromApi(facts, obj), ...created, ...routesOutput(facts, ctx) });
+    notify(facts, inputs, outs);
     return { id: String(obj.id), outs: await afterWrite(facts, conn, client, obj, inputs, outs, "create") };
 }
 
@@ -294,21 +343,22 @@ async function createOnce(
     client: ReturnType<typeof clientFor>,
     inputs: Props,
     now: string,
+    ctx: OpsContext,
 ): Promise<{ obj: Record<string, unknown> & { id: number | string }; since: string }> {
     const owner = typeof inputs[OWNER] === "string" ? (inputs[OWNER] as string) : undefined;
     const journal: Journal | undefined = facts.find && owner ? journalFor(owner) : undefined;
     const body = toApi(facts, inputs);
     if (journal && owner) {
-        const own = await findOwn(facts, client, body, journal.pending(owner), journal.claimedByOthers(owner, facts.type));
+        const own = await findOwn(facts, client, body, journal.pending(owner), journal.claimedByOthers(owner, facts.type), ctx);
         journal.resolved(owner);
         if (own) {
             if (!journal.pending(owner)?.ids.includes(String(own.obj.id))) journal.made(owner, facts.type, String(own.obj.id));
-            return { obj: await adopt(facts, client, inputs, own.obj), since: own.since };
+            return { obj: await adopt(facts, client, inputs, own.obj, ctx), since: own.since };
         }
         journal.intent(owner, facts.type);
     }
     try {
-        const obj = await facts.ops(client).create(body);
+        const obj = await facts.ops(client, ctx).create(body);
         if (journal && owner) journal.made(owner, facts.type, String(obj.id));
         return { obj, since: now };
     } catch (e) {
@@ -340,8 +390,9 @@ async function adopt(
     client: ReturnType<typeof clientFor>,
     inputs: Props,
     existing: Record<string, unknown> & { id: number | string },
+    ctx: OpsContext,
 ): Promise<Record<string, unknown> & { id: number | string }> {
-    const ops = facts.ops(client);
+    const ops = facts.ops(client, ctx);
     const wanted = toApi(facts, inputs);
     const body: Props = {};
     for (const f of Object.values(facts.fields)) {
@@ -395,8 +446,10 @@ export async function read(facts: ResourceFacts, conn: Connection, id: string, p
     const where = whereOf(state, conn);
     settle(state[OWNER], id);
     try {
-        const obj = await facts.ops(clientFor(conn, where)).get(id);
-        return { id, props: clean({ ...state, apiBaseUrl: where.baseUrl, org: where.org, ...fromApi(facts, obj) }) };
+        const obj = await facts.ops(clientFor(conn, where), contextOf(facts, state)).get(id);
+        const props = clean({ ...state, apiBaseUrl: where.baseUrl, org: where.org, ...fromApi(facts, obj) });
+        notify(facts, props, props);
+        return { id, props };
     } catch (e) {
         if (NotFoundError.isInstance(e)) return { id: "", props: {} };
         fail(facts, "read", e, secretValues(facts, state, conn));
@@ -418,13 +471,13 @@ export async function update(facts: ResourceFacts, conn: Connection, id: string,
     const client = clientFor(conn, whereOf(olds, conn));
     let obj: Record<string, unknown> & { id: number | string };
     try {
-        const ops = facts.ops(client);
+        const ops = facts.ops(client, contextOf(facts, { ...olds, ...inputs, [ROUTES_KEY]: olds[ROUTES_KEY] }));
         obj = Object.keys(body).length ? await ops.update(id, body) : await ops.get(id);
     } catch (e) {
         fail(facts, "update", e, secretValues(facts, { ...olds, ...inputs }, conn));
     }
     const kept = Object.fromEntries((facts.createdOutputs?.keys ?? []).map((k) => [k, olds[k]]));
-    const outs = clean({ ...inputs, ...fromApi(facts, obj), ...kept });
+    const outs = clean({ ...inputs, ...fromApi(facts, obj), ...kept, ...routesOutput(facts, COLLECTION_CONTEXT, olds) });
     return { outs: await afterWrite(facts, conn, client, obj, inputs, outs, "update") };
 }
 
@@ -432,7 +485,7 @@ export async function update(facts: ResourceFacts, conn: Connection, id: string,
 export async function remove(facts: ResourceFacts, conn: Connection, id: string, props: Props): Promise<void> {
     const client = clientFor(conn, whereOf(props, conn));
     try {
-        await facts.ops(client).delete(id);
+        await facts.ops(client, contextOf(facts, props)).delete(id);
     } catch (e) {
         if (!NotFoundError.isInstance(e)) fail(facts, "delete", e, secretValues(facts, props, conn));
     }

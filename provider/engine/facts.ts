@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ClawClient } from "../../sdk";
 import type { Connection } from "./connection";
+import type { ApiRoutes } from "./routes";
 
 /** What the engine must know of one input field. */
 export interface FieldFact {
@@ -37,6 +38,19 @@ export interface FieldFact {
      */
     resetTo?: unknown;
 }
+
+/**
+ * What an operation is told besides its client: the route generation it runs on (decided
+ * once at create, then the one in state, routes.ts) and the resource's properties (its
+ * inputs at create, its state afterwards), e.g. the mentor a mentor-scoped route needs.
+ */
+export interface OpsContext {
+    routes: ApiRoutes;
+    props: Record<string, unknown>;
+}
+
+/** The context of an operation on a resource whose routes do not depend on a generation. */
+export const COLLECTION_CONTEXT: OpsContext = { routes: "collection", props: {} };
 
 /** The API operations the engine needs, bound to one client. */
 export interface EntityOps {
@@ -81,7 +95,23 @@ export interface ResourceFacts {
      * `contentHash` output, meant as a ConfigPush/ProviderPush trigger.
      */
     delivered?: (obj: Record<string, unknown>) => unknown;
-    ops(client: ClawClient): EntityOps;
+    ops(client: ClawClient, ctx: OpsContext): EntityOps;
+    /**
+     * Its routes depend on the generation (MentorBinding, AgentConfig, SkillAssignment): the
+     * engine decides it at create (routes.ts) and records it in state as `apiRoutes`.
+     */
+    routed?: boolean;
+    /**
+     * Whether a replacement must delete the old object first (from its state): e.g. a
+     * binding on the mentor routes, where a mentor holds one binding, so the new one cannot
+     * be made beside it. Default: create the new one first.
+     */
+    deleteBeforeReplace?: (olds: Record<string, unknown>) => boolean;
+    /**
+     * A note for the user about the resource as the program and state describe it (e.g. a
+     * binding with auto_push on), shown once per resource by preview and up; no request.
+     */
+    notice?: (news: Record<string, unknown>, olds: Record<string, unknown> | undefined) => string | undefined;
     /**
      * More checks of the (camelCase) inputs at preview, beyond the sdk's schema, e.g. an agent
      * config against OpenClaw's own config schema. No requests.

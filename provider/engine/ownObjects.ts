@@ -1,5 +1,5 @@
 import { type ClawClient, NotFoundError, matches } from "../../sdk";
-import type { EntityOps, ResourceFacts } from "./facts";
+import { COLLECTION_CONTEXT, type EntityOps, type OpsContext, type ResourceFacts } from "./facts";
 import type { OwnerRecord } from "./journal";
 
 type Obj = Record<string, unknown> & { id: number | string };
@@ -63,9 +63,10 @@ export async function findOwn(
     body: Record<string, unknown>,
     record: OwnerRecord | undefined,
     claimedByOthers: Set<string>,
+    ctx: OpsContext = COLLECTION_CONTEXT,
 ): Promise<OwnObject | undefined> {
     if (!record || !facts.find) return undefined;
-    const ops = facts.ops(client);
+    const ops = facts.ops(client, ctx);
     const since = record.intentAt ?? new Date(0).toISOString();
     const where = `${client.urlOf(facts.type)}`;
     for (const id of [...record.ids].reverse()) {

@@ -16,7 +16,7 @@
  */
 import * as path from "node:path";
 
-type Sender = (urn: string, message: string, warning: boolean) => void;
+type Sender = (urn: string, message: string) => void;
 
 let sender: Sender | null | undefined;
 
@@ -27,7 +27,8 @@ function engineAddress(): string | undefined {
     return address;
 }
 
-function makeSender(): Sender | null {
+/** A sender of ephemeral INFO lines (progress), or of kept WARNING lines (notices). */
+function makeSender(warning = false): Sender | null {
     const address = engineAddress();
     if (!address) return null;
     try {
@@ -37,7 +38,7 @@ function makeSender(): Sender | null {
         const rpc = require(path.join(pulumiDir, "proto", "engine_grpc_pb.js"));
         const proto = require(path.join(pulumiDir, "proto", "engine_pb.js"));
         const client = new rpc.EngineClient(address, grpc.credentials.createInsecure());
-        return (urn, message, warning) => {
+        return (urn, message) => {
             const req = new proto.LogRequest();
             req.setSeverity(warning ? proto.LogSeverity.WARNING : proto.LogSeverity.INFO);
             req.setMessage(message);
@@ -55,35 +56,43 @@ function makeSender(): Sender | null {
  * input); a no-op without a URN or outside the dynamic-provider host.
  */
 export function progressFor(urn: string | undefined): (message: string) => void {
-    return sayer(urn, false);
-}
-
-/**
- * A function that adds a warning to the resource `urn`'s diagnostics (kept, unlike a progress
- * line); outside the dynamic-provider host it writes the warning to stderr.
- *
- * @example
- * ```ts
- * warnFor(props.__urn as string | undefined)("the mentor is kept: the API has no DELETE of a mentor");
- * ```
- */
-export function warnFor(urn: string | undefined): (message: string) => void {
-    const send = sayer(urn, true);
-    return (message) => {
-        if (sender) send(message);
-        else process.stderr.write(`warning: ${message}\n`);
-    };
-}
-
-function sayer(urn: string | undefined, warning: boolean): (message: string) => void {
     if (sender === undefined) sender = makeSender();
     const send = sender;
     if (!send || typeof urn !== "string" || !urn.startsWith("urn:pulumi:")) return () => undefined;
     return (message) => {
         try {
-            send(urn, message, warning);
+            send(urn, message);
         } catch {
             // Progress is best effort.
         }
     };
 }
+
+/** Notices already shown by this process, by resource and text: each is shown once. */
+const noticed = new Set<string>();
+
+/**
+ * Shows a warning about the resource `urn` in the engine's diagnostics (kept, unlike a
+ * progress line), once per resource and text in this process: preview runs check and diff
+ * on the same resource, and both may see the same thing. Outside the host it is written to
+ * stderr. Best effort: a failed send never fails the operation.
+ *
+ * @example
+ * ```ts
+ * noticeFor(inputs.__urn as string, "iblai:MentorBinding: auto_push is on: ...");
+ * ```
+ */
+export function noticeFor(urn: string | undefined, message: string): void {
+    const key = `${urn ?? ""}\n${message}`;
+    if (noticed.has(key)) return;
+    noticed.add(key);
+    if (warner === undefined) warner = makeSender(true);
+    try {
+        if (warner && typeof urn === "string" && urn.startsWith("urn:pulumi:")) warner(urn, message);
+        else process.stderr.write(`${message}\n`);
+    } catch {
+        // Best effort.
+    }
+}
+
+let warner: Sender | null | undefined;

@@ -3,6 +3,7 @@ import { type Connection, clientFor } from "./connection";
 import { IDENTITY, OWNER, UNKNOWN, type ProviderMethods, checkIdentity, clean, isUnknown, whereOf } from "./crud";
 import { progressFor } from "./progress";
 import { contentHash } from "./hash";
+import { type ApiRoutes, ROUTES_KEY, decideRoutes, isMentorId, routesOf } from "./routes";
 
 type Props = Record<string, unknown>;
 
@@ -25,13 +26,18 @@ export interface PushFacts {
      * read from old state, so renaming causes no diff.
      */
     aliases?: readonly string[];
-    /** Queues the push and waits for its outcome (timeoutMs, pollIntervalMs). */
-    push(client: ClawClient, id: Id, wait: PushWaitOptions): Promise<PushOutcome>;
+    /** Queues the push and waits for its outcome (timeoutMs, pollIntervalMs), on the target's route generation. */
+    push(client: ClawClient, id: Id, wait: PushWaitOptions, routes: ApiRoutes): Promise<PushOutcome>;
     /**
      * The target's last push, by anyone: when (for refresh; undefined when never) and the
      * service's status text (for `adopt`).
      */
-    lastPush(client: ClawClient, id: Id): Promise<{ at?: string; status?: string }>;
+    lastPush(client: ClawClient, id: Id, routes: ApiRoutes): Promise<{ at?: string; status?: string }>;
+    /**
+     * The push's route depends on its target's generation (ConfigPush): decided at create,
+     * recorded in state as `apiRoutes`, state without it meaning collection.
+     */
+    routed?: boolean;
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -63,9 +69,18 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
     /** The target's id in inputs or state, under its name or a deprecated alias. */
     const targetOf = (p: Props): unknown => [t, ...aliases].map((k) => p[k]).find((v) => v !== undefined);
 
-    const run = async (inputs: Props, id: string): Promise<Props> => {
+    /**
+     * A new push's generation: the mentor routes address a binding by its mentor, so a
+     * target that is a mentor UUID (a MentorBinding made on them) is pushed there when the
+     * provider speaks them (routes.ts); any other target is a collection binding's id.
+     */
+    const routesFor = async (c: Connection, client: ClawClient, target: unknown): Promise<ApiRoutes> =>
+        facts.routed && isMentorId(target) && (await decideRoutes(c, client)) === "mentor" ? "mentor" : "collection";
+    const recorded = (routes: ApiRoutes): Props => (facts.routed ? { [ROUTES_KEY]: routes } : {});
+
+    const run = async (inputs: Props, id: string, routes: ApiRoutes): Promise<Props> => {
         const hash = contentHash(inputs.triggers ?? null);
-        const base = { ...inputs, triggersHash: hash };
+        const base = { ...inputs, triggersHash: hash, ...recorded(routes) };
         const c = conn();
         const client = clientFor(c, whereOf(inputs, c));
         const timeoutMs = ((inputs.timeoutSeconds as number | undefined) ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
@@ -76,7 +91,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             // An undefined key would override the sdk's default, so it is set only when given.
             const poll = c.tuning?.pushPollIntervalMs;
             if (poll !== undefined) wait.pollIntervalMs = poll;
-            const out = await facts.push(client, inputs[t] as Id, wait);
+            const out = await facts.push(client, inputs[t] as Id, wait, routes);
             const warnings = out.warnings.map(warningText);
             // Plugin stderr reaches the engine's log; the outputs keep the warnings for all to see.
             for (const w of warnings) process.stderr.write(`iblai:${facts.type}: push warning: ${w}\n`);
@@ -138,19 +153,23 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             const { __provider: _p, ...inputs } = news;
             // The id names this push resource; there is nothing to create on the service.
             const id = `${t}-${String(inputs[t])}-${Date.now().toString(36)}`;
+            const c = conn();
+            const client = clientFor(c, whereOf(inputs, c));
+            const routes = await routesFor(c, client, inputs[t]).catch((e: unknown) => {
+                throw new Error(redactText(`iblai:${facts.type} create failed: ${String((e as Error)?.message ?? e)}`, [c.apiToken]));
+            });
             if (inputs.adopt === true) {
                 // Taking over a target that was pushed before (a generated program, docs/adoption.md):
                 // when its last push succeeded, record these triggers as delivered and send nothing.
-                const c = conn();
-                const last = await facts.lastPush(clientFor(c, whereOf(inputs, c)), inputs[t] as Id).catch((e: unknown) => {
+                const last = await facts.lastPush(client, inputs[t] as Id, routes).catch((e: unknown) => {
                     throw new Error(redactText(`iblai:${facts.type} adopt failed: ${String((e as Error)?.message ?? e)}`, [c.apiToken]));
                 });
                 if (classifyPushStatus(last.status) === "succeeded") {
-                    const outs = { ...inputs, triggersHash: contentHash(inputs.triggers ?? null), pushStatus: SUCCEEDED, serviceStatus: last.status, pushedAt: last.at, warnings: [] };
+                    const outs = { ...inputs, triggersHash: contentHash(inputs.triggers ?? null), pushStatus: SUCCEEDED, serviceStatus: last.status, pushedAt: last.at, warnings: [], ...recorded(routes) };
                     return { id, outs: clean(outs) };
                 }
             }
-            return { id, outs: await run(inputs, id) };
+            return { id, outs: await run(inputs, id, routes) };
         },
         async read(id: string, props: Props) {
             // Someone else pushed since we did (the UI, a script): what the server holds may
@@ -161,7 +180,7 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             const client = clientFor(c, whereOf(props, c));
             let last: string | undefined;
             try {
-                last = (await facts.lastPush(client, target)).at;
+                last = (await facts.lastPush(client, target, routesOf(props))).at;
             } catch (e) {
                 if (NotFoundError.isInstance(e)) return { id: "", props: {} }; // the binding or instance is gone
                 throw new Error(redactText(`iblai:${facts.type} read failed: ${String((e as Error)?.message ?? e)}`, [c.apiToken]));
@@ -177,7 +196,10 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
             const { __provider: _p, ...inputs } = news;
             const same = contentHash(inputs.triggers ?? null) === olds.triggersHash && olds.pushStatus === SUCCEEDED;
             if (same) return { outs: clean({ ...olds, ...inputs }) }; // e.g. only timeoutSeconds changed: nothing to deliver
-            return { outs: await run(inputs, id) };
+            // The generation of state (collection for state from before issue 20), kept as it was recorded.
+            const outs = await run(inputs, id, routesOf(olds));
+            if (olds[ROUTES_KEY] === undefined) delete outs[ROUTES_KEY];
+            return { outs };
         },
         async delete() {
             // A push cannot be taken back; deleting the resource sends nothing.

@@ -1,9 +1,10 @@
 import type { ClawClient } from "../../sdk";
 import { type Connection, clientFor } from "../engine/connection";
 import { clean, fromApi, toApi, whereOf } from "../engine/crud";
-import type { ResourceFacts } from "../engine/facts";
+import { COLLECTION_CONTEXT, type OpsContext, type ResourceFacts } from "../engine/facts";
 import { journalFor } from "../engine/journal";
 import { findOwn } from "../engine/ownObjects";
+import { ROUTES_KEY, decideRoutes } from "../engine/routes";
 import { API_FACTS } from "../engine/runtime";
 
 /**
@@ -72,15 +73,15 @@ export function revealed(v: unknown): unknown {
     return v;
 }
 
-async function findFor(facts: ResourceFacts, client: ClawClient, inputs: Record<string, unknown>, urn: string) {
+async function findFor(facts: ResourceFacts, client: ClawClient, inputs: Record<string, unknown>, urn: string, ctx: OpsContext) {
     // AgentConfig keeps no journal: its create takes the mentor's one config by design.
     if (facts.type === "AgentConfig") {
-        const cfg = await client.agentConfigs.findByMentor(String(inputs.mentor));
+        const cfg = ctx.routes === "mentor" ? await client.mentorScoped(String(inputs.mentor)).agentConfig.find() : await client.agentConfigs.findByMentor(String(inputs.mentor));
         return cfg ? { obj: cfg as Record<string, unknown> & { id: number }, since: new Date(0).toISOString() } : undefined;
     }
     const journal = journalFor(urn);
     if (!journal) return undefined;
-    return findOwn(facts, client, toApi(facts, inputs), journal.pending(urn), journal.claimedByOthers(urn, facts.type));
+    return findOwn(facts, client, toApi(facts, inputs), journal.pending(urn), journal.claimedByOthers(urn, facts.type), ctx);
 }
 
 /**
@@ -117,7 +118,9 @@ export async function resolvePendingCreates(state: ExportedStack, conn: Connecti
         }
         const inputs = revealed(r.inputs ?? {}) as Record<string, unknown>;
         const client = clientFor(conn, whereOf(inputs, conn));
-        const own = await findFor(facts, client, inputs, r.urn);
+        // The interrupted create ran on the generation this process decides the same way.
+        const ctx: OpsContext = facts.routed ? { routes: await decideRoutes(conn, client), props: inputs } : COLLECTION_CONTEXT;
+        const own = await findFor(facts, client, inputs, r.urn, ctx);
         const journal = journalFor(r.urn);
         if (!own) {
             journal?.resolved(r.urn);
@@ -130,7 +133,7 @@ export async function resolvePendingCreates(state: ExportedStack, conn: Connecti
         if (journal && !journal.pending(r.urn)?.ids.includes(id)) journal.made(r.urn, facts.type, id);
         const now = new Date().toISOString();
         // Outputs as a create would have returned them; the inputs keep their export form, so secrets stay secret.
-        const outputs = clean({ ...(r.inputs ?? {}), ...fromApi(facts, own.obj), ...(await facts.createdOutputs?.of(client, own.obj, own.since)) });
+        const outputs = clean({ ...(r.inputs ?? {}), ...fromApi(facts, own.obj), ...(await facts.createdOutputs?.of(client, own.obj, own.since)), ...(facts.routed ? { [ROUTES_KEY]: ctx.routes } : {}) });
         (d.resources ??= []).push({ ...r, id, outputs, created: now, modified: now });
         out.push({ urn: r.urn, outcome: "imported", id, note: `found ${facts.type} ${id} on the service` });
     }

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { AgentConfigCreate, type ClawClient, NotFoundError, checkMentorConfig, resolveOpenClawVersion, sameValue } from "../../sdk";
 import type { Connection } from "../engine/connection";
 import { isUnknown } from "../engine/crud";
-import type { ResourceFacts } from "../engine/facts";
+import type { EntityOps, ResourceFacts } from "../engine/facts";
 import { knownAgentConfig, noteAgentConfigDeleted } from "../engine/mentorConfigs";
 import type { AgentConfigId } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
@@ -10,6 +10,16 @@ import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource"
 type Obj = Record<string, unknown> & { id: number | string };
 
 const CONTENT = ["identity", "soul", "user_context", "tools", "agents", "bootstrap", "heartbeat", "memory", "model", "config"] as const;
+
+/**
+ * What a push delivers of an agent config. `allowed_models` counts only when set, so the
+ * hash of every config made before it existed stays the same (no push on upgrade).
+ */
+function deliveredOf(o: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = Object.fromEntries(CONTENT.map((k) => [k, o[k]]));
+    if (Array.isArray(o.allowed_models) && o.allowed_models.length > 0) out.allowed_models = o.allowed_models;
+    return out;
+}
 
 /** The facts of `agent-configs/` for the shared engine. */
 export const agentConfigFacts: ResourceFacts = {
@@ -26,14 +36,43 @@ export const agentConfigFacts: ResourceFacts = {
         memory: { api: "memory" },
         model: { api: "model" },
         config: { api: "config" },
+        allowedModels: { api: "allowed_models" },
     },
     outputs: { agentConfigId: "id", createdAt: "created_at", updatedAt: "updated_at" },
     // The sdk's schema refuses blocked config paths (findBlockedPaths), so check does too,
     // before any request.
     createSchema: AgentConfigCreate,
     checkInputs: checkOpenClawConfig,
-    delivered: (o) => Object.fromEntries(CONTENT.map((k) => [k, o[k]])),
-    ops: (client) => ({
+    delivered: deliveredOf,
+    routed: true,
+    ops: (client, ctx) => (ctx.routes === "mentor" ? byMentor(client, String(ctx.props.mentor)) : collectionOps(client)),
+};
+
+/**
+ * The current guide's `mentors/<mentor>/agent-config/`: GET and PATCH only (the bind made
+ * it). Create adopts it with a PATCH; delete sends nothing, as that route has no DELETE: the
+ * config stays with the mentor (unbinding it is the MentorBinding's delete).
+ */
+function byMentor(client: ClawClient, mentor: string): EntityOps {
+    const api = () => client.mentorScoped(mentor).agentConfig;
+    const shaped = (o: Record<string, unknown> & { id: number | string }): Obj => ({ ...o, mentor: o.mentor ?? mentor });
+    return {
+        create: async (body) => {
+            const { mentor: _m, ...fields } = body;
+            return shaped(Object.keys(fields).length ? await api().update(fields as never) : await api().get());
+        },
+        get: async () => shaped(await api().get()),
+        update: async (_id, body) => {
+            const { mentor: _m, ...fields } = body;
+            return shaped(await api().update(fields as never));
+        },
+        delete: async () => undefined,
+    };
+}
+
+/** The older guide's `agent-configs/`. */
+function collectionOps(client: ClawClient): EntityOps {
+    return {
         // A mentor has one agent config, made by the service when the mentor is bound:
         // adopt it (PATCH) rather than create a second.
         create: async (body) => {
@@ -46,8 +85,8 @@ export const agentConfigFacts: ResourceFacts = {
             await client.agentConfigs.delete(id);
             noteAgentConfigDeleted(client, id); // its binding's destroy need not look for it
         },
-    }),
-};
+    };
+}
 
 /**
  * check: `config` against the OpenClaw schema snapshot of `iblai:openclawVersion` (default the
@@ -114,6 +153,8 @@ export interface AgentConfigArgs extends IdentityArgs {
      * mentor's own agent entry; others at the root (docs/openclaw-config.md).
      */
     config?: pulumi.Input<Record<string, unknown>>;
+    /** The model ids the mentor may use (`allowed_models`, the platform's newer docs). */
+    allowedModels?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /**
@@ -144,6 +185,9 @@ export class AgentConfig extends ClawApiResource {
     declare readonly memory: pulumi.Output<string>;
     declare readonly model: pulumi.Output<string>;
     declare readonly config: pulumi.Output<Record<string, unknown>>;
+    declare readonly allowedModels: pulumi.Output<string[] | undefined>;
+    /** The route generation this config is managed on (`mentor` or `collection`; absent: collection). */
+    declare readonly apiRoutes: pulumi.Output<string | undefined>;
     declare readonly agentConfigId: pulumi.Output<number | string>;
     declare readonly createdAt: pulumi.Output<string>;
     declare readonly updatedAt: pulumi.Output<string>;
@@ -151,6 +195,6 @@ export class AgentConfig extends ClawApiResource {
     declare readonly contentHash: pulumi.Output<string>;
 
     constructor(name: string, args: AgentConfigArgs, opts?: pulumi.CustomResourceOptions) {
-        super(shapeOf(agentConfigFacts, { outputs: ["contentHash"] }), name, args, opts);
+        super(shapeOf(agentConfigFacts, { outputs: ["contentHash", "apiRoutes"] }), name, args, opts);
     }
 }

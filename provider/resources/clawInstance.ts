@@ -46,6 +46,9 @@ export const clawInstanceFacts: ResourceFacts = {
     afterWrite: async (client, obj, inputs) => {
         if (inputs.verifyConnectivity !== true) return {};
         const report = await client.instances.testConnectivity(obj.id);
+        if (report.all_passed === undefined) {
+            throw new Error("test-connectivity answered without a report (no checks, no all_passed), so the connectivity is unknown; run it again, or set verifyConnectivity: false");
+        }
         const connectivity = { allPassed: report.all_passed, checks: report.checks };
         if (!report.all_passed) {
             const failed = report.checks.filter((c) => !c.passed);

@@ -4,15 +4,23 @@ import type { PushFacts } from "../engine/push";
 import type { BindingRef, ConfigPushId } from "../ids";
 import { type PushArgs, PushResource } from "../engine/pushResource";
 
-/** ConfigPush: `POST claw/mentor-configs/{id}/push-config/`, then wait for the outcome. */
+/**
+ * ConfigPush: `POST claw/mentor-configs/{id}/push-config/`, or on the mentor routes `POST
+ * mentors/{mentor}/claw-config/push-config/` (the binding's id is then its mentor), then
+ * wait for the outcome.
+ */
 export const configPushFacts: PushFacts = {
     type: "ConfigPush",
     target: "binding",
     targetType: "MentorBinding",
+    routed: true,
     // A binding made (or read) moments ago in this run saves the read before the push.
-    push: (client, id, wait) => client.mentorBindings.pushConfigAndWait(id, { ...wait, before: takeFreshPushState(client, String(id)) }),
-    lastPush: async (client, id) => {
-        const b = await client.mentorBindings.get(id);
+    push: (client, id, wait, routes) => {
+        const options = { ...wait, before: takeFreshPushState(client, String(id)) };
+        return routes === "mentor" ? client.mentorScoped(String(id)).binding.pushConfigAndWait(options) : client.mentorBindings.pushConfigAndWait(id, options);
+    },
+    lastPush: async (client, id, routes) => {
+        const b = routes === "mentor" ? await client.mentorScoped(String(id)).binding.get() : await client.mentorBindings.get(id);
         return { at: b.last_config_push ?? undefined, status: b.last_config_push_status ?? undefined };
     },
 };

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { type ClawClient, type Mentor as MentorObject, MentorCreate, MentorId, settingsFor } from "../../sdk";
 import { ADOPT, isUnknown } from "../engine/crud";
 import type { EntityOps, ResourceFacts } from "../engine/facts";
-import { warnFor } from "../engine/progress";
+import { noticeFor } from "../engine/progress";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
 import type { MentorUuid } from "../ids";
 
@@ -67,7 +67,7 @@ export const mentorFacts: ResourceFacts = {
         if (adopt === undefined || isUnknown(adopt) || MentorId.safeParse(adopt).success) return [];
         return [{ property: ADOPT, reason: `${ADOPT}: must be the mentor's UUID (its unique_id), e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10` }];
     },
-    afterDelete: async (_client, state) => warnFor(typeof state.__urn === "string" ? state.__urn : undefined)(MENTOR_KEPT),
+    afterDelete: async (_client, state) => noticeFor(typeof state.__urn === "string" ? state.__urn : undefined, `iblai:Mentor: ${MENTOR_KEPT}`),
 };
 
 /** Inputs of {@link Mentor}. */

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type ClawClient, MentorBindingCreate, NotFoundError, sameValue } from "../../sdk";
+import { type ClawClient, ConfigError, MentorBindingCreate, MentorClawConfigCreate, NotFoundError, sameValue } from "../../sdk";
 import { type EntityOps, type ResourceFacts, entityOps } from "../engine/facts";
+import { isMentorId, routesOf } from "../engine/routes";
 import { agentConfigDeleted, rememberBinding } from "../engine/mentorConfigs";
 import type { BindingId, InstanceRef } from "../ids";
 import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
@@ -13,21 +14,106 @@ export const mentorBindingFacts: ResourceFacts = {
         server: { api: "server", kind: "ref", replaceOnChange: true },
         enabled: { api: "enabled" },
         autoPush: { api: "auto_push" },
+        // As the platform's own scripts send them (seed_claw_mentor.py): the OpenClaw agent's
+        // name (read back as agent_id), and the agent config at bind time, which is not read
+        // back as sent (the answer embeds the whole config): diffed against the last inputs.
+        agentId: { api: "agent_id" },
+        initialAgentConfig: { api: "agent_config", writeOnly: true },
     },
     outputs: {
-        bindingId: "id",
+        // The API's id of the binding; on the mentor routes the resource's id is its mentor.
+        bindingId: "binding_id",
         serverName: "server_name",
         agentConfig: "agent_config",
         lastConfigPush: "last_config_push",
         lastConfigPushStatus: "last_config_push_status",
         lastPushWarnings: "last_push_warnings",
     },
-    createSchema: MentorBindingCreate,
+    // One schema for both generations: check runs before the generation is known (no request).
+    createSchema: MentorBindingCreate.extend({ agent_id: MentorClawConfigCreate.shape.agent_id, agent_config: MentorClawConfigCreate.shape.agent_config }),
+    routed: true,
+    // One binding per mentor on the mentor routes: a new server's binding can only follow the old one.
+    deleteBeforeReplace: (olds) => routesOf(olds) === "mentor",
+    notice: autoPushNotice,
     find: { naturalKey: ["mentor", "server"], match: ["mentor", "server"] },
-    ops: (client) => remembering(client, entityOps(client.mentorBindings)),
+    ops: (client, ctx) => remembering(client, withAutoPushOff(ctx.routes === "mentor" ? byMentor(client) : collectionOps(client))),
     createdOutputs: { keys: ["createdAgentConfigId"], of: async (client, obj, since) => ({ createdAgentConfigId: await agentConfigMadeBy(client, obj, since) }) },
     afterDelete: (client, state) => deleteMadeAgentConfig(client, state),
 };
+
+/**
+ * Issue 20: with auto_push on, the current service pushes on every agent-config write, and a
+ * field left empty blanks its file on the server. Shown once per binding at preview (and
+ * up) when the program asks for it or the binding (adopted, refreshed) has it on.
+ */
+export function autoPushNotice(news: Record<string, unknown>, olds: Record<string, unknown> | undefined): string | undefined {
+    const on = news.autoPush === true || (news.autoPush === undefined && olds?.autoPush === true);
+    if (!on) return undefined;
+    return (
+        "auto_push is on for this binding: the service pushes at once on every agent-config write, " +
+        "and an empty agent-config field blanks that file on the server. ConfigPush pushes once more per edit; " +
+        "set autoPush: false to leave the one push per edit to ConfigPush"
+    );
+}
+
+/** Bindings we create have auto_push off unless the program asks (issue 20). */
+function withAutoPushOff(ops: EntityOps): EntityOps {
+    return { ...ops, create: (b) => ops.create({ ...b, auto_push: b.auto_push ?? false }) };
+}
+
+/** The older guide's `claw/mentor-configs/`; `agentId` and `initialAgentConfig` exist only on the mentor routes. */
+function collectionOps(client: ClawClient): EntityOps {
+    const ops = entityOps(client.mentorBindings);
+    const withId = <T extends Record<string, unknown> & { id: number | string }>(o: T) => ({ ...o, binding_id: o.id });
+    return {
+        ...ops,
+        create: async (b) => {
+            const extra = (["agent_id", "agent_config"] as const).filter((k) => b[k] !== undefined);
+            if (extra.length) {
+                const names = extra.map((k) => (k === "agent_id" ? "agentId" : "initialAgentConfig")).join(", ");
+                throw new ConfigError(`${names}: the collection routes (the older guide) take no such field, and this service or iblai:apiRoutes chose them`, {
+                    hint: "leave it out, or manage this mentor on the mentor routes: pulumi config set iblai:apiRoutes mentor",
+                });
+            }
+            return withId(await ops.create(b));
+        },
+        get: async (id) => withId(await ops.get(id)),
+        update: async (id, b) => withId(await ops.update(id, b)),
+        list: ops.list ? (q) => withIds(ops.list?.(q) as AsyncIterable<Record<string, unknown> & { id: number | string }>) : undefined,
+    };
+}
+
+async function* withIds(items: AsyncIterable<Record<string, unknown> & { id: number | string }>): AsyncGenerator<Record<string, unknown> & { id: number | string }> {
+    for await (const o of items) yield { ...o, binding_id: o.id };
+}
+
+/**
+ * The current guide's `mentors/<mentor>/claw-config/`: one binding per mentor, addressed
+ * by it, so the resource's id is the mentor's UUID (a ConfigPush given `binding.id` then
+ * knows where to push, and adoptId takes the mentor's UUID). The API's id is `bindingId`.
+ */
+function byMentor(client: ClawClient): EntityOps {
+    type Obj = Record<string, unknown> & { id: number | string };
+    const shaped = (mentor: string, o: Record<string, unknown>): Obj => ({ ...o, binding_id: o.id, mentor: typeof o.mentor === "string" ? o.mentor : mentor, id: mentor });
+    return {
+        create: async (b) => {
+            const { mentor, ...body } = b as { mentor: string };
+            return shaped(mentor, await client.mentorScoped(mentor).binding.create(body as never));
+        },
+        get: async (mentor) => {
+            // State always holds a mentor here; anything else came from adoptId.
+            if (!isMentorId(mentor)) {
+                throw new ConfigError(`adoptId: on the mentor routes a binding is adopted by its mentor's UUID, not by an id`, { hint: "set adoptId to the mentor's UUID (the same as mentor)" });
+            }
+            return shaped(mentor, await client.mentorScoped(mentor).binding.get());
+        },
+        update: async (mentor, b) => {
+            const { mentor: _fixed, ...body } = b;
+            return shaped(mentor, await client.mentorScoped(mentor).binding.update(body as never));
+        },
+        delete: (mentor) => client.mentorScoped(mentor).binding.delete(),
+    };
+}
 
 /** The binding's operations, noting the agent config each answer names (for AgentConfig's create). */
 function remembering(client: ClawClient, ops: EntityOps): EntityOps {
@@ -68,6 +154,8 @@ export async function agentConfigMadeBy(_client: ClawClient, binding: Record<str
  * it deletes it itself, before the binding (it depends on the binding).
  */
 async function deleteMadeAgentConfig(client: ClawClient, state: Record<string, unknown>): Promise<void> {
+    // The mentor routes have no delete of an agent config: it stays with the mentor.
+    if (routesOf(state) === "mentor") return;
     const id = state.createdAgentConfigId;
     if (id === undefined || id === null) return;
     if (agentConfigDeleted(client, String(id))) return; // its AgentConfig resource deleted it in this run
@@ -88,8 +176,19 @@ export interface MentorBindingArgs extends IdentityArgs {
     /** The claw instance (its id). A change replaces. */
     server: pulumi.Input<InstanceRef>;
     enabled?: pulumi.Input<boolean>;
-    /** A flag only; the service does not act on it yet. */
+    /**
+     * Default false (sent at create): with it on, the current service pushes on every
+     * agent-config write and an empty field blanks its file; preview says so.
+     */
     autoPush?: pulumi.Input<boolean>;
+    /** Mentor routes: the OpenClaw agent's name (the service's default is `main`; a push creates a missing one). */
+    agentId?: pulumi.Input<string>;
+    /**
+     * Mentor routes: agent-config fields sent with the bind, by their API names as the
+     * platform's scripts send them (`identity`, `soul`, `user_context`, ...); unknown keys
+     * fail at preview. Sent with the bind (and again when changed); manage the config with AgentConfig.
+     */
+    initialAgentConfig?: pulumi.Input<Record<string, unknown>>;
 }
 
 /**
@@ -109,6 +208,10 @@ export class MentorBinding extends ClawApiResource {
     declare readonly server: pulumi.Output<InstanceRef>;
     declare readonly enabled: pulumi.Output<boolean>;
     declare readonly autoPush: pulumi.Output<boolean>;
+    declare readonly agentId: pulumi.Output<string | undefined>;
+    declare readonly initialAgentConfig: pulumi.Output<Record<string, unknown> | undefined>;
+    /** The route generation this binding was made on (`mentor` or `collection`; absent: collection). */
+    declare readonly apiRoutes: pulumi.Output<string | undefined>;
     declare readonly bindingId: pulumi.Output<number | string>;
     declare readonly serverName: pulumi.Output<string>;
     /** The mentor's agent config as embedded by the service. */
@@ -124,6 +227,6 @@ export class MentorBinding extends ClawApiResource {
     declare readonly createdAgentConfigId: pulumi.Output<number | null>;
 
     constructor(name: string, args: MentorBindingArgs, opts?: pulumi.CustomResourceOptions) {
-        super(shapeOf(mentorBindingFacts, { outputs: ["createdAgentConfigId"] }), name, args, opts);
+        super(shapeOf(mentorBindingFacts, { outputs: ["createdAgentConfigId", "apiRoutes"] }), name, args, opts);
     }
 }

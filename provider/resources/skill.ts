@@ -16,7 +16,7 @@ export const skillFacts: ResourceFacts = {
         metadata: { api: "metadata" },
         enabled: { api: "enabled" },
     },
-    outputs: { skillId: "id", platformKey: "platform_key", createdAt: "created_at", updatedAt: "updated_at" },
+    outputs: { skillId: "id", uniqueId: "unique_id", platformKey: "platform_key", createdAt: "created_at", updatedAt: "updated_at" },
     createSchema: SkillCreate,
     find: { naturalKey: ["slug"], match: ["slug"] },
     delivered: (o) => ({
@@ -68,6 +68,8 @@ export class Skill extends ClawApiResource {
     declare readonly metadata: pulumi.Output<Record<string, unknown> | undefined>;
     declare readonly enabled: pulumi.Output<boolean>;
     declare readonly skillId: pulumi.Output<number | string>;
+    /** The skill's `unique_id` (a UUID beside its id; null where the service has none): what mentor-scoped assignments name. */
+    declare readonly uniqueId: pulumi.Output<string | null>;
     declare readonly platformKey: pulumi.Output<string>;
     declare readonly createdAt: pulumi.Output<string>;
     declare readonly updatedAt: pulumi.Output<string>;

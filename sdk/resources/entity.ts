@@ -110,8 +110,16 @@ function writeOnlyStrings(body: Record<string, unknown>, writeOnly: readonly str
     return out;
 }
 
-/** The keys an object schema at `path` of `schema` allows (through optional/nullable wrappers). */
-function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+/**
+ * The keys an object schema at `path` of `schema` allows (through optional, nullable and
+ * pipe wrappers); empty where there is no object schema. For did-you-mean messages.
+ *
+ * @example
+ * ```ts
+ * schemaKeysAt(MentorClawConfigCreate, ["agent_config"]).includes("user_context"); // true
+ * ```
+ */
+export function schemaKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
     type Node = { shape?: Record<string, Node>; _zod?: { def?: { type?: string; innerType?: Node; in?: Node } } };
     const unwrap = (n: Node | undefined): Node | undefined => {
         let cur = n;
@@ -162,7 +170,7 @@ export function validateBody(schema: z.ZodType, body: unknown, method: string, r
         const key = i.path.map(String).join(".") || "non_field_errors";
         // An unknown key is reported on the object; name the key itself, and what it may mean.
         const unknown = (k: string) => {
-            const near = fieldSuggestion(k, keysAt(schema, i.path));
+            const near = fieldSuggestion(k, schemaKeysAt(schema, i.path));
             return near ? `unknown field (the service would drop it); did you mean ${near}?` : "unknown field";
         };
         const keys = i.code === "unrecognized_keys" ? i.keys.map((k) => [key === "non_field_errors" ? k : `${key}.${k}`, unknown(k)]) : [[key, i.message]];

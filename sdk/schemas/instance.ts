@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IntegerId, anyId, httpUrl, roString } from "./common";
+import { IntegerId, anyId, httpUrl, lenientAnswer, roString } from "./common";
 
 /**
  * Claw flavours. Recent platform versions also accept `nemoclaw` (older ones take a
@@ -103,10 +103,17 @@ export interface InstanceListQuery {
  * for (const c of r.checks) console.log(c.name, c.passed ? "ok" : c.detail);
  * ```
  */
-export const ConnectivityReport = z.looseObject({
-    checks: z.array(z.looseObject({ name: z.string(), passed: z.boolean(), detail: z.string().nullish() })).default([]),
-    all_passed: z.boolean(),
-});
+export const ConnectivityReport = lenientAnswer(
+    z
+        .looseObject({
+            checks: z.array(z.looseObject({ name: z.string(), passed: z.boolean(), detail: z.string().nullish() })).default([]),
+            all_passed: z.boolean().optional(),
+        })
+        // The guide answers the `checks` shape; the generated client declares the instance
+        // instead (issue 20: accept either). `all_passed` is derived from the checks when
+        // missing, and stays undefined when the answer holds no report at all.
+        .transform((r) => ({ ...r, all_passed: r.all_passed ?? (r.checks.length > 0 ? r.checks.every((c) => c.passed) : undefined) })),
+);
 export type ConnectivityReport = z.output<typeof ConnectivityReport>;
 
 /**

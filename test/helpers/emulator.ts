@@ -4,7 +4,11 @@ import { ClawClient, type ClawClientOptions } from "../../sdk";
 export const ORG = "acme";
 export const TOKEN = "itest-token-5f2c9a";
 
-/** Starts an emulator on a random loopback port for one test file; closes it afterwards. */
+/**
+ * Starts an emulator on a random loopback port for one test file; closes it afterwards.
+ * The options pass through (`hosted`, `routes`, `auth`, `bareLists`, `adminUser`, …); against
+ * an emulator that refuses `Token` (`hosted` or `auth: "hosted"`), `client()` speaks `Api-Token`.
+ */
 export function useEmulator(options: EmulatorOptions = {}): { readonly emu: Emulator; client(o?: Partial<ClawClientOptions>): ClawClient } {
     let emu: Emulator | undefined;
     const clients: ClawClient[] = [];
@@ -22,7 +26,8 @@ export function useEmulator(options: EmulatorOptions = {}): { readonly emu: Emul
         },
         client(o = {}) {
             if (!emu) throw new Error("emulator not started yet (use it inside a test)");
-            const c = new ClawClient({ baseUrl: emu.url, org: ORG, token: TOKEN, ...o });
+            const scheme = emu.auth === "hosted" ? { authScheme: "Api-Token" as const } : {};
+            const c = new ClawClient({ baseUrl: emu.url, org: ORG, token: TOKEN, ...scheme, ...o });
             clients.push(c);
             return c;
         },

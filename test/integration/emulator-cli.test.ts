@@ -23,7 +23,7 @@ describe("iblai-claw-emulator CLI", () => {
     it("documents every flag in --help", async () => {
         const r = await runCli(["--help"]);
         expect(r.code).toBe(0);
-        for (const flag of ["--port", "--host", "--org", "--token", "--data", "--require-device-approval", "--push-delay", "--probe-timeout", "--probe-ca", "--deliver", "--gateway-timeout", "--gateway-port", "--fault", "--rate-429", "--rate-503", "--retry-after", "--rate-reset-before", "--rate-reset-after", "--latency", "--slow-push", "--seed", "--base-path", "approve-device", "revoke-device", "devices", "gateway"]) {
+        for (const flag of ["--port", "--host", "--org", "--token", "--data", "--require-device-approval", "--push-delay", "--probe-timeout", "--probe-ca", "--deliver", "--gateway-timeout", "--gateway-port", "--fault", "--rate-429", "--rate-503", "--retry-after", "--rate-reset-before", "--rate-reset-after", "--latency", "--slow-push", "--seed", "--base-path", "--routes", "--auth", "--bare-lists", "--hosted", "--admin-user", "approve-device", "revoke-device", "devices", "gateway"]) {
             expect([flag, r.stdout.includes(flag)]).toEqual([flag, true]);
         }
     });
@@ -49,8 +49,14 @@ describe("iblai-claw-emulator CLI", () => {
             runCli(["--org", "a", "--token", "t", "--latency", "-5"]),
             runCli(["--org", "a", "--token", "t", "--latency=-5"]),
             runCli(["--org", "a", "--token", "t", "--base-path", "/a b"]),
+            runCli(["--org", "a", "--token", "t", "--routes", "sideways"]),
+            runCli(["--org", "a", "--token", "t", "--auth", "basic"]),
+            runCli(["--org", "a", "--token", "t", "--admin-user", "a b"]),
         ]);
-        expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2]);
+        expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2]);
+        expect(runs[4]?.stderr).toMatch(/--routes must be both, collection or mentor, not "sideways"/);
+        expect(runs[5]?.stderr).toMatch(/--auth must be any or hosted, not "basic"/);
+        expect(runs[6]?.stderr).toMatch(/--admin-user must be a user name/);
         expect(runs[0]?.stderr).toMatch(/--nope/);
         expect(runs[1]?.stderr).toMatch(/--latency/);
         expect(runs[2]?.stderr).toMatch(/--latency must be a number from 0/);
@@ -62,6 +68,18 @@ describe("iblai-claw-emulator CLI", () => {
         expect(e.url).toMatch(/\/dm$/); // the line it prints is the iblai:baseUrl to use
         expect((await cliApi(e.url).get("claw/instances/")).status).toBe(200);
         expect((await cliApi(e.url.replace(/\/dm$/, "")).get("claw/instances/")).status).toBe(404);
+    });
+
+    it("serves as the hosted service with --hosted: Api-Token only, mentor routes, bare lists, the --admin-user", async () => {
+        const e = await serve(["--org", ORG, "--token", TOKEN, "--hosted", "--admin-user", "ops"]);
+        const api = cliApi(e.url);
+        expect(await api.get("claw/instances/")).toMatchObject({ status: 401, body: { detail: "Invalid Token" } });
+        expect(await api.get("claw/instances/", { scheme: "Api-Token" })).toMatchObject({ status: 200, body: [] });
+        expect((await api.get("claw/mentor-configs/", { scheme: "Api-Token" })).status).toBe(404);
+        const made = await api.post("users/ops/mentor-with-settings/", { template_name: "ai-mentor", new_mentor_name: "Cli" }, { scheme: "Api-Token" });
+        expect(made.status).toBe(201);
+        expect((await api.get(`users/admin/mentors/${made.body.unique_id}/`, { scheme: "Api-Token" })).status).toBe(404);
+        expect(await api.get(`mentors/${made.body.unique_id}/claw-config/`, { scheme: "Api-Token" })).toMatchObject({ status: 404, body: { detail: "Claw config not found" } });
     });
 
     it("serves several orgs, each with its token", async () => {

@@ -54,6 +54,14 @@ describe("emulator in hosted mode", () => {
         expect(assigned.status).toBe(201);
         expect(assigned.body).toMatchObject({ mentor, skill: skill.unique_id, skill_name: "Web Research", enabled: true });
 
+        expect((await api().get(`mentors/${mentor}/skills/`)).body).toEqual([expect.objectContaining({ id: assigned.body.id, skill: skill.unique_id })]);
+        const off = await api().patch(`mentors/${mentor}/skills/${assigned.body.id}/`, { enabled: false });
+        expect(off.body).toMatchObject({ skill: skill.unique_id, enabled: false });
+        expect((await api().get(`mentors/${mentor}/skills/?enabled=true`)).body).toEqual([]);
+        expect((await api().patch(`mentors/${mentor}/skills/${assigned.body.id}/`, { enabled: true })).status).toBe(200);
+        const stranger = await newMentor("Stranger");
+        expect((await api().get(`mentors/${stranger}/skills/${assigned.body.id}/`)).status).toBe(404);
+
         expect(await api().post(`mentors/${mentor}/claw-config/push-config/`)).toMatchObject({ status: 202, body: { queued: true, message: "Config push queued." } });
         const pushed = await api().settle(`mentors/${mentor}/claw-config/`, "last_config_push_status");
         expect(pushed.last_config_push_status).toBe("success");
@@ -140,6 +148,16 @@ describe("emulator in hosted mode", () => {
         expect(deliveries[0]).toMatchObject({ mentor: eager, agent_id: "eager", files: { "IDENTITY.md": "Eager." } });
         expect(deliveries[0]?.blank_files).toEqual(expect.arrayContaining(["SOUL.md", "USER.md", "MEMORY.md"]));
         expect(deliveries[0]?.blank_files).not.toContain("IDENTITY.md");
+    });
+
+    it("names a skill stored before unique_id existed by a stable derived one, assignable by it", async () => {
+        // A row as an older emulator's --data file holds it: no unique_id.
+        api().emu.store.put(ORG, "agent-skills", { id: 900, name: "Old", slug: "old", description: "", version: "", instruction: "", metadata: {}, enabled: true, platform_key: ORG });
+        const first = (await api().get("agent-skills/900/")).body.unique_id;
+        expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect((await api().get("agent-skills/900/")).body.unique_id).toBe(first);
+        const mentor = await newMentor("Keeps Old Skills");
+        expect((await api().post(`mentors/${mentor}/skills/`, { skill: first })).body).toMatchObject({ skill: first, skill_name: "Old" });
     });
 
     it("queues a pairing request that expires, and accepts nemoclaw servers", async () => {

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as crud from "../../provider/engine/crud";
+import { COLLECTION_CONTEXT } from "../../provider/engine/facts";
 import type { ResourceFacts } from "../../provider/engine/facts";
 import { journalFor } from "../../provider/engine/journal";
 import { agentConfigFacts } from "../../provider/resources/agentConfig";
@@ -40,7 +41,7 @@ describe("retried creates after an interrupted up", () => {
     const interrupted = async (facts: ResourceFacts, inputs: Record<string, unknown>, answered: boolean) => {
         const owner = inputs[crud.OWNER] as string;
         journalFor(owner)?.intent(owner, facts.type);
-        const obj = await facts.ops(env.client()).create(crud.toApi(facts, inputs));
+        const obj = await facts.ops(env.client(), COLLECTION_CONTEXT).create(crud.toApi(facts, inputs));
         if (answered) journalFor(owner)?.made(owner, facts.type, String(obj.id));
         return obj;
     };

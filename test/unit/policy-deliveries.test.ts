@@ -42,6 +42,10 @@ describe("claw-binding-has-config-push", () => {
         const b = binding("ada");
         expect((await run([server, b, { ...configPush(b, { binding: "21" }), dependencies: [], propertyDependencies: {} }])).diagnostics).toEqual([]);
     });
+    it("matches a literal mentor UUID, the binding's id on the mentor routes (issue 20)", async () => {
+        const b = binding("ada", { apiRoutes: "mentor" });
+        expect((await run([server, b, { ...configPush(b, { binding: MENTOR }), dependencies: [], propertyDependencies: {} }])).diagnostics).toEqual([]);
+    });
     it("warns (advisory) about each binding without a push, on that binding", async () => {
         const ada = binding("ada");
         const bob = binding("bob", { bindingId: 22 });
