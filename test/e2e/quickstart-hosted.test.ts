@@ -1,28 +1,19 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { type Emulator, startEmulator } from "../../emulator";
 import { type Gateway, startGateway } from "../../emulator/gateway";
-import { PulumiProject, requirePulumi, summary } from "../helpers/pulumi";
+import { PulumiProject, ROOT, requirePulumi, summary } from "../helpers/pulumi";
 
-// Issue 20: a ClawAgent without a mentor UUID makes its own mentor through the platform's
-// mentor API (the org admin looked up as the guide does), binds and pushes it; a second
-// preview is empty and sends nothing; destroy keeps the mentor, disables claw on it and says
-// so in one warning. One emulator, one gateway stand-in, four pulumi runs.
+// Issue 20: the quickstart, unchanged, against the emulator in hosted mode (Api-Token only,
+// mentor routes, bare lists) with default settings: its ClawAgent, given no mentor UUID, makes
+// its own mentor through the platform's mentor API (the org admin looked up as the guide
+// does), binds and pushes it; a second preview is empty and sends nothing; destroy keeps the
+// mentor, disables claw on it and says so in one warning. One emulator, one gateway
+// stand-in, four pulumi runs.
 const ORG = "mentor-org";
 const TOKEN = "mentor-api-token-7d2b";
 
-const PROGRAM = `
-import * as pulumi from "@pulumi/pulumi";
-import { ClawAgent, ClawServer } from "pulumi-iblai-claw";
-const server = new ClawServer("prod", { name: "mentors", serverUrl: new pulumi.Config().require("serverUrl") });
-const ada = new ClawAgent("ada", {
-    server: server.instanceId,
-    newMentor: { displayName: "Ada", description: "A patient maths tutor." },
-    identity: "# Ada\\nA patient maths tutor.",
-});
-export const mentorId = ada.mentorId;
-export const pushStatus = ada.pushStatus;
-`;
-
-describe("ClawAgent makes its own Mentor, with the real pulumi CLI", () => {
+describe("the quickstart in hosted mode makes its own mentor, with the real pulumi CLI", () => {
     let emu: Emulator;
     let gateway: Gateway;
     let project: PulumiProject;
@@ -30,10 +21,10 @@ describe("ClawAgent makes its own Mentor, with the real pulumi CLI", () => {
 
     beforeAll(async () => {
         await requirePulumi();
-        emu = await startEmulator({ orgs: { [ORG]: TOKEN } });
+        emu = await startEmulator({ orgs: { [ORG]: TOKEN }, hosted: true });
         gateway = await startGateway();
         PulumiProject.ensureRoot();
-        project = new PulumiProject("mentor", PROGRAM);
+        project = new PulumiProject("mentor", fs.readFileSync(path.join(ROOT, "quickstart/index.ts"), "utf8"));
         await project.init({ "iblai:baseUrl": emu.url, "iblai:org": ORG, serverUrl: gateway.url }, { "iblai:apiToken": TOKEN });
     }, 120_000);
     afterAll(async () => {
@@ -45,8 +36,8 @@ describe("ClawAgent makes its own Mentor, with the real pulumi CLI", () => {
     it("up makes the mentor (claw on), binds it by its UUID and pushes; no UUID was copied by hand", async () => {
         await project.up();
         const out = await project.outputs();
-        expect(out.pushStatus).toBe("succeeded");
-        expect(mentors()).toEqual([expect.objectContaining({ name: "ada", display_name: "Ada", description: "A patient maths tutor.", enable_claw: true, unique_id: out.mentorId })]);
+        expect(out).toMatchObject({ configPush: "succeeded", providerPush: "succeeded" });
+        expect(mentors()).toEqual([expect.objectContaining({ name: "ada", display_name: "Ada", description: "A patient maths tutor for first-year students.", enable_claw: true, unique_id: out.mentorId })]);
         expect(emu.store.list(ORG, "claw/mentor-configs")).toEqual([expect.objectContaining({ mentor: out.mentorId })]);
     });
 
