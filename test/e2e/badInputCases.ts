@@ -268,5 +268,7 @@ export const CASES: BadInputCase[] = [
     c("Skill", "apiBaseUrl", {}, { config: { "iblai:baseUrl": "platform.ibl.ai" }, says: "http(s) URL", alone: true }),
     c("Mentor", "iblai:adminuser", {}, { config: { "iblai:adminuser": "admin" }, says: "did you mean iblai:adminUser", alone: true }),
     c("Skill", "org", {}, { config: { "iblai:org": "acme corp" }, says: "platform key", alone: true }),
+    // issue 20: an empty iblai:org got through to up.
+    c("ModelProvider", "org", {}, { config: { "iblai:org": "" }, says: "pulumi config set iblai:org", alone: true }),
     c("AgentConfig", "iblai:openclawVersion", { config: { heartbeat: { every: "30m" } } }, { config: { "iblai:openclawVersion": "1999.1.1" }, says: "2026.9.6", alone: true }),
 ];
