@@ -353,7 +353,10 @@ describe("emulator contract (api-reference.md)", () => {
             await api().create("claw/mentor-configs/", { mentor: MENTOR_2, server: inst.id, enabled: false });
             expect((await api().get("claw/mentor-configs/?enabled=true")).body.results.map((b: { id: number }) => b.id)).toEqual([on.id]);
             expect((await api().get("claw/mentor-configs/?enabled=false")).body.count).toBe(1);
+            // Held pending for a second, so that reading "pending" does not race the 10 ms push delay on a busy box.
+            api().emu.setFaults([{ kind: "slow-push", ms: 1000, times: 1 }]);
             const r = await api().post(`claw/mentor-configs/${on.id}/push-config/`);
+            api().emu.clearFaults();
             expect(r.status).toBe(202);
             expect(r.body).toEqual({ queued: true, message: "Config push queued." });
             const pending = (await api().get(`claw/mentor-configs/${on.id}/`)).body;
