@@ -1,5 +1,5 @@
 import type { ClawClient } from "../client";
-import { ConfigError, NotFoundError, ValidationError } from "../errors";
+import { ConfigError, NotFoundError, ResponseError, ValidationError } from "../errors";
 import { MentorId } from "../schemas/common";
 import {
     MENTOR_TEMPLATE,
@@ -151,7 +151,7 @@ export class MentorsApi {
             recover: () => this.findByName(valid.new_mentor_name),
         })) as MentorAnswer;
         const uniqueId = made.unique_id;
-        if (!uniqueId) throw new ValidationError("the mentor's answer has no unique_id", { method: "POST", route, hint: "the service answered without the mentor's UUID; find it in the platform and adopt it (adoptId)" });
+        if (!uniqueId) throw new ResponseError("the mentor's answer has no unique_id", { method: "POST", route, hint: "the service answered without the mentor's UUID; find it in the platform and adopt it (adoptId)" });
         const settings = await this.putSettings(uniqueId, settingsFor(valid));
         return detailOf(uniqueId, made, settings);
     }
