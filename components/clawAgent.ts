@@ -3,6 +3,8 @@ import {
     AgentConfig,
     type AgentConfigArgs,
     ConfigPush,
+    Mentor,
+    type MentorArgs,
     MentorBinding,
     type MentorBindingArgs,
     SkillAssignment,
@@ -34,8 +36,14 @@ export type ClawAgentSkill = ClawSkill | ClawSkillArgs | ExistingSkill;
 
 /** Inputs of {@link ClawAgent}. */
 export interface ClawAgentArgs extends Omit<AgentConfigArgs, "mentor" | "adoptId"> {
-    /** The mentor's UUID. */
-    mentor: MentorBindingArgs["mentor"];
+    /**
+     * The mentor's UUID. Without it the agent makes its own {@link Mentor} (a child named
+     * `<name>-mentor`, whose mentor name is the agent's name unless `newMentor.name` says
+     * otherwise), so a program needs no UUID copied by hand.
+     */
+    mentor?: MentorBindingArgs["mentor"];
+    /** The mentor made when `mentor` is not given: its name (default: the agent's name), display name, description, visibility. Ignored when `mentor` is given. */
+    newMentor?: Partial<Omit<MentorArgs, "apiBaseUrl" | "org" | "adoptId">>;
     /** The claw server: a ClawServer's `instanceId` (or any instance id). */
     server: MentorBindingArgs["server"];
     /** The binding's flags. */
@@ -57,6 +65,7 @@ export interface ClawAgentArgs extends Omit<AgentConfigArgs, "mentor" | "adoptId
      * inline take theirs in their own `movedFrom`; assignments are keyed by slug.
      */
     movedFrom?: {
+        mentor?: MovedFrom;
         binding?: MovedFrom;
         agentConfig?: MovedFrom;
         push?: MovedFrom;
@@ -69,6 +78,8 @@ export interface ClawAgentArgs extends Omit<AgentConfigArgs, "mentor" | "adoptId
      * `iblai-claw generate` (docs/adoption.md); inert after the first `up`.
      */
     adopt?: {
+        /** An existing mentor (its UUID) to take over as the agent's own Mentor, when `mentor` is not given. */
+        mentor?: MentorArgs["adoptId"];
         binding?: MentorBindingArgs["adoptId"];
         agentConfig?: AgentConfigArgs["adoptId"];
         assignments?: Record<string, SkillAssignmentArgs["adoptId"]>;
@@ -77,7 +88,8 @@ export interface ClawAgentArgs extends Omit<AgentConfigArgs, "mentor" | "adoptId
 }
 
 /**
- * One mentor on a claw server, whole: its {@link MentorBinding}, its {@link AgentConfig}
+ * One mentor on a claw server, whole: the {@link Mentor} itself unless a `mentor` UUID is
+ * given, its {@link MentorBinding}, its {@link AgentConfig}
  * (workspace files, model, config), its skills (shared {@link ClawSkill}s, new ones, or
  * existing ids) with their {@link SkillAssignment}s, and a {@link ConfigPush} whose
  * triggers are derived from everything the push delivers. Adding a skill, editing a file
@@ -95,9 +107,16 @@ export interface ClawAgentArgs extends Omit<AgentConfigArgs, "mentor" | "adoptId
  *         resources: [{ fileType: "script", filename: "wttr.sh", content: "#!/bin/sh\ncurl -s wttr.in/$1\n" }] }],
  * });
  * export const pushStatus = ada.pushStatus;
+ * // Without `mentor`, the agent makes its mentor (named "grace") through the platform's mentor API:
+ * const grace = new ClawAgent("grace", { server: server.instanceId, identity: "# Grace", newMentor: { displayName: "Grace" } });
+ * export const graceMentor = grace.mentorId;
  * ```
  */
 export class ClawAgent extends pulumi.ComponentResource {
+    /** The mentor this agent made (when no `mentor` UUID was given). */
+    readonly mentor?: Mentor;
+    /** The mentor's UUID: the one given, or its own Mentor's. */
+    readonly mentorId: pulumi.Output<string>;
     readonly binding: MentorBinding;
     readonly agentConfig: AgentConfig;
     /** Skills made by this agent (inline), by slug. */
@@ -114,11 +133,21 @@ export class ClawAgent extends pulumi.ComponentResource {
 
     constructor(name: string, args: ClawAgentArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("iblai:index:ClawAgent", name, {}, opts);
-        const { mentor, server, enabled, autoPush, skills = [], pushTimeoutSeconds, movedFrom = {}, adopt = {}, openclawVersion, ...config } = args;
+        const { mentor: given, newMentor, server, enabled, autoPush, skills = [], pushTimeoutSeconds, movedFrom = {}, adopt = {}, openclawVersion, ...config } = args;
         // Once per stack, not per agent: what the target version does with the texts given.
         sayOnce(versionNotes(openclawVersion ?? configuredOpenclawVersion(), (["tools", "heartbeat"] as const).filter((f) => config[f] !== undefined)));
         const identity = { apiBaseUrl: args.apiBaseUrl, org: args.org };
         const component = `ClawAgent ${name}`;
+
+        if (given === undefined) {
+            this.mentor = new Mentor(
+                childName(name, "mentor"),
+                { ...newMentor, name: newMentor?.name ?? name, adoptId: adopt.mentor, ...identity },
+                { parent: this, aliases: aliasesOf(movedFrom.mentor) },
+            );
+        }
+        const mentor: pulumi.Input<string> = this.mentor ? this.mentor.id : (given as pulumi.Input<string>);
+        this.mentorId = pulumi.output(mentor);
 
         this.binding = new MentorBinding(childName(name, "binding"), { mentor, server, enabled, autoPush, adoptId: adopt.binding, ...identity }, { parent: this, aliases: aliasesOf(movedFrom.binding) });
         this.bindingId = this.binding.id;
@@ -167,6 +196,6 @@ export class ClawAgent extends pulumi.ComponentResource {
         );
         this.pushStatus = this.push.pushStatus;
         this.pushWarnings = this.push.warnings;
-        this.registerOutputs({ bindingId: this.bindingId, pushStatus: this.pushStatus, pushWarnings: this.pushWarnings });
+        this.registerOutputs({ mentorId: this.mentorId, bindingId: this.bindingId, pushStatus: this.pushStatus, pushWarnings: this.pushWarnings });
     }
 }

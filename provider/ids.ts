@@ -37,6 +37,8 @@ export type ResourceId<Kind extends string> = string & { readonly [idKind]: Kind
  */
 export type RefTo<Kind extends string> = (string & { readonly [idKind]?: Kind }) | number;
 
+/** A {@link Mentor}'s id: its UUID. @example `new MentorBinding("b", { mentor: ada.id, server: server.id });` */
+export type MentorUuid = ResourceId<"Mentor">;
 /** A {@link ClawInstance}'s id. @example `const id: pulumi.Output<InstanceId> = server.id;` */
 export type InstanceId = ResourceId<"ClawInstance">;
 /** A reference to a ClawInstance. @example `new MentorBinding("b", { mentor, server: server.id });` */

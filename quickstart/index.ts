@@ -7,7 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { ClawAgent, ClawServer } from "pulumi-iblai-claw";
 
 const cfg = new pulumi.Config();
-const mentor = cfg.get("mentor") ?? "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10";
+// A stack that names a mentor (`pulumi config set mentor <uuid>`) keeps it; without one the
+// agent makes its own mentor through the platform's mentor API (the org admin's, iblai:adminUser).
+const mentor = cfg.get("mentor") || undefined;
 
 // 1-3. The server: registered with a generated gateway token and device key, its model
 // provider pushed to it whenever the provider changes.
@@ -29,11 +31,12 @@ const server = new ClawServer("claw", {
     movedFrom: { instance: "claw-server", gatewayToken: "gateway", deviceIdentity: "device", providerPush: "providers", modelProviders: { openrouter: "openrouter" } },
 });
 
-// 4-9. The mentor: bound to the server, its agent config, a skill with a script, and the
-// config push, re-run whenever anything it delivers changes.
+// 4-9. The mentor (made here unless `mentor` is set): bound to the server, its agent config,
+// a skill with a script, and the config push, re-run whenever anything it delivers changes.
 const ada = new ClawAgent("ada", {
     server: server.instanceId,
     mentor,
+    newMentor: { displayName: "Ada", description: "A patient maths tutor for first-year students." },
     identity: "# Ada\nA patient maths tutor for first-year students.",
     soul: "Curious, kind, exact. Shows the steps, never just the answer.",
     model: "anthropic/claude-sonnet-4-6",
@@ -59,6 +62,7 @@ export const serverStatus = server.instance.status;
 export const connectivity = server.connectivity;
 export const deviceFingerprint = server.deviceFingerprint;
 export const providerPush = server.providerPush?.pushStatus;
+export const mentorId = ada.mentorId;
 export const configPush = ada.pushStatus;
 export const pushWarnings = ada.pushWarnings;
 export const org = server.instance.org;

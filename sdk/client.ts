@@ -5,6 +5,7 @@ import { DEFAULT_RETRY, type RetryPolicy, nextDelay, parseRetryAfter, sleep } fr
 import { AgentConfigsApi } from "./resources/agentConfigs";
 import { InstancesApi } from "./resources/instances";
 import { MentorBindingsApi } from "./resources/mentorBindings";
+import { MentorsApi } from "./resources/mentors";
 import { MentorScoped } from "./resources/mentorScoped";
 import { ModelProvidersApi } from "./resources/modelProviders";
 import { SkillAssignmentsApi } from "./resources/skillAssignments";
@@ -130,6 +131,11 @@ export interface ClawClientOptions {
     onRequest?: (event: RequestEvent) => void;
     /** An undici dispatcher to use instead of the client's own keep-alive Agent (e.g. a MockAgent). */
     dispatcher?: Dispatcher;
+    /**
+     * The org admin's user name that mentors are made with (`client.mentors`); without it,
+     * the first admin of the platform's user list, looked up once.
+     */
+    adminUser?: string;
 }
 
 /**
@@ -243,6 +249,8 @@ export class ClawClient {
     readonly skillResources: SkillResourcesApi;
     /** `mentor-skill-assignments/`: which mentor holds which skill. */
     readonly skillAssignments: SkillAssignmentsApi;
+    /** `users/<admin>/mentor-with-settings/`, `users/<admin>/mentors/<uuid>/`: the mentors themselves. */
+    readonly mentors: MentorsApi;
 
     readonly #token: string;
     readonly #dispatcher: Dispatcher;
@@ -290,6 +298,7 @@ export class ClawClient {
         this.skills = new SkillsApi(this);
         this.skillResources = new SkillResourcesApi(this);
         this.skillAssignments = new SkillAssignmentsApi(this);
+        this.mentors = new MentorsApi(this, options.adminUser);
     }
 
     /**
@@ -457,15 +466,18 @@ export class ClawClient {
     }
 
     /**
-     * The absolute URL of a route, for messages and tests.
+     * The absolute URL of a route, for messages and tests. A route is relative to the org
+     * base; one that starts with `/` is relative to the base URL (e.g. the platform's user
+     * list, `/api/core/platform/users/`, which lives outside the org base).
      *
      * @example
      * ```ts
      * client.urlOf("agent-skills/"); // "https://platform.ibl.ai/api/ai-mentor/orgs/acme/agent-skills/"
+     * client.urlOf("/api/core/platform/users/"); // "https://platform.ibl.ai/api/core/platform/users/"
      * ```
      */
     urlOf(route: string): string {
-        return this.baseUrl + this.#prefix + route;
+        return route.startsWith("/") ? this.baseUrl + route : this.baseUrl + this.#prefix + route;
     }
 
     /**

@@ -394,6 +394,8 @@ export class PushFailedError extends classOf("CLAW_PUSH_FAILED") {
  * ```
  */
 export function withArticle(kind: string): string {
+    // zod calls a key-value object a "record": users write objects.
+    if (kind === "record") kind = "object";
     return kind === "null" ? "null" : `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
 }
 

@@ -22,6 +22,11 @@ export interface Connection {
      * `auto` (the default: asked of the service once per org, routes.ts), `mentor` or `collection`.
      */
     apiRoutes?: ApiRoutesSetting;
+    /**
+     * The org admin's user name that mentors are made with (`iblai:adminUser`); without it,
+     * the first admin of the platform's user list, looked up once per process.
+     */
+    adminUser?: string;
     /** `iblai:*` keys of the stack config that are no setting of ours (typos): refused at preview. */
     unknownSettings?: string[];
     /** Speed settings (tuning.ts); not part of any resource's identity. */
@@ -33,7 +38,7 @@ export interface Connection {
  * declare types only for its own keys (`Configuration key 'iblai:authScheme' is not
  * namespaced by the project and should not define a type`), so the provider checks them.
  */
-export const SETTINGS: readonly string[] = ["baseUrl", "org", "apiToken", "authScheme", "apiRoutes", "openclawVersion", ...TUNING_SETTINGS];
+export const SETTINGS: readonly string[] = ["baseUrl", "org", "apiToken", "authScheme", "apiRoutes", "openclawVersion", "adminUser", ...TUNING_SETTINGS];
 
 /** Reads one value from the stack config handed to `configure()`. */
 export type ConfigLookup = (key: string) => string | undefined;
@@ -54,6 +59,7 @@ export function resolveConnection(get: ConfigLookup, env: NodeJS.ProcessEnv = pr
         authScheme: pick("authScheme", "IBLAI_AUTH_SCHEME") as AuthScheme | undefined,
         openclawVersion: pick("openclawVersion", "IBLAI_OPENCLAW_VERSION"),
         apiRoutes: pick("apiRoutes", "IBLAI_API_ROUTES") as ApiRoutesSetting | undefined,
+        adminUser: pick("adminUser", "IBLAI_ADMIN_USER"),
         unknownSettings: keys.filter((k) => k.startsWith("iblai:") && !SETTINGS.includes(k.slice("iblai:".length))),
         tuning: resolveTuning(get, env),
     };
@@ -101,10 +107,10 @@ export function clientFor(conn: Connection, where: { baseUrl?: string; org?: str
         });
     }
     const maxConcurrency = conn.tuning?.maxConcurrency;
-    const key = JSON.stringify([baseUrl, org, conn.authScheme ?? DEFAULT_AUTH_SCHEME, conn.apiToken, maxConcurrency]);
+    const key = JSON.stringify([baseUrl, org, conn.authScheme ?? DEFAULT_AUTH_SCHEME, conn.apiToken, maxConcurrency, conn.adminUser]);
     let c = clients.get(key);
     if (!c) {
-        c = new ClawClient({ baseUrl, org, token: conn.apiToken, authScheme: conn.authScheme, maxConcurrency });
+        c = new ClawClient({ baseUrl, org, token: conn.apiToken, authScheme: conn.authScheme, maxConcurrency, adminUser: conn.adminUser });
         clients.set(key, c);
     }
     return c;

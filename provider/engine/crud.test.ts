@@ -87,3 +87,31 @@ describe("mapping", () => {
         expect(deepEqual([1, 2], { 0: 1, 1: 2 })).toBe(false);
     });
 });
+
+describe("check: issue 20's bad inputs, all at preview", () => {
+    it("refuses a deploymentBackend that is not an integer, and takes its digit string", () => {
+        const bad = check(facts, conn, {}, { ...good, deploymentBackend: "abc" });
+        expect(bad.failures?.map((f) => f.reason)).toEqual([expect.stringMatching(/^deploymentBackend: must be an integer id/)]);
+        const digits = check(facts, conn, {}, { ...good, deploymentBackend: "3" });
+        expect(digits.failures).toEqual([]);
+    });
+
+    it("refuses an org that is empty or no platform key, naming `org`", () => {
+        for (const org of ["", "a b", "acme/x", 42]) {
+            const r = check(facts, conn, {}, { ...good, org });
+            expect(r.failures?.map((f) => f.reason)).toEqual([expect.stringMatching(/^org: must be the org's platform key/)]);
+        }
+    });
+});
+
+describe("check: identity inputs of the wrong type", () => {
+    it("refuses an apiBaseUrl given as a list holding a URL", () => {
+        const r = check(facts, conn, {}, { ...good, apiBaseUrl: ["https://platform.ibl.ai"] });
+        expect(r.failures?.map((f) => f.reason)).toEqual([expect.stringMatching(/^apiBaseUrl: must be an http\(s\) URL/)]);
+    });
+
+    it("calls a key-value object an object, not a record", () => {
+        const r = check(facts, conn, {}, { ...good, authHeaders: "Bearer x" });
+        expect(r.failures?.map((f) => f.reason)).toEqual(["authHeaders: must be an object, not a string"]);
+    });
+});

@@ -137,13 +137,19 @@ export function checkIdentity(inputs: Props, conn: Connection): pulumi.dynamic.C
         failures.push({ property: "apiBaseUrl", reason: "no API base URL: pulumi config set iblai:baseUrl https://platform.ibl.ai (or IBLAI_BASE_URL)" });
     } else if (!isUnknown(inputs.apiBaseUrl)) {
         try {
-            const u = new URL(String(inputs.apiBaseUrl));
+            // A list holding a URL would pass as its string form.
+            if (typeof inputs.apiBaseUrl !== "string") throw new Error();
+            const u = new URL(inputs.apiBaseUrl);
             if (u.protocol !== "https:" && u.protocol !== "http:") throw new Error();
         } catch {
             failures.push({ property: "apiBaseUrl", reason: "apiBaseUrl: must be an http(s) URL, e.g. https://platform.ibl.ai or https://host/dm (set by iblai:baseUrl or the input)" });
         }
     }
     if (inputs.org === undefined) failures.push({ property: "org", reason: "no org: pulumi config set iblai:org <org> (or IBLAI_ORG)" });
+    else if (!isUnknown(inputs.org) && (typeof inputs.org !== "string" || !/^[^\s/?#%]+$/.test(inputs.org))) {
+        // It is a path segment of every route: an empty or odd one would only fail at up (a 404).
+        failures.push({ property: "org", reason: "org: must be the org's platform key, e.g. acme (not empty, no spaces or slashes); set by iblai:org or the input" });
+    }
     for (const reason of connectionProblems(conn)) failures.push({ property: "", reason });
     return failures;
 }
@@ -157,8 +163,9 @@ export function check(facts: ResourceFacts, conn: Connection, _olds: Props, news
     const inputs = withoutProvider(news);
     const failures = checkIdentity(inputs, conn);
 
-    // Normalise references and hash local files before validating.
+    // Defaults, normalised references and hashed local files, before validating.
     for (const [k, f] of Object.entries(facts.fields)) {
+        if (f.default !== undefined && inputs[k] === undefined) inputs[k] = f.default;
         const v = inputs[k];
         if (v === undefined || isUnknown(v)) continue;
         if (f.kind === "ref" && typeof v === "string" && /^\d+$/.test(v)) inputs[k] = Number(v);

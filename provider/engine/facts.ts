@@ -27,6 +27,12 @@ export interface FieldFact {
     /** The service cannot change it in place: a change replaces the resource. */
     replaceOnChange?: boolean;
     /**
+     * The value check fills in when the program leaves the input out: kept in state like a
+     * given value, so a create, an adopt and a retried create all make the object so (e.g. a
+     * Mentor's `enableClaw`, true).
+     */
+    default?: unknown;
+    /**
      * Sent when the input is removed from the program. Without it, a removed input is
      * "no opinion" and the service's value stands.
      */

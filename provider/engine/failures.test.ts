@@ -1,6 +1,6 @@
 import type { AuthScheme } from "../../sdk";
 import { methodsFor } from "./runtime";
-import { HIDDEN, quietFailures, withProviderKept } from "./failures";
+import { HIDDEN, quietFailures, withProviderKept, withQuietCheck } from "./failures";
 
 // Issue 13, point 4: the engine prints a failing property's value beside it, so an unknown
 // input holding a secret (`property apiKey value {sk-live-…}`) was echoed in clear.
@@ -86,5 +86,24 @@ describe("withProviderKept", () => {
             update: async (): Promise<unknown> => undefined,
         });
         await expect(plain.create({ __provider: "stub-code" })).rejects.toEqual(new Error("no properties"));
+    });
+});
+
+describe("a check that throws", () => {
+    it("becomes a check failure instead of an error of the provider host", async () => {
+        const methods = withQuietCheck({
+            check: async (_olds: Record<string, unknown>, _news: Record<string, unknown>): Promise<{ inputs: Record<string, unknown>; failures?: { property: string; reason: string }[] }> => {
+                throw new TypeError("cannot read properties of undefined");
+            },
+        });
+        const r = await methods.check({}, { name: "x" });
+        expect(r.failures).toEqual([{ property: "", reason: expect.stringMatching(/^the inputs could not be checked \(cannot read properties of undefined\)/) }]);
+    });
+});
+
+describe("quietFailures and input names", () => {
+    it("never hides an input's name because some value equals it", () => {
+        const out = quietFailures([{ property: "", reason: "heartbeat: must be a string, not an object" }], { heartbeat: { every: "30m" }, config: ["heartbeat"] });
+        expect(out[0].reason).toBe("heartbeat: must be a string, not an object");
     });
 });

@@ -32,6 +32,8 @@ export function quietFailures(failures: readonly pulumi.dynamic.CheckFailure[], 
         } else if (v && typeof v === "object" && depth < 32) Object.values(v).forEach((x) => walk(x, depth + 1));
     };
     for (const [k, v] of Object.entries(inputs)) if (k !== "__provider") walk(v, 0);
+    // A value that is also an input's name (`config: ["heartbeat"]`) would hide that name in every reason.
+    for (const k of Object.keys(inputs)) values.delete(k);
     const byLength = [...values].sort((a, b) => b.length - a.length);
     return failures.map((f) => {
         let reason = f.property && !f.reason.startsWith(`${f.property}:`) && !f.reason.startsWith(`${f.property} `) ? `${f.property}: ${f.reason}` : f.reason;
@@ -54,7 +56,13 @@ export function withQuietCheck<M extends { check: (olds: Record<string, unknown>
         ...methods,
         check: async (olds: Record<string, unknown>, news: Record<string, unknown>) => {
             const { [READ_ONLY_GIVEN]: readOnly, ...inputs } = news;
-            const r = await check(olds, inputs);
+            let r: pulumi.dynamic.CheckResult;
+            try {
+                r = await check(olds, inputs);
+            } catch (e) {
+                // No input may break a check (issue 20): what it could not judge is a failure, not an error.
+                r = { inputs, failures: [{ property: "", reason: `the inputs could not be checked (${String((e as Error)?.message ?? e)}); check each input's type against the resource's documentation` }] };
+            }
             const failures = [
                 ...(r.failures ?? []),
                 ...(Array.isArray(readOnly) ? readOnly : []).map((k) => ({ property: "", reason: `${String(k)}: read-only (the service sets it; read it as an output): remove it from the inputs` })),

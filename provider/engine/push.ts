@@ -126,7 +126,9 @@ export function pushMethods(facts: PushFacts, conn: () => Connection): ProviderM
                 failures.push({ property: t, reason: `${t}: given twice with different ids (${given.join(", ")}); give only ${t} (${aliases.join(", ")} is its deprecated name)` });
             } else if (!isUnknown(target)) {
                 const id = targetId(target);
-                if (id === undefined) failures.push({ property: t, reason: `${t}: must be the id of a ${facts.targetType} (a positive integer or an id string)` });
+                // Named as the program wrote it: an old program's `instance`, not the wire name.
+                const named = given[0] ?? t;
+                if (id === undefined) failures.push({ property: named, reason: `${named}: must be the id of a ${facts.targetType} (a positive integer or an id string)` });
                 else for (const k of [t, ...aliases]) inputs[k] = id;
             } else for (const k of [t, ...aliases]) inputs[k] = target;
             if (inputs.adopt !== undefined && !isUnknown(inputs.adopt) && typeof inputs.adopt !== "boolean") {

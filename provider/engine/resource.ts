@@ -72,7 +72,8 @@ export abstract class ClawResource extends pulumi.dynamic.Resource {
             if (props[k] !== undefined) props[k] = pulumi.secret(props[k] as pulumi.Input<unknown>);
         }
         // An output given as an input (e.g. `status`) would be dropped here: check names it instead.
-        const readOnly = shape.outputs.filter((k) => props[k] !== undefined && !shape.inputs.includes(k));
+        // So are `id` and `urn`, which @pulumi/pulumi drops silently from every resource's inputs.
+        const readOnly = [...shape.outputs, "id", "urn"].filter((k) => props[k] !== undefined && !shape.inputs.includes(k));
         for (const k of shape.outputs) props[k] = undefined;
         if (readOnly.length) props[READ_ONLY_GIVEN] = readOnly;
         if (shape.needsUrn) props[OWNER] = urnOf(name, shape.type, opts.parent);

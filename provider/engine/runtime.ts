@@ -12,6 +12,7 @@ import { clawInstanceFacts } from "../resources/clawInstance";
 import { configPushFacts } from "../resources/configPush";
 import { deviceIdentityFacts } from "../resources/deviceIdentity";
 import { gatewayTokenFacts } from "../resources/gatewayToken";
+import { mentorFacts } from "../resources/mentor";
 import { mentorBindingFacts } from "../resources/mentorBinding";
 import { modelProviderFacts } from "../resources/modelProvider";
 import { providerPushFacts } from "../resources/providerPush";
@@ -29,7 +30,7 @@ const current = () => connection;
 
 /** The facts of every resource that lives on the API, by type name. */
 export const API_FACTS: Readonly<Record<string, ResourceFacts>> = Object.fromEntries(
-    [clawInstanceFacts, modelProviderFacts, mentorBindingFacts, agentConfigFacts, skillFacts, skillResourceFacts, skillAssignmentFacts].map((f) => [f.type, f]),
+    [clawInstanceFacts, modelProviderFacts, mentorFacts, mentorBindingFacts, agentConfigFacts, skillFacts, skillResourceFacts, skillAssignmentFacts].map((f) => [f.type, f]),
 );
 
 const REGISTRY: Record<string, () => ProviderMethods> = Object.fromEntries([

@@ -70,7 +70,7 @@ export const clawInstanceFacts: ResourceFacts = {
 export interface ClawInstanceArgs extends IdentityArgs {
     /** Display name, at most 255 characters. */
     name: pulumi.Input<string>;
-    /** `openclaw` (default on the service; also NemoClaw hosts) or `ironclaw`. */
+    /** `openclaw` (default on the service), `ironclaw`, or `nemoclaw` (recent platform versions; older ones take NemoClaw hosts as `openclaw`). */
     clawType?: pulumi.Input<ClawType>;
     /** HTTPS URL of the claw server, at most 200 characters. */
     serverUrl: pulumi.Input<string>;

@@ -155,9 +155,14 @@ export function fieldSuggestion(name: string, fields: readonly string[]): string
 /**
  * Validates a request body with its strict schema; a bad body throws ValidationError (like a
  * 400, but without a status: nothing was sent) with one message per field, an unknown key
- * named with a did-you-mean.
+ * named with a did-you-mean. `writeOnly` names the fields whose values are scrubbed from it.
+ *
+ * @example
+ * ```ts
+ * const body = validateBody(SkillCreate, { name: "Weather", slug: "weather" }, "POST", "agent-skills/", []);
+ * ```
  */
-function validateBody(schema: z.ZodType, body: unknown, method: string, route: string, writeOnly: readonly string[]): Record<string, unknown> {
+export function validateBody(schema: z.ZodType, body: unknown, method: string, route: string, writeOnly: readonly string[]): Record<string, unknown> {
     const r = schema.safeParse(body);
     if (r.success) return r.data as Record<string, unknown>;
     const fieldErrors: FieldErrors = {};

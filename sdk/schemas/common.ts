@@ -116,6 +116,29 @@ export const ObjectRef = z.union([
 ], { error: "must be an object id (a positive integer or an id string)" });
 
 /**
+ * An id the service types as an integer and nothing else (a deployment backend): a positive
+ * integer, or the digit string of one (sent as the number). Unlike {@link ObjectRef}, an id
+ * string such as `"abc"` is refused before anything is sent.
+ *
+ * @example
+ * ```ts
+ * IntegerId.parse("3"); // → 3
+ * IntegerId.safeParse("abc").success; // false
+ * ```
+ */
+export const IntegerId = z.union(
+    [
+        z.number().int().positive(),
+        z
+            .string()
+            .regex(/^\d+$/)
+            .transform(Number)
+            .refine((n) => Number.isSafeInteger(n) && n > 0),
+    ],
+    { error: "must be an integer id (a positive whole number), e.g. 3" },
+);
+
+/**
  * An id or mentor UUID as the service returns it, number or string: kept as given.
  * Compare ids with `sameId`, never with `===`.
  *

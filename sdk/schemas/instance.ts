@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ObjectRef, anyId, httpUrl, lenientAnswer, roString } from "./common";
+import { IntegerId, anyId, httpUrl, lenientAnswer, roString } from "./common";
 
 /**
  * Claw flavours. Recent platform versions also accept `nemoclaw` (older ones take a
@@ -36,7 +36,8 @@ export const InstanceCreate = z.strictObject({
     claw_type: z.enum(CLAW_TYPES).optional(),
     server_url: httpUrl(200),
     gateway_token: z.string().min(1, "must not be empty"),
-    deployment_backend: ObjectRef.nullable().optional(),
+    // An integer in every source (API reference; the generated client), never an opaque id.
+    deployment_backend: IntegerId.nullable().optional(),
     auth_headers: z.record(z.string(), z.string()).optional(),
     connection_params: z.record(z.string(), z.unknown()).optional(),
 });

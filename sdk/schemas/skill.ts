@@ -25,7 +25,8 @@ export const SkillCreate = z.strictObject({
     description: z.string().optional(),
     version: z.string().max(50).optional(),
     instruction: z.string().optional(),
-    metadata: z.unknown().optional(),
+    // The SKILL.md front matter's `metadata`: an object (a string or a list could only fail on the server).
+    metadata: z.record(z.string(), z.unknown(), { error: 'must be an object (the SKILL.md front matter\'s metadata), e.g. {"openclaw": {"requires": {"bins": ["curl"]}}}' }).nullable().optional(),
     enabled: z.boolean().optional(),
 });
 export type SkillCreate = z.input<typeof SkillCreate>;
