@@ -14,11 +14,9 @@
  * lists that skill (the toggle is server-wide). The folder stays on the server.
  */
 import * as crypto from "node:crypto";
+import { SKILL_UPLOAD_SETTING } from "../openclaw/workspace";
 import { GatewayRpcError, type GatewaySession, PushFailure } from "./openclawGateway";
 import { markerHash, SKILL_MARKER, type SkillBundle, skillArchive } from "./skillArchive";
-
-/** The setting a server needs for uploaded skill archives. */
-export const UPLOAD_SETTING = "skills.install.allowUploadedArchives";
 
 /** Bytes per `skills.upload.chunk` (OpenClaw 2026.9 accepts up to 4 MiB). */
 const CHUNK_BYTES = 1024 * 1024;
@@ -73,8 +71,8 @@ async function upload(s: GatewaySession, agentId: string, bundle: SkillBundle): 
     try {
         begun = await s.request("skills.upload.begin", { kind: "skill-archive", slug: bundle.slug, sizeBytes: zip.length, sha256, force: true });
     } catch (e) {
-        if (GatewayRpcError.isInstance(e) && e.message.includes(UPLOAD_SETTING)) {
-            throw new PushFailure(`skills.upload.begin: ${e.message} (skill "${bundle.slug}"); set ${UPLOAD_SETTING}: true in the server's openclaw.json (\`openclaw config set ${UPLOAD_SETTING} true\`; ClawServer's openclawConfig output holds it)`);
+        if (GatewayRpcError.isInstance(e) && e.message.includes(SKILL_UPLOAD_SETTING)) {
+            throw new PushFailure(`skills.upload.begin: ${e.message} (skill "${bundle.slug}"); set ${SKILL_UPLOAD_SETTING}: true in the server's openclaw.json (\`openclaw config set ${SKILL_UPLOAD_SETTING} true\`; ClawServer's openclawConfig output holds it)`);
         }
         throw e;
     }

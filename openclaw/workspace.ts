@@ -11,6 +11,13 @@
  * instructions live in the heartbeat job's monitor scratch, capped at 256 KiB).
  */
 
+/**
+ * The OpenClaw setting that lets a server take skills as uploaded archives (`skills.upload.*`
+ * then `skills.install {source: "upload"}`; off by default). The platform's skill delivery
+ * needs it on: provisioning sets it to `true`.
+ */
+export const SKILL_UPLOAD_SETTING = "skills.install.allowUploadedArchives";
+
 /** The agent config's text fields (the API's names). */
 export const AGENT_TEXT_FIELDS = ["identity", "soul", "user_context", "tools", "agents", "bootstrap", "heartbeat", "memory"] as const;
 export type AgentTextField = (typeof AGENT_TEXT_FIELDS)[number];
@@ -296,4 +303,19 @@ export function workspaceWrites(
         out.files[p.file] = mergeSection(out.files[p.file] ?? current[p.file] ?? "", p.heading, text);
     }
     return out;
+}
+
+/**
+ * The field-to-workspace table as Markdown, one column per layout: docs/real-server.md and
+ * docs/emulator.md hold it verbatim, and a unit test keeps them equal to this table.
+ *
+ * @example
+ * ```ts
+ * workspaceLayoutTable().split("\n")[0]; // "| agent-config field | before 2026.9 | 2026.9 and later |"
+ * ```
+ */
+export function workspaceLayoutTable(): string {
+    const head = ["agent-config field", ...WORKSPACE_LAYOUTS.map((l, i) => (i === WORKSPACE_LAYOUTS.length - 1 ? `${l.name} and later` : l.name))];
+    const rows = AGENT_TEXT_FIELDS.map((f) => [`\`${f}\``, ...WORKSPACE_LAYOUTS.map((l) => describePlacement(l.fields[f]))]);
+    return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 }
