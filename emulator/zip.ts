@@ -46,30 +46,26 @@ export function zipArchive(entries: readonly ZipEntry[]): Buffer {
         const stored = deflated.length >= e.data.length;
         const body = stored ? e.data : deflated;
         const crc = zlib.crc32(e.data) >>> 0;
+        // The fields local and central headers share, in the same order: flags … name length.
+        const shared = (b: Buffer, at: number) => {
+            b.writeUInt16LE(UTF8_FLAG, at);
+            b.writeUInt16LE(stored ? 0 : 8, at + 2);
+            b.writeUInt16LE(DOS_TIME, at + 4);
+            b.writeUInt16LE(DOS_DATE, at + 6);
+            b.writeUInt32LE(crc, at + 8);
+            b.writeUInt32LE(body.length, at + 12);
+            b.writeUInt32LE(e.data.length, at + 16);
+            b.writeUInt16LE(name.length, at + 20);
+        };
         const local = Buffer.alloc(30);
         local.writeUInt32LE(0x04034b50, 0);
         local.writeUInt16LE(20, 4); // version needed
-        local.writeUInt16LE(UTF8_FLAG, 6);
-        local.writeUInt16LE(stored ? 0 : 8, 8);
-        local.writeUInt16LE(DOS_TIME, 10);
-        local.writeUInt16LE(DOS_DATE, 12);
-        local.writeUInt32LE(crc, 14);
-        local.writeUInt32LE(body.length, 18);
-        local.writeUInt32LE(e.data.length, 22);
-        local.writeUInt16LE(name.length, 26);
-        local.writeUInt16LE(0, 28);
+        shared(local, 6);
         const central = Buffer.alloc(46);
         central.writeUInt32LE(0x02014b50, 0);
         central.writeUInt16LE((3 << 8) | 20, 4); // made by: unix, 2.0
         central.writeUInt16LE(20, 6);
-        central.writeUInt16LE(UTF8_FLAG, 8);
-        central.writeUInt16LE(stored ? 0 : 8, 10);
-        central.writeUInt16LE(DOS_TIME, 12);
-        central.writeUInt16LE(DOS_DATE, 14);
-        central.writeUInt32LE(crc, 16);
-        central.writeUInt32LE(body.length, 20);
-        central.writeUInt32LE(e.data.length, 24);
-        central.writeUInt16LE(name.length, 28);
+        shared(central, 8);
         // extra, comment, disk, internal attrs: 0; external attrs: a regular file, rw-r--r--
         central.writeUInt32LE((0o100644 << 16) >>> 0, 38);
         central.writeUInt32LE(offset, 42);
