@@ -3,7 +3,8 @@
 # and e2e (the real pulumi CLI). Extra arguments go to jest, e.g. `scripts/test.sh --selectProjects unit`.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bash "$ROOT/scripts/setup.sh"
+# --with-openclaw: the openclaw tier runs a real gateway (npm openclaw, installed once per version).
+bash "$ROOT/scripts/setup.sh" --with-openclaw
 # shellcheck disable=SC1091
 source "$ROOT/.toolchain/env"
 cd "$ROOT"

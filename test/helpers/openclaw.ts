@@ -34,7 +34,7 @@ export function openclawInstall(): { bin: string; nodeDir: string } {
     const bin = process.env.IBLAI_OPENCLAW_BIN ?? path.join(cache, `openclaw-v${version}`, "node_modules", ".bin", "openclaw");
     const nodeDir = process.env.IBLAI_OPENCLAW_NODE ?? path.join(cache, `node-v${nodeVersion}`, "bin");
     if (!fs.existsSync(bin)) {
-        throw new Error(`the real OpenClaw gateway (npm openclaw@${version}) is not installed at ${bin}: run scripts/setup.sh (it installs it into the user cache; see docs/emulator.md)`);
+        throw new Error(`the real OpenClaw gateway (npm openclaw@${version}) is not installed at ${bin}: run scripts/test.sh, or scripts/setup.sh --with-openclaw (it installs it into the user cache; see docs/emulator.md)`);
     }
     return { bin, nodeDir };
 }
