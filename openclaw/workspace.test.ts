@@ -19,7 +19,7 @@ describe("workspaceLayoutFor", () => {
     it("uses the newest layout for a newer version and says so", () => {
         const { layout, note } = workspaceLayoutFor("2027.1.0");
         expect(layout.name).toBe("2026.9");
-        expect(note).toMatch(/2027\.1\.0 is newer .*\(checked through 2026\.9\.6\)/);
+        expect(note).toMatch(/2027\.1\.0 is newer .*checked through 2026\.9\.6/);
     });
 
     it("uses the newest layout for no version, and notes an unreadable one", () => {
