@@ -7,6 +7,7 @@ import { type LoadAgentSetOptions, type LoadedAgentSet, loadAgentSet, mentorProb
 import { childName } from "./derive";
 import { renameSubagents } from "./openclawAgents";
 import { AgentSetError } from "./errors";
+import { configuredOpenclawVersion } from "./versionNotes";
 
 /** Inputs of {@link AgentSet}. */
 export interface AgentSetArgs extends LoadAgentSetOptions {
@@ -75,7 +76,9 @@ export class AgentSet extends pulumi.ComponentResource {
     constructor(name: string, args: AgentSetArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("iblai:index:AgentSet", name, {}, opts);
         const identity = { apiBaseUrl: args.apiBaseUrl, org: args.org };
-        this.loaded = loadAgentSet(args.folder, { omitConfig: args.omitConfig });
+        // The provider's own setting unless given, so the set is split and checked by the schema the provider's check uses.
+        const openclawVersion = args.openclawVersion ?? configuredOpenclawVersion();
+        this.loaded = loadAgentSet(args.folder, { omitConfig: args.omitConfig, openclawVersion });
         const missing = mentorProblems(this.loaded.agents, args.mentors);
         if (missing.length) throw new AgentSetError(args.folder, missing);
         const plan = planSkills(this.loaded, Object.keys(args.existingSkills ?? {}));
@@ -111,7 +114,7 @@ export class AgentSet extends pulumi.ComponentResource {
             );
             this.agents[a.id] = new ClawAgent(
                 childName(name, a.id),
-                { ...identity, ...a.files, server: args.server, mentor: args.mentors[a.id], model: a.model, config: a.config, skills, pushTimeoutSeconds: args.pushTimeoutSeconds },
+                { ...identity, ...a.files, server: args.server, mentor: args.mentors[a.id], model: a.model, config: a.config, skills, pushTimeoutSeconds: args.pushTimeoutSeconds, openclawVersion },
                 { parent: this },
             );
         }

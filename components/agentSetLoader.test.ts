@@ -59,8 +59,10 @@ describe("loadAgentSet on the academy fixture (agents.list[] form)", () => {
             heartbeat: { every: "1h" }, // the agent's own wins over the defaults' 2h
             subagents: { allowAgents: ["tutor-math", "tutor-writing", "researcher"], delegationMode: "prefer" },
             sandbox: { scope: "agent", workspaceAccess: "ro" }, // mode left out (omitConfig)
-            agents: { defaults: { userTimezone: "Europe/Berlin" } }, // accepted only under agents.defaults
+            agents: { defaults: { userTimezone: "Europe/Berlin" } }, // accepted only under agents.defaults: once, by the first agent
         });
+        expect(agent("tutor-math").config).not.toHaveProperty("agents");
+        expect(set.serverDefaults).toEqual({ agent: "dean", paths: ["userTimezone"] });
         expect(agent("tutor-math").config.heartbeat).toEqual({ every: "2h" });
         expect(agent("researcher").config.tools).toEqual({ profile: "minimal", alsoAllow: ["web_fetch"] });
     });
@@ -99,13 +101,13 @@ describe("loadAgentSet on the academy fixture (agents.list[] form)", () => {
             expect.arrayContaining([
                 expect.stringMatching(/^agents\/dean\/agent\/auth-profiles\.json: not pushed: a secret/),
                 expect.stringMatching(/^agents\/tutor-math\/agent\/notes\.txt: not deployed: unknown file/),
-                "README.md: not deployed: unknown file",
+                "README.md: not deployed: the set's documentation",
                 expect.stringMatching(/^openclaw\.json \(models\): not deployed: root settings/),
                 expect.stringMatching(/^openclaw\.json \(gateway\): not deployed/),
                 expect.stringMatching(/^skills\/citations\/SKILL\.md \(homepage\): front-matter key not carried/),
-                expect.stringMatching(/^openclaw\.json \(agents\.list\[0\]\.workspace\): not pushed: a path/),
+                "openclaw.json (workspace; agent dean): not pushed: a path or routing on the server, the server's business",
                 expect.stringMatching(/^openclaw\.json \(agents\.defaults\.workspace\): not pushed/),
-                "openclaw.json (agents.list[0] (sandbox.mode)): left out (omitConfig)",
+                "openclaw.json (sandbox.mode; agents dean, tutor-math, tutor-writing, researcher): left out (omitConfig)",
             ]),
         );
     });
@@ -141,14 +143,14 @@ describe("loadAgentSet on the keyed form (agents.entries)", () => {
 describe("loadAgentSet refuses, at preview, what the API would refuse, naming each file", () => {
     it("refuses a blocked config path unless it is left out, saying how", () => {
         const problems = problemsOf(() => loadAgentSet(ACADEMY));
-        expect(problems).toEqual(
-            expect.arrayContaining([expect.stringMatching(/^openclaw\.json \(agents\.defaults, agent dean\): sets blocked config path sandbox\.mode.*omitConfig: \["sandbox\.mode"\]/)]),
-        );
-        expect(problems).toHaveLength(4); // once per agent, not again by the sdk's schema
+        // One line for the four agents, not one per agent, and not again by the sdk's schema.
+        expect(problems).toEqual([
+            'openclaw.json (sandbox.mode; agents dean, tutor-math, tutor-writing, researcher): sets blocked config path sandbox.mode (at sandbox.mode), from agents.defaults. Remove it from the folder, or leave it out with omitConfig: ["sandbox.mode"]',
+        ]);
         const cfg = path.join(copyOfAcademy(), "openclaw.json");
         fs.writeFileSync(cfg, fs.readFileSync(cfg, "utf8").replace('tools: { profile: "minimal"', 'tools: { exec: { host: "gateway" }, profile: "minimal"'));
         expect(problemsOf(() => loadAgentSet(path.dirname(cfg), OMIT))).toEqual([
-            expect.stringMatching(/^openclaw\.json \(agents\.list\[3\], agent researcher\): sets blocked config path tools\.exec\.host/),
+            expect.stringMatching(/^openclaw\.json \(tools\.exec\.host; agent researcher\): sets blocked config path tools\.exec\.host/),
         ]);
     });
 
@@ -164,7 +166,7 @@ describe("loadAgentSet refuses, at preview, what the API would refuse, naming ea
             expect.arrayContaining([
                 expect.stringMatching(/^skills\/citations\/SKILL\.md: version: .*50/),
                 expect.stringMatching(/^skills\/graphing\/scripts\/blob\.bin: not UTF-8 text: .*move binary files to assets\//),
-                expect.stringMatching(/^openclaw\.json \(agents\.list\[0\]\.model\): model: .*200/),
+                expect.stringMatching(/^openclaw\.json \(model; agent dean\): model: .*200/),
             ]),
         );
         expect(problems).toHaveLength(3);
@@ -181,6 +183,18 @@ describe("loadAgentSet refuses, at preview, what the API would refuse, naming ea
         ]);
         fs.rmSync(cfg);
         expect(problemsOf(() => loadAgentSet(dir))).toEqual(["openclaw.json: missing: an agent set has an openclaw.json at its top"]);
+    });
+
+    it("refuses the retired iblai/claws layout (workspace files and MODEL.md in each agent's folder, no openclaw.json) by name", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claws-retired-"));
+        copies.push(dir);
+        fs.mkdirSync(path.join(dir, "enterprise/compliance-agent"), { recursive: true });
+        for (const [f, text] of [["IDENTITY.md", "# Compliance\n"], ["MODEL.md", "anthropic/claude-sonnet-4-6\n"], ["CONFIG.json", '{"heartbeat": {"every": "1h"}}\n']]) {
+            fs.writeFileSync(path.join(dir, "enterprise/compliance-agent", f), text);
+        }
+        expect(problemsOf(() => loadAgentSet(path.join(dir, "enterprise")))).toEqual([
+            "openclaw.json: missing: an agent set has an openclaw.json at its top. This folder looks like the retired per-agent layout of iblai/claws (<agent>/IDENTITY.md, MODEL.md, CONFIG.json and no openclaw.json), which OpenClaw cannot load either: deploy the segment's current repository (iblai/<segment>-agents, with an openclaw.json), or write an openclaw.json whose agents.list names each agent folder",
+        ]);
     });
 });
 
@@ -219,7 +233,7 @@ describe("planSkills", () => {
         expect(plan.agents.dean).toEqual([{ slug: "web-search", from: "set" }]);
         expect(plan.used).toEqual(["web-search"]);
         expect(plan.notes).toEqual([
-            expect.stringMatching(/^openclaw\.json \(agents\.list\[0\]\.skills\): skill "github" is not in the folder.*existingSkills/),
+            'openclaw.json (skills; agent dean): skill "github" is not in the folder (bundled?): not assigned; give its id in existingSkills to assign it',
             "skills/citations/: not deployed: no agent's skills allowlist names it",
             "skills/grading-rubric/: not deployed: no agent's skills allowlist names it",
             "skills/graphing/: not deployed: no agent's skills allowlist names it",
@@ -229,14 +243,14 @@ describe("planSkills", () => {
 
 describe("mentorProblems", () => {
     const agents = [
-        { id: "dean", at: "agents.list[0]" },
-        { id: "tutor-math", at: "agents.list[1]" },
-        { id: "researcher", at: "agents.list[2]" },
+        { id: "dean" },
+        { id: "tutor-math" },
+        { id: "researcher" },
     ];
     it("names every agent without a mentor, and every mentor that is not a UUID", () => {
-        expect(mentorProblems(agents, { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", researcher: "dean@acme" }).map((p) => `${p.at}: ${p.message}`)).toEqual([
-            `agents.list[1]: agent tutor-math has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors["tutor-math"]' <mentor-uuid>)`,
-            'agents.list[2]: agent researcher: mentors["researcher"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10',
+        expect(mentorProblems(agents, { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", researcher: "dean@acme" }).map((p) => `${p.at ?? ""}${p.message}`)).toEqual([
+            `agent tutor-math has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors["tutor-math"]' <mentor-uuid>)`,
+            'agent researcher: mentors["researcher"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10',
         ]);
         expect(mentorProblems(agents.slice(0, 1), { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10" })).toEqual([]);
     });
@@ -246,7 +260,7 @@ describe("agentsOf", () => {
     it("drops secret-looking keys wherever they are, naming where", () => {
         const r = agentsOf({ agents: { list: [{ id: "a", tts: { providers: { eleven: { apiKey: "k-123", voice: "v" } } } }] } });
         expect(r.agents[0].config).toEqual({ tts: { providers: { eleven: { voice: "v" } } } });
-        expect(r.notes).toEqual([{ file: "openclaw.json", at: "agents.list[0] (tts.providers.eleven.apiKey)", message: "not pushed: a secret" }]);
+        expect(r.notes).toEqual([{ file: "openclaw.json", at: "tts.providers.eleven.apiKey; agent a", message: "not pushed: a secret" }]);
     });
 
     it("reports a sub-agent that is not in the set, and refuses ids that cannot name a child", () => {
@@ -261,6 +275,26 @@ describe("agentsOf", () => {
         expect(renamed[0].config.subagents).toEqual({ allowAgents: ["mentor-tutor", "*", "elsewhere"], delegationMode: "prefer" });
         expect(renamed[1]).toBe(agents[1]);
         expect(agents[0].config.subagents).toEqual({ allowAgents: ["tutor", "*", "elsewhere"], delegationMode: "prefer" }); // not mutated
+    });
+
+    it("names the agents, not their list positions, when a model cannot be read, one line per place", () => {
+        expect(agentsOf({ agents: { defaults: { model: 42 }, list: [{ id: "a" }, { id: "b", model: ["x"] }, { id: "c" }] } }).problems).toEqual([
+            { file: "openclaw.json", at: "agents.defaults.model; agents a, c", message: "a model is a string or { primary, fallbacks }" },
+            { file: "openclaw.json", at: "model; agent b", message: "a model is a string or { primary, fallbacks }" },
+        ]);
+    });
+
+    it("names a misspelt default under agents.defaults, not under the agent that carries it; a default left out carries nothing", () => {
+        const r = agentsOf({ agents: { defaults: { compaktion: {}, subagents: { maxConcurrent: 2 } }, list: [{ id: "a" }, { id: "b" }] } }, { omitConfig: ["subagents.maxConcurrent"] });
+        expect(r.problems).toEqual([
+            { file: "openclaw.json", at: "agents.defaults.compaktion", message: 'unknown key; did you mean compaction? (OpenClaw 2026.9.6). Fix it in openclaw.json, or leave it out with omitConfig: ["compaktion"]' },
+        ]);
+        expect(r.agents.map((a) => a.config)).toEqual([{ agents: { defaults: { compaktion: {} } } }, {}]);
+        expect(agentsOf({ agents: { defaults: { subagents: { maxConcurrent: 2 } }, list: [{ id: "a" }] } }, { omitConfig: ["subagents.maxConcurrent"] })).toMatchObject({
+            agents: [{ config: {} }],
+            serverDefaults: undefined,
+            notes: [{ file: "openclaw.json", at: "agents.defaults.subagents.maxConcurrent", message: "left out (omitConfig)" }],
+        });
     });
 
     it("gives no allowlist (every skill) when neither the agent nor the defaults have one", () => {
@@ -279,5 +313,90 @@ describe("parseSkillMd", () => {
     });
     it("refuses front matter that is never closed", () => {
         expect(() => parseSkillMd("---\nname: w\nbody")).toThrow(/never closed/);
+    });
+});
+
+// A set shaped like ibl.ai's published segment sets (iblai/legal-agents, iblai/government-agents),
+// written by us: test/fixtures/agent-set/firm/README.md says what it holds.
+describe("loadAgentSet on a published-shape set (firm): split by OpenClaw 2026.9.6's schema", () => {
+    const FIRM = path.join(FIXTURES, "firm");
+    const RESOLVED = { omitConfig: ["sandbox.mode", "subagents.maxSpawnDepth"] };
+
+    it("stops on ibl.ai's blocked path and on the per-agent key 2026.9 accepts only under agents.defaults, naming the agent, where it is valid and the fix", () => {
+        expect(problemsOf(() => loadAgentSet(FIRM))).toEqual([
+            'openclaw.json (sandbox.mode; agents firm-assistant, research-agent, docket-agent): sets blocked config path sandbox.mode (at sandbox.mode), from agents.defaults. Remove it from the folder, or leave it out with omitConfig: ["sandbox.mode"]',
+            'openclaw.json (subagents.maxSpawnDepth; agent firm-assistant): not valid on an agent in OpenClaw 2026.9.6: valid under `agents.defaults.subagents` in 2026.9.6. Leave it out with omitConfig: ["subagents.maxSpawnDepth"], or move it to agents.defaults.subagents in openclaw.json (it then applies to every agent on the server)',
+        ]);
+    });
+
+    it("applies per agent only the defaults an agent accepts, and carries the defaults-only ones once, with the default agent's push", () => {
+        const set = loadAgentSet(FIRM, RESOLVED);
+        const config = (id: string) => set.agents.find((a) => a.id === id)?.config;
+        const sandbox = { backend: "openshell", scope: "agent", workspaceAccess: "rw" };
+        expect(config("firm-assistant")).toEqual({
+            sandbox,
+            identity: { name: "Front Desk", emoji: "🏛️" },
+            tools: { profile: "full" },
+            subagents: { allowAgents: ["research-agent", "docket-agent"], delegationMode: "prefer" },
+            agents: { defaults: { subagents: { maxConcurrent: 4, maxChildrenPerAgent: 10, runTimeoutSeconds: 600, archiveAfterMinutes: 30 } } },
+        });
+        expect(config("research-agent")).toEqual({ sandbox, identity: { name: "Research", emoji: "🔎" }, tools: { profile: "full" } });
+        expect(config("docket-agent")).toEqual({ sandbox, identity: { name: "Docket", emoji: "📅" }, tools: { profile: "full" }, heartbeat: { every: "1h" } });
+        expect(set.serverDefaults).toEqual({ agent: "firm-assistant", paths: ["subagents.maxConcurrent", "subagents.maxChildrenPerAgent", "subagents.runTimeoutSeconds", "subagents.archiveAfterMinutes"] });
+        expect(set.openclawVersion).toBe("2026.9.6");
+    });
+
+    it("reports one line per key naming the agents, and names every file of the layout it does not deploy", () => {
+        const set = loadAgentSet(FIRM, RESOLVED);
+        expect(set.notes).toEqual([
+            "openclaw.json (agents.defaults.workspace): not pushed: a path on the server, the server's business",
+            "openclaw.json (default; agent firm-assistant): not pushed: a path or routing on the server, the server's business",
+            "openclaw.json (workspace; agents firm-assistant, research-agent, docket-agent): not pushed: a path or routing on the server, the server's business",
+            "openclaw.json (agentDir; agents firm-assistant, research-agent, docket-agent): not pushed: a path or routing on the server, the server's business",
+            "openclaw.json (sandbox.mode; agents firm-assistant, research-agent, docket-agent): left out (omitConfig)",
+            "openclaw.json (subagents.maxSpawnDepth; agent firm-assistant): left out (omitConfig)",
+            "openclaw.json (agents.defaults: subagents.maxConcurrent, subagents.maxChildrenPerAgent, subagents.runTimeoutSeconds, subagents.archiveAfterMinutes): valid only under agents.defaults in OpenClaw 2026.9.6: not copied into the agents; delivered once for the server, with agent firm-assistant's push (its config's agents.defaults)",
+            "agents/firm-assistant/agent/auth-profiles.json: not pushed: a secret (provider keys stay on the server or in the platform's credentials)",
+            "agents/research-agent/agent/models.json: not read: a per-agent model registry (it may hold provider keys); declare model providers with ClawServer's modelProviders",
+            ".config-hash: not deployed: the sha256 of openclaw.json that a copy-installed gateway checks; a push through the API needs none",
+            ".env.example: not pushed: a secret",
+            "README.md: not deployed: the set's documentation",
+            "workspace/: not deployed: the shared workspace of a copy-installed gateway; the server makes each mentor's own",
+        ]);
+        expect(JSON.stringify(set)).not.toContain("fixture-not-real");
+        expect(planSkills(set).notes).toEqual([
+            'openclaw.json (skills; agents firm-assistant, research-agent, docket-agent): skills "court-records", "e-signature" are not in the folder (bundled?): not assigned; give their ids in existingSkills to assign them',
+        ]);
+    });
+
+    it("reads TOOLS.md and HEARTBEAT.md as published, and skills with a binary asset", () => {
+        const set = loadAgentSet(FIRM, RESOLVED);
+        const docket = set.agents.find((a) => a.id === "docket-agent");
+        expect(Object.keys(docket?.files ?? {}).sort()).toEqual(["bootstrap", "heartbeat", "identity", "soul", "tools"]);
+        expect(docket?.files.heartbeat).toContain("filings due in the next 72 hours");
+        const caseSearch = set.skills.find((s) => s.slug === "case-search");
+        expect(caseSearch?.resources.map((r) => [r.fileType, r.filename, r.content === undefined])).toEqual([
+            ["asset", "letterhead.png", true],
+            ["script", "search.sh", false],
+        ]);
+        expect(fs.readFileSync(caseSearch?.resources[0].source ?? "").subarray(1, 4).toString()).toBe("PNG");
+    });
+
+    it("names the agent and the fix for anything else the schema refuses on an agent", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "firm-"));
+        copies.push(dir);
+        fs.cpSync(FIRM, dir, { recursive: true });
+        const cfg = path.join(dir, "openclaw.json");
+        fs.writeFileSync(cfg, fs.readFileSync(cfg, "utf8").replace('"heartbeat": { "every": "1h" }', '"heartbeat": { "evry": "1h" }'));
+        expect(problemsOf(() => loadAgentSet(dir, RESOLVED))).toEqual([
+            'openclaw.json (heartbeat.evry; agent docket-agent): unknown key; did you mean every? (OpenClaw 2026.9.6). Fix it in openclaw.json, or leave it out with omitConfig: ["heartbeat.evry"]',
+        ]);
+    });
+
+    it("follows the chosen version: none splits by the newest schema and checks nothing; one without a snapshot is refused", () => {
+        const unchecked = loadAgentSet(FIRM, { openclawVersion: "none", omitConfig: ["sandbox.mode"] });
+        expect(unchecked.agents[0].config.subagents).toEqual({ allowAgents: ["research-agent", "docket-agent"], delegationMode: "prefer", maxSpawnDepth: 2 });
+        expect(unchecked.serverDefaults?.agent).toBe("firm-assistant");
+        expect(() => loadAgentSet(FIRM, { openclawVersion: "2025.1.0" })).toThrow('iblai:openclawVersion: no OpenClaw config schema snapshot for "2025.1.0"; snapshots: 2026.9.6');
     });
 });

@@ -17,7 +17,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import JSON5 from "json5";
 import type { z } from "zod";
-import { AGENT_FILES, AgentConfigCreate, MentorId, SkillCreate, SkillResourceCreate } from "../sdk";
+import { AGENT_FILES, AgentConfigCreate, MentorId, SkillCreate, SkillResourceCreate, defaultOpenClawVersion, resolveOpenClawVersion } from "../sdk";
+import { type AgentFinding, agentsPhrase } from "./agentFindings";
 import { SKILL_FOLDERS, type SkillFileKind } from "./derive";
 import { AgentSetError, type AgentSetProblem, SkillMdError } from "./errors";
 import { type SetAgent, agentsOf } from "./openclawAgents";
@@ -60,15 +61,45 @@ export interface LoadedAgentSet {
     agents: LoadedAgent[];
     /** Every skill in `skills/`, by slug order. */
     skills: LoadedSkill[];
-    /** What is not deployed, and why (unknown files, secrets, root settings, ...). */
+    /** What is not deployed, and why (unknown files, secrets, root settings, ...); per-agent ones grouped by key. */
     notes: string[];
+    /** The OpenClaw schema version the set was split and checked by. */
+    openclawVersion: string;
+    /** The part of `agents.defaults` OpenClaw accepts only there, and the agent whose push delivers it once for the server. */
+    serverDefaults?: { agent: string; paths: string[] };
 }
 
 /** Options of {@link loadAgentSet}. */
 export interface LoadAgentSetOptions {
-    /** Config paths to leave out of every agent's config, e.g. `["sandbox.mode"]` (ibl.ai refuses it). */
+    /**
+     * Config paths to leave out of every agent's config and of `agents.defaults`, e.g.
+     * `["sandbox.mode"]` (ibl.ai refuses it) or `["subagents.maxSpawnDepth"]` (OpenClaw 2026.9
+     * refuses it on an agent).
+     */
     omitConfig?: readonly string[];
+    /**
+     * The OpenClaw version the servers run, whose config schema splits `agents.defaults` and
+     * checks each agent (a snapshot version, see docs/openclaw-config.md; `"none"`: split by
+     * the newest, check nothing). Default: the newest snapshot. `AgentSet` passes
+     * `iblai:openclawVersion` when this is not given.
+     */
+    openclawVersion?: string;
 }
+
+/**
+ * Files of the published layouts (iblai/<segment>-agents, the older iblai/claws) that are no
+ * workspace file, and why each is not deployed (docs/components.md, "Layouts checked").
+ */
+const KNOWN_OTHER_FILES: ReadonlyMap<string, string> = new Map([
+    [".config-hash", "not deployed: the sha256 of openclaw.json that a copy-installed gateway checks; a push through the API needs none"],
+    [".gitkeep", "not deployed: an empty placeholder"],
+    ["README.md", "not deployed: the set's documentation"],
+    ["models.json", "not read: a per-agent model registry (it may hold provider keys); declare model providers with ClawServer's modelProviders"],
+    ["MODEL.md", "not deployed: a file of the retired iblai/claws layout that OpenClaw never reads; give the agent's model in openclaw.json"],
+    ["CONFIG.json", "not deployed: a file of the retired iblai/claws layout that OpenClaw never reads; put the agent's settings in its openclaw.json entry"],
+    ["DATA.md", "not deployed: a file of the retired iblai/claws layout that OpenClaw never reads; move its text into TOOLS.md or AGENTS.md"],
+    ["SECURITY.md", "not deployed: a file of the retired iblai/claws layout that OpenClaw never reads; move its text into SOUL.md or AGENTS.md"],
+]);
 
 /** File names that hold secrets: never read, never pushed. */
 const SECRET_FILE = /^(auth-profiles\.json|\.env(\..*)?|.*\.(pem|key|p12|pfx)|(secrets?|credentials?)(\..*)?|id_(rsa|ecdsa|ed25519)(\.pub)?)$/i;
@@ -200,7 +231,8 @@ function loadAgentFiles(root: string, agent: SetAgent, problems: AgentSetProblem
         }
         const input = rel.startsWith("agent/") && !rel.slice(6).includes("/") ? AGENT_FILE_INPUTS.get(rel.slice(6).toUpperCase()) : undefined;
         if (!input) {
-            notes.push({ file, message: `not deployed: unknown file (an agent's workspace files are agent/${Object.values(AGENT_FILES).join(", ")})` });
+            const known = KNOWN_OTHER_FILES.get(path.basename(rel));
+            notes.push({ file, message: known ?? `not deployed: unknown file (an agent's workspace files are agent/${Object.values(AGENT_FILES).join(", ")})` });
             continue;
         }
         const text = textOf(fs.readFileSync(path.join(root, file)));
@@ -228,14 +260,15 @@ export function loadAgentSet(folder: string, options: LoadAgentSetOptions = {}):
     const notes: AgentSetProblem[] = [];
     if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new AgentSetError(folder, [{ file: ".", message: "no such folder" }]);
     const configFile = path.join(root, "openclaw.json");
-    if (!fs.existsSync(configFile)) throw new AgentSetError(folder, [{ file: "openclaw.json", message: "missing: an agent set has an openclaw.json at its top" }]);
+    if (!fs.existsSync(configFile)) throw new AgentSetError(folder, [{ file: "openclaw.json", message: `missing: an agent set has an openclaw.json at its top${retiredLayoutHint(root)}` }]);
+    const chosen = resolveOpenClawVersion(options.openclawVersion);
     let parsed: unknown;
     try {
         parsed = JSON5.parse(fs.readFileSync(configFile, "utf8"));
     } catch (e) {
         throw new AgentSetError(folder, [{ file: "openclaw.json", message: `not JSON5: ${(e as Error).message}` }]);
     }
-    const declared = agentsOf(parsed, { omitConfig: options.omitConfig });
+    const declared = agentsOf(parsed, { omitConfig: options.omitConfig, version: chosen ?? defaultOpenClawVersion(), checkSchema: chosen !== undefined });
     problems.push(...declared.problems);
     notes.push(...declared.notes);
 
@@ -255,7 +288,7 @@ export function loadAgentSet(folder: string, options: LoadAgentSetOptions = {}):
         const files = loadAgentFiles(root, a, problems, notes);
         // The sdk's own schema (limits, blocked paths); a blocked path agentsOf already
         // reported, with where it came from and how to leave it out, is not reported twice.
-        const found = schemaProblems(AgentConfigCreate, { mentor: SOME_MENTOR, model: a.model, config: a.config }, (f) => ({ file: "openclaw.json", at: f === "model" ? `${a.at}.model` : a.at }));
+        const found = schemaProblems(AgentConfigCreate, { mentor: SOME_MENTOR, model: a.model, config: a.config }, (f) => ({ file: "openclaw.json", at: `${f || "config"}; agent ${a.id}` }));
         problems.push(...found.filter((p) => !problems.some((q) => q.message.includes(p.message.replace(/^config: /, "")))));
         return { ...a, files };
     });
@@ -270,11 +303,41 @@ export function loadAgentSet(folder: string, options: LoadAgentSetOptions = {}):
     for (const e of fs.readdirSync(root, { withFileTypes: true })) {
         if (["openclaw.json", "agents", "skills"].includes(e.name)) continue;
         const file = `${e.name}${e.isDirectory() ? "/" : ""}`;
-        notes.push({ file, message: SECRET_FILE.test(e.name) ? "not pushed: a secret" : "not deployed: unknown file" });
+        const why = SECRET_FILE.test(e.name)
+            ? "not pushed: a secret"
+            : e.name === "workspace" && e.isDirectory()
+              ? "not deployed: the shared workspace of a copy-installed gateway; the server makes each mentor's own"
+              : (KNOWN_OTHER_FILES.get(e.name) ?? "not deployed: unknown file");
+        notes.push({ file, message: why });
     }
 
     if (problems.length) throw new AgentSetError(folder, problems);
-    return { folder: root, agents, skills, notes: notes.map((n) => `${n.file}${n.at ? ` (${n.at})` : ""}: ${n.message}`) };
+    return {
+        folder: root,
+        agents,
+        skills,
+        notes: notes.map((n) => `${n.file}${n.at ? ` (${n.at})` : ""}: ${n.message}`),
+        openclawVersion: declared.version,
+        serverDefaults: declared.serverDefaults,
+    };
+}
+
+/**
+ * Why a folder without openclaw.json may be a published set all the same: the older layout of
+ * iblai/claws (`<agent>/IDENTITY.md`, `MODEL.md`, `CONFIG.json` per agent, no openclaw.json),
+ * which ibl.ai replaced by one repository per segment with an openclaw.json.
+ */
+function retiredLayoutHint(root: string): string {
+    // Workspace files straight in an agent's folder, not in its agent/ subfolder as published sets have them.
+    const perAgent = (dir: string) => path.basename(dir) !== "agent" && ["IDENTITY.md", "SOUL.md", "MODEL.md"].some((f) => fs.existsSync(path.join(dir, f)));
+    const dirs = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name)) : []);
+    const candidates = [...dirs(root), ...dirs(path.join(root, "agents")), ...dirs(path.join(root, "agents")).flatMap(dirs)];
+    if (!candidates.some(perAgent)) return "";
+    return (
+        ". This folder looks like the retired per-agent layout of iblai/claws (<agent>/IDENTITY.md, MODEL.md, CONFIG.json and no openclaw.json), " +
+        "which OpenClaw cannot load either: deploy the segment's current repository (iblai/<segment>-agents, with an openclaw.json), " +
+        "or write an openclaw.json whose agents.list names each agent folder"
+    );
 }
 
 /** Which skills each agent of a set gets, and what cannot be assigned. */
@@ -302,6 +365,7 @@ export function planSkills(set: Pick<LoadedAgentSet, "agents" | "skills">, exist
     const inFolder = set.skills.map((s) => s.slug);
     const plan: SkillPlan = { agents: {}, used: [], notes: [] };
     const used = new Set<string>();
+    const missing: AgentFinding[] = [];
     for (const a of set.agents) {
         plan.agents[a.id] = [];
         for (const wanted of a.skills ?? inFolder) {
@@ -311,8 +375,21 @@ export function planSkills(set: Pick<LoadedAgentSet, "agents" | "skills">, exist
                 plan.agents[a.id].push({ slug, from: "set" });
                 used.add(slug);
             } else if (existing.includes(wanted)) plan.agents[a.id].push({ slug: wanted, from: "existing" });
-            else plan.notes.push(`openclaw.json (${a.at}.skills): skill ${JSON.stringify(wanted)} is not in the folder (a bundled skill?): not assigned; give its id in existingSkills to assign it`);
+            else missing.push({ file: "openclaw.json", key: wanted, agent: a.id, message: "" });
         }
+    }
+    // One line per set of agents, naming every missing skill they share (a set's defaults
+    // allowlist of 11 tools, 10 of them bundled, gave 130 lines before: issue 21).
+    const byAgents = new Map<string, string[]>();
+    for (const skill of new Set(missing.map((m) => m.key))) {
+        const who = agentsPhrase(missing.filter((m) => m.key === skill).map((m) => m.agent));
+        byAgents.set(who, [...(byAgents.get(who) ?? []), JSON.stringify(skill)]);
+    }
+    for (const [who, names] of byAgents) {
+        const one = names.length === 1;
+        plan.notes.push(
+            `openclaw.json (skills; ${who}): skill${one ? "" : "s"} ${names.join(", ")} ${one ? "is" : "are"} not in the folder (bundled?): not assigned; give ${one ? "its id" : "their ids"} in existingSkills to assign ${one ? "it" : "them"}`,
+        );
     }
     plan.used = inFolder.filter((s) => used.has(s));
     for (const s of inFolder) if (!used.has(s)) plan.notes.push(`skills/${s}/: not deployed: no agent's skills allowlist names it`);
@@ -326,17 +403,17 @@ export function planSkills(set: Pick<LoadedAgentSet, "agents" | "skills">, exist
  * @example
  * ```ts
  * mentorProblems(set.agents, { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10" });
- * // [{ file: "openclaw.json", at: "agents.list[1]", message: "agent tutor-math has no mentor: ..." }, ...]
+ * // [{ file: "openclaw.json", message: "agent tutor-math has no mentor: ..." }, ...]
  * ```
  */
-export function mentorProblems(agents: readonly Pick<LoadedAgent, "id" | "at">[], mentors: Record<string, unknown>): AgentSetProblem[] {
+export function mentorProblems(agents: readonly Pick<LoadedAgent, "id">[], mentors: Record<string, unknown>): AgentSetProblem[] {
     const out: AgentSetProblem[] = [];
     for (const a of agents) {
         const m = mentors[a.id];
         if (m === undefined || m === null || m === "") {
-            out.push({ file: "openclaw.json", at: a.at, message: `agent ${a.id} has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors["${a.id}"]' <mentor-uuid>)` });
+            out.push({ file: "openclaw.json", message: `agent ${a.id} has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors["${a.id}"]' <mentor-uuid>)` });
         } else if (!MentorId.safeParse(m).success) {
-            out.push({ file: "openclaw.json", at: a.at, message: `agent ${a.id}: mentors["${a.id}"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10` });
+            out.push({ file: "openclaw.json", message: `agent ${a.id}: mentors["${a.id}"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10` });
         }
     }
     return out;

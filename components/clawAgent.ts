@@ -11,6 +11,7 @@ import {
 import { ClawSkill, type ClawSkillArgs } from "./clawSkill";
 import { type DeliveredSkill, type MovedFrom, aliasesOf, childName, configPushTriggers } from "./derive";
 import { ComponentInputError } from "./errors";
+import { configuredOpenclawVersion, sayOnce, versionNotes } from "./versionNotes";
 
 /** A skill that exists already (made elsewhere), given to a {@link ClawAgent} by id. */
 export interface ExistingSkill {
@@ -44,6 +45,12 @@ export interface ClawAgentArgs extends Omit<AgentConfigArgs, "mentor" | "adoptId
     skills?: ClawAgentSkill[];
     /** How long the config push waits for its outcome (seconds; default 300). */
     pushTimeoutSeconds?: pulumi.Input<number>;
+    /**
+     * The OpenClaw version the server runs, for preview's version notes (where `tools` and
+     * `heartbeat` land in it; said once per stack). Default: `iblai:openclawVersion`. Not sent:
+     * the delivery follows the server's own `claw_version`.
+     */
+    openclawVersion?: string;
     /**
      * Old names of resources this component now holds (hand-wired before), so that moving
      * to the component keeps them. A string is a top-level resource's name. Skills made
@@ -107,7 +114,9 @@ export class ClawAgent extends pulumi.ComponentResource {
 
     constructor(name: string, args: ClawAgentArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("iblai:index:ClawAgent", name, {}, opts);
-        const { mentor, server, enabled, autoPush, skills = [], pushTimeoutSeconds, movedFrom = {}, adopt = {}, ...config } = args;
+        const { mentor, server, enabled, autoPush, skills = [], pushTimeoutSeconds, movedFrom = {}, adopt = {}, openclawVersion, ...config } = args;
+        // Once per stack, not per agent: what the target version does with the texts given.
+        sayOnce(versionNotes(openclawVersion ?? configuredOpenclawVersion(), (["tools", "heartbeat"] as const).filter((f) => config[f] !== undefined)));
         const identity = { apiBaseUrl: args.apiBaseUrl, org: args.org };
         const component = `ClawAgent ${name}`;
 

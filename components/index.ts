@@ -15,7 +15,8 @@ export { ClawAgent, type ClawAgentArgs, type ClawAgentSkill, type ExistingSkill 
 export { ClawSkill, type ClawSkillArgs, type ClawSkillFile } from "./clawSkill";
 export { AgentSet, type AgentSetArgs } from "./agentSet";
 export { loadAgentSet, planSkills, mentorProblems, type SkillPlan, type LoadAgentSetOptions, type LoadedAgentSet, type LoadedAgent, type LoadedSkill, type LoadedSkillFile } from "./agentSetLoader";
-export { agentsOf, renameSubagents, AGENT_ENTRY_KEYS, type SetAgent } from "./openclawAgents";
+export { agentsOf, renameSubagents, type SetAgent } from "./openclawAgents";
+export { splitDefaults, validOnlyUnderDefaults, type DefaultsSplit } from "./schemaSplit";
 export { parseSkillMd, type SkillMd } from "./skillMd";
 export { childName, aliasesOf, configPushTriggers, providerPushTriggers, skillContentHash, type MovedFrom } from "./derive";
 export { AgentSetError, ComponentInputError, SkillMdError, type AgentSetProblem } from "./errors";

@@ -11,26 +11,21 @@
  *   `skills` (the allowlist: becomes the mentor's skill assignments);
  * - `workspace`, `agentDir`, `cwd` (paths on the server) and `default` (routing), dropped
  *   with a note.
- * `agents.defaults` of the set is merged into each agent: keys OpenClaw allows on an agent
- * entry are deep-merged under the agent's own (the agent wins); `model` and `skills` are
- * fallbacks for the agent's own; other keys, which OpenClaw accepts only under
- * `agents.defaults`, are carried as config `agents.defaults.<key>` (server-wide).
+ * `agents.defaults` is split by the target OpenClaw version's schema (schemaSplit.ts): what
+ * OpenClaw accepts on an agent entry is deep-merged under each agent's own (the agent wins);
+ * `model` and `skills` are fallbacks for the agent's own; what it accepts only under
+ * `agents.defaults` (2026.9: `subagents.maxConcurrent`, `userTimezone`, ...) is delivered
+ * once for the server, as config `agents.defaults.<path>` of one agent: the set's default
+ * agent (`default: true`), else its first. An agent's own key that OpenClaw accepts only
+ * under `agents.defaults` (2026.9: `subagents.maxSpawnDepth`) is refused, naming the agent,
+ * where the key is valid, and the `omitConfig` that leaves it out.
  */
 import { findBlockedPaths } from "../sdk/configPaths";
+import { checkMentorConfig } from "../sdk/openclawConfig";
+import { defaultOpenClawVersion } from "../sdk/openclawSchema";
+import { type AgentFinding, agentsPhrase, groupFindings } from "./agentFindings";
 import type { AgentSetProblem } from "./errors";
-
-/**
- * Keys OpenClaw 2026.9.6 accepts on an agent entry (`agents.entries.<id>`), from its
- * config schema (`openclaw config schema`).
- */
-export const AGENT_ENTRY_KEYS: ReadonlySet<string> = new Set(
-    (
-        "name description workspace cwd agentDir model utilityModel decisionModel models modelPolicy thinkingDefault verboseDefault " +
-        "toolProgressDetail reasoningDefault fastModeDefault contextInjection bootstrapMaxChars bootstrapTotalMaxChars experimental " +
-        "skills subagents embeddedAgent params runtime memory humanDelay typingMode tts skillsLimits contextLimits heartbeat " +
-        "identity groupChat sandbox tools default"
-    ).split(" "),
-);
+import { splitDefaults, validOnlyUnderDefaults } from "./schemaSplit";
 
 /** Keys of an agent that are paths or routing on the server: never pushed. */
 const SERVER_KEYS = new Set(["workspace", "agentDir", "cwd", "repoRoot", "default"]);
@@ -64,18 +59,29 @@ export interface SetAgent {
 
 export interface AgentsOfSet {
     agents: SetAgent[];
-    /** Notes on what was left out or moved, each naming where. */
+    /** Notes on what was left out or moved, each naming where (per-agent ones grouped by key). */
     notes: AgentSetProblem[];
-    /** What cannot be deployed as it is. */
+    /** What cannot be deployed as it is (per-agent ones grouped by key, naming the agents). */
     problems: AgentSetProblem[];
+    /** The OpenClaw schema version the set was split and checked by. */
+    version: string;
+    /**
+     * The part of `agents.defaults` OpenClaw accepts only there, delivered once for the
+     * server by one agent's push (its config `agents.defaults`); undefined when there is none.
+     */
+    serverDefaults?: { agent: string; paths: string[] };
 }
 
 /** Options of {@link agentsOf}. */
 export interface AgentsOfOptions {
-    /** Config paths (dotted) to leave out of every agent's config, e.g. `sandbox.mode`. */
+    /** Config paths (dotted) to leave out of every agent's config and of `agents.defaults`, e.g. `sandbox.mode`. */
     omitConfig?: readonly string[];
     /** The file's name, for messages. */
     file?: string;
+    /** The OpenClaw schema snapshot to split and check by (see `resolveOpenClawVersion`); default the newest. */
+    version?: string;
+    /** Check each agent's config against that schema, naming the agent (default true; false for `iblai:openclawVersion` none). */
+    checkSchema?: boolean;
 }
 
 /** Removes secret-looking keys at any depth; returns the paths removed. */
@@ -139,63 +145,82 @@ function declarations(agents: Obj, file: string, notes: AgentSetProblem[], probl
 }
 
 /**
- * Each agent of a parsed openclaw.json with its config, model and skill allowlist.
+ * Each agent of a parsed openclaw.json with its config, model and skill allowlist, split
+ * and checked by OpenClaw `version`'s schema (see the module comment).
  *
  * @example
  * ```ts
  * agentsOf({ agents: { defaults: { heartbeat: { every: "2h" } }, list: [{ id: "dean", model: "anthropic/claude-opus-4-6" }] } });
  * // { agents: [{ id: "dean", at: "agents.list[0]", model: "anthropic/claude-opus-4-6",
- * //              config: { heartbeat: { every: "2h" } }, skills: undefined }], notes: [], problems: [] }
+ * //              config: { heartbeat: { every: "2h" } }, skills: undefined }], notes: [], problems: [], version: "2026.9.6" }
  * ```
  */
 export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOfSet {
     const file = options.file ?? "openclaw.json";
+    const version = options.version ?? defaultOpenClawVersion();
     const notes: AgentSetProblem[] = [];
     const problems: AgentSetProblem[] = [];
     if (!isObj(root) || !isObj(root.agents)) {
-        return { agents: [], notes, problems: [{ file, at: "agents", message: "no agents section" }] };
+        return { agents: [], notes, problems: [{ file, at: "agents", message: "no agents section" }], version };
     }
     for (const k of Object.keys(root)) {
         if (k !== "agents" && k !== "$schema") notes.push({ file, at: k, message: "not deployed: root settings are the server's own (only agents are pushed, per mentor)" });
     }
     const defaults = isObj(root.agents.defaults) ? root.agents.defaults : {};
-    const shared: Obj = {};
-    const defaultsOnly: Obj = {};
+    const rest: Obj = {};
     for (const [k, v] of Object.entries(defaults)) {
         if (k === "model" || k === "skills") continue;
         if (SERVER_KEYS.has(k)) notes.push({ file, at: `agents.defaults.${k}`, message: "not pushed: a path on the server, the server's business" });
-        else if (AGENT_ENTRY_KEYS.has(k)) shared[k] = v;
-        else defaultsOnly[k] = v;
+        else rest[k] = v;
     }
+    const split = splitDefaults(rest, version);
+    let serverOnly = split.serverOnly;
+    const asWritten = structuredClone(serverOnly);
+    for (const p of options.omitConfig ?? []) {
+        if (omitPath(serverOnly, p)) notes.push({ file, at: `agents.defaults.${p}`, message: "left out (omitConfig)" });
+    }
+    const removedDefaults: string[] = [];
+    serverOnly = withoutEmptied(dropSecrets(serverOnly, "", removedDefaults) as Obj, asWritten);
+    for (const r of removedDefaults) notes.push({ file, at: `agents.defaults.${r}`, message: "not pushed: a secret" });
 
+    const decls = declarations(root.agents, file, notes, problems);
+    const carrier = Object.keys(serverOnly).length ? (decls.find((d) => d.entry.default === true) ?? decls[0]) : undefined;
+    const noted: AgentFinding[] = [];
+    const refused: AgentFinding[] = [];
     const agents: SetAgent[] = [];
-    for (const { id, at, entry } of declarations(root.agents, file, notes, problems)) {
+    for (const { id, at, entry } of decls) {
         const own: Obj = {};
         for (const [k, v] of Object.entries(entry)) {
             if (k === "id" || k === "name" || k === "model" || k === "skills") continue;
-            if (SERVER_KEYS.has(k)) notes.push({ file, at: `${at}.${k}`, message: "not pushed: a path or routing on the server, the server's business" });
+            if (SERVER_KEYS.has(k)) noted.push({ file, key: k, agent: id, message: "not pushed: a path or routing on the server, the server's business" });
             else own[k] = v;
         }
-        let config = mergeDeep(structuredClone(shared), own);
-        if (Object.keys(defaultsOnly).length) config = mergeDeep(config, { agents: { defaults: structuredClone(defaultsOnly) } });
+        let config = mergeDeep(structuredClone(split.perAgent), own);
         const { model, fallbacks } = modelOf(entry.model ?? defaults.model);
         if (fallbacks !== undefined) config = mergeDeep(config, { model: { fallbacks } });
-        if ((entry.model ?? defaults.model) !== undefined && model === undefined) problems.push({ file, at: `${at}.model`, message: "a model is a string or { primary, fallbacks }" });
+        if ((entry.model ?? defaults.model) !== undefined && model === undefined) refused.push({ file, key: entry.model !== undefined ? "model" : "agents.defaults.model", agent: id, message: "a model is a string or { primary, fallbacks }" });
 
         const removed: string[] = [];
         config = dropSecrets(config, "", removed) as Obj;
-        for (const r of removed) notes.push({ file, at: `${at} (${r})`, message: "not pushed: a secret" });
+        for (const r of removed) noted.push({ file, key: r, agent: id, message: "not pushed: a secret" });
         for (const p of options.omitConfig ?? []) {
-            if (omitPath(config, p)) notes.push({ file, at: `${at} (${p})`, message: "left out (omitConfig)" });
+            if (omitPath(config, p)) noted.push({ file, key: p, agent: id, message: "left out (omitConfig)" });
         }
+        if (carrier?.id === id) config = mergeDeep(config, { agents: { defaults: structuredClone(serverOnly) } });
         for (const f of findBlockedPaths(config)) {
-            const from = f.kind === "blocked" && f.path.split(".")[0] in own ? at : "agents.defaults";
-            problems.push({ file, at: `${from}, agent ${id}`, message: `${f.message}. Remove it from the folder, or leave it out with omitConfig: [${JSON.stringify("path" in f ? f.path : f.at)}]` });
+            const key = "path" in f ? f.path : f.at;
+            const from = f.kind === "blocked" && !(f.path.split(".")[0] in own) ? ", from agents.defaults" : "";
+            refused.push({ file, key, agent: id, message: `${f.message}${from}. Remove it from the folder, or leave it out with omitConfig: [${JSON.stringify(key)}]` });
+        }
+        for (const f of options.checkSchema === false ? [] : schemaFindings(file, id, config, version)) {
+            // The server's part of agents.defaults is the set's, not this agent's (it only carries it).
+            if (f.key.startsWith("agents.defaults.")) problems.push({ file, at: f.key, message: f.message });
+            else refused.push(f);
         }
 
         const skills = entry.skills ?? defaults.skills;
         if (skills !== undefined && !(Array.isArray(skills) && skills.every((s) => typeof s === "string"))) {
-            problems.push({ file, at: `${entry.skills !== undefined ? at : "agents.defaults"}.skills`, message: "a skill allowlist is an array of skill names" });
+            problems.push({ file, at: entry.skills !== undefined ? `skills; agent ${id}` : "agents.defaults.skills", message: "a skill allowlist is an array of skill names" });
         }
         agents.push({ id, at, name: typeof entry.name === "string" ? entry.name : undefined, model, config, skills: Array.isArray(skills) ? (skills as string[]) : undefined });
     }
@@ -206,10 +231,77 @@ export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOf
         const allow = (a.config.subagents as Obj | undefined)?.allowAgents;
         if (!Array.isArray(allow)) continue;
         for (const s of allow) {
-            if (s !== "*" && !ids.has(String(s))) notes.push({ file, at: `${a.at}.subagents.allowAgents`, message: `names ${JSON.stringify(s)}, which is not an agent of this set` });
+            if (s !== "*" && !ids.has(String(s))) noted.push({ file, key: "subagents.allowAgents", agent: a.id, message: `names ${JSON.stringify(s)}, which is not an agent of this set` });
         }
     }
-    return { agents, notes, problems };
+    notes.push(...groupFindings(noted));
+    problems.push(...dedupe(groupFindings(refused)));
+    let serverDefaults: AgentsOfSet["serverDefaults"];
+    if (carrier) {
+        const paths = leafPaths(serverOnly).filter((p) => !split.unknownPaths.includes(p));
+        serverDefaults = { agent: carrier.id, paths };
+        if (paths.length) {
+            notes.push({
+                file,
+                at: `agents.defaults: ${paths.join(", ")}`,
+                message: `valid only under agents.defaults in OpenClaw ${version}: not copied into the agents; delivered once for the server, with ${agentsPhrase([carrier.id])}'s push (its config's agents.defaults)`,
+            });
+        }
+    }
+    return { agents, notes, problems, version, serverDefaults };
+}
+
+/** An object less the objects that omitConfig or secrets emptied (an empty one written so is kept, to be checked). */
+function withoutEmptied(o: Obj, asWritten: Obj): Obj {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(o)) {
+        const before = asWritten[k];
+        const x = isObj(v) && isObj(before) ? withoutEmptied(v, before) : v;
+        if (!(isObj(x) && Object.keys(x).length === 0 && isObj(before) && Object.keys(before).length > 0)) out[k] = x;
+    }
+    return out;
+}
+
+/** Dotted paths of an object's leaves (arrays and non-objects are leaves). */
+function leafPaths(o: Obj, at = ""): string[] {
+    return Object.entries(o).flatMap(([k, v]) => (isObj(v) && Object.keys(v).length ? leafPaths(v, `${at}${k}.`) : [`${at}${k}`]));
+}
+
+/** Problems with the same file, place and message once (the server's defaults are checked on one agent only, but stay safe). */
+function dedupe(ps: AgentSetProblem[]): AgentSetProblem[] {
+    const seen = new Set<string>();
+    return ps.filter((p) => {
+        const k = JSON.stringify([p.file, p.at, p.message]);
+        return seen.has(k) ? false : (seen.add(k), true);
+    });
+}
+
+/**
+ * An agent's config checked against OpenClaw `version`'s schema, each problem naming the key
+ * as written in the set, where it is valid instead, and the option that resolves it.
+ */
+function schemaFindings(file: string, agent: string, config: Obj, version: string): AgentFinding[] {
+    const out: AgentFinding[] = [];
+    for (const p of checkMentorConfig(config, { version })) {
+        const key = p.path.replace(/^config\.?/, "");
+        const segs = /^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/.test(key) ? key.split(".") : undefined;
+        if (segs?.[0] === "agents" && segs[1] === "defaults") {
+            // The server's part of the set's agents.defaults, carried by this agent.
+            const rel = segs.slice(2).join(".");
+            out.push({ file, key, agent, message: `${p.reason} (OpenClaw ${version}). Fix it in openclaw.json, or leave it out with omitConfig: [${JSON.stringify(rel)}]` });
+            continue;
+        }
+        const where = p.code === "unknown-key" && segs ? validOnlyUnderDefaults(segs, version) : undefined;
+        out.push({
+            file,
+            key,
+            agent,
+            message: where
+                ? `not valid on an agent in OpenClaw ${version}: valid under \`${where}\` in ${version}. Leave it out with omitConfig: [${JSON.stringify(key)}], or move it to ${where} in openclaw.json (it then applies to every agent on the server)`
+                : `${p.reason} (OpenClaw ${version}). Fix it in openclaw.json, or leave it out with omitConfig: [${JSON.stringify(key)}]`,
+        });
+    }
+    return out;
 }
 
 /**

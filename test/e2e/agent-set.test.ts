@@ -70,7 +70,7 @@ describe("an OpenClaw agent set deployed with AgentSet and the real pulumi CLI",
         for (const agent of ["dean", "tutor-math", "tutor-writing"]) await setMentor(agent);
         const p = await project.preview([], { allowFail: true });
         expect(p.code).not.toBe(0);
-        expect(p.stdout + p.stderr).toMatch(/openclaw\.json \(agents\.list\[3\]\): agent researcher has no mentor: add it to the mentors table/);
+        expect(p.stdout + p.stderr).toMatch(/openclaw\.json: agent researcher has no mentor: add it to the mentors table/);
         expect(emu.requestCounts()).toEqual({});
         await setMentor("researcher");
     });
@@ -114,6 +114,15 @@ describe("an OpenClaw agent set deployed with AgentSet and the real pulumi CLI",
         const p = await project.preview(["--expect-no-changes"]);
         expect(summary(p.stdout)).toEqual({ unchanged: 46 });
         expect(emu.requestCounts()).toEqual(before);
+        // What OpenClaw 2026.9 does with TOOLS.md (all four agents) and HEARTBEAT.md: said once for the
+        // stack (the CLI lists each message again in its closing Diagnostics section: count there).
+        const out = (p.stdout + p.stderr).slice((p.stdout + p.stderr).lastIndexOf("Diagnostics:"));
+        expect(out).toMatch(/^Diagnostics:/);
+        expect(out.match(/tools lands in the `## Tools` section of AGENTS\.md \(TOOLS\.md is retired in OpenClaw 2026\.9\)/g)).toHaveLength(1);
+        expect(out.match(/heartbeat lands in the heartbeat job's monitor scratch/g)).toHaveLength(1);
+        // One line per key, naming the agents, not one per agent.
+        expect(out.match(/left out \(omitConfig\)/g)).toHaveLength(1);
+        expect(out).toContain("openclaw.json (sandbox.mode; agents dean, tutor-math, tutor-writing, researcher): left out (omitConfig)");
     });
 
     it("sees no change when openclaw.json moves to the keyed form (agents.entries) of the same set", async () => {
