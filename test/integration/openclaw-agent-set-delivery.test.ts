@@ -8,10 +8,11 @@
  * exactly those; an unassigned skill is disabled; a server that refuses uploaded archives
  * fails the push with OpenClaw's message and the setting.
  *
- * The set is read with the repository's own loader; each mentor's config gets the agent's
- * `identity` and `heartbeat` only: splitting its `subagents` keys by 2026.9's schema (some
- * are valid only under `agents.defaults.subagents`) is the loader's business, checked by its
- * own tests, and this file is about delivery.
+ * The set is read with the repository's own loader, as AgentSet reads it: the per-agent
+ * `subagents.maxSpawnDepth` (valid only under `agents.defaults.subagents` in 2026.9) left out
+ * with `omitConfig`, the set's `agents.defaults.subagents` carried once for the server by one
+ * agent's config. test/e2e/openclaw-agent-set-delivery.test.ts does the same through
+ * AgentSet and the real pulumi CLI.
  */
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
@@ -21,12 +22,13 @@ import { sectionBody } from "../../openclaw/workspace";
 import { AGENT_FILES, type ClawClient } from "../../sdk";
 import { agentIdOf } from "../../emulator/placement";
 import { ORG, useEmulator } from "../helpers/emulator";
+import { changedKeys, readBack, skillFilePath, workspaceSkills } from "../helpers/agentSetReadBack";
 import { useOpenClaw } from "../helpers/openclaw";
 
 jest.setTimeout(240_000);
 
 const FIXTURE = path.join(__dirname, "../fixtures/agent-set/chambers");
-const set = loadAgentSet(FIXTURE);
+const set = loadAgentSet(FIXTURE, { omitConfig: ["subagents.maxSpawnDepth"] });
 const MENTORS: Record<string, string> = { counsel: "c0a1b2c3-d4e5-4f60-8a1b-2c3d4e5f6a70", clerk: "c1a1b2c3-d4e5-4f60-8a1b-2c3d4e5f6a71" };
 const INPUT_FIELD: Record<string, keyof typeof AGENT_FILES> = { userContext: "user_context" };
 const fieldOf = (input: string) => INPUT_FIELD[input] ?? (input as keyof typeof AGENT_FILES);
@@ -53,26 +55,8 @@ describe("a published-style agent set on a real OpenClaw 2026.9.6 gateway", () =
         }
     };
 
-    /** Everything the gateway holds for the set's agents, as text (images as base64). */
-    const readBack = async (): Promise<Record<string, string | undefined>> => {
-        const out: Record<string, string | undefined> = {};
-        for (const a of set.agents) {
-            const id = agentIdOf(MENTORS[a.id]);
-            for (const f of ["IDENTITY.md", "SOUL.md", "USER.md", "AGENTS.md", "BOOTSTRAP.md", "MEMORY.md"]) out[`${a.id}/${f}`] = await oc().agentFile(id, f);
-            out[`${a.id}/heartbeat scratch`] = (await oc().heartbeatScratch(id))?.content;
-            for (const s of set.skills) {
-                for (const rel of ["SKILL.md", ...s.resources.map((r) => `${{ script: "scripts", reference: "references", asset: "assets" }[r.fileType]}/${r.filename}`)]) {
-                    const v = await oc().workspaceFile(id, `skills/${s.slug}/${rel}`);
-                    out[`${a.id}/skills/${s.slug}/${rel}`] = Buffer.isBuffer(v) ? v.toString("base64") : v;
-                }
-            }
-        }
-        return out;
-    };
-    const visibleSkills = async (agent: string) => {
-        const st = await oc().rpc<{ skills: Array<{ name: string; source: string; blockedByAgentFilter: boolean; eligible: boolean }> }>("skills.status", { agentId: agentIdOf(MENTORS[agent]) });
-        return st.skills.filter((s) => s.source === "openclaw-workspace");
-    };
+    const readAll = () => readBack(oc(), set, (id) => agentIdOf(MENTORS[id]));
+    const visibleSkills = (agent: string) => workspaceSkills(oc(), agentIdOf(MENTORS[agent]));
 
     beforeAll(async () => {
         client = env.client({ retry: { baseDelayMs: 5, maxDelayMs: 50 } });
@@ -96,7 +80,7 @@ describe("a published-style agent set on a real OpenClaw 2026.9.6 gateway", () =
         for (const a of set.agents) {
             const b = await client.mentorBindings.create({ mentor: MENTORS[a.id] as string, server: server.id, enabled: true });
             bindings[a.id] = String(b.id);
-            await client.agentConfigs.upsertForMentor(b.mentor, { ...textsOf(a), model: a.model, config: { identity: a.config.identity, heartbeat: a.config.heartbeat } });
+            await client.agentConfigs.upsertForMentor(b.mentor, { ...textsOf(a), model: a.model, config: a.config });
             for (const slug of a.skills ?? []) {
                 const asg = await client.skillAssignments.create({ mentor: b.mentor, skill: skillIds[slug] as string, enabled: true });
                 assignments[`${a.id}/${slug}`] = String(asg.id);
@@ -108,7 +92,7 @@ describe("a published-style agent set on a real OpenClaw 2026.9.6 gateway", () =
 
     it("delivers every text and skill of every agent, readable back from the gateway", async () => {
         await pushAll();
-        first = await readBack();
+        first = await readAll();
         for (const a of set.agents) {
             const t = a.files;
             // The six accepted files as written; AGENTS.md keeps the set's own text and gains `## Tools`.
@@ -129,7 +113,7 @@ describe("a published-style agent set on a real OpenClaw 2026.9.6 gateway", () =
                 const s = set.skills.find((x) => x.slug === slug);
                 expect(first[`${a.id}/skills/${slug}/SKILL.md`]).toContain(s?.instruction.trim());
                 for (const r of s?.resources ?? []) {
-                    const key = `${a.id}/skills/${slug}/${{ script: "scripts", reference: "references", asset: "assets" }[r.fileType]}/${r.filename}`;
+                    const key = `${a.id}/skills/${slug}/${skillFilePath(r)}`;
                     expect(first[key]).toBe(r.fileType === "asset" ? fs.readFileSync(r.source as string).toString("base64") : r.content);
                 }
             }
@@ -148,9 +132,8 @@ describe("a published-style agent set on a real OpenClaw 2026.9.6 gateway", () =
         await client.skillResources.update(script?.id as string, { content: "#!/bin/sh\nwc -w \"$1\" | cut -d' ' -f1\n" });
 
         await pushAll();
-        const second = await readBack();
-        const changed = Object.keys(second).filter((k) => second[k] !== first[k]);
-        expect(changed.sort()).toEqual(["clerk/SOUL.md", "counsel/skills/brief-format/scripts/wordcount.sh"]);
+        const second = await readAll();
+        expect(changedKeys(first, second)).toEqual(["clerk/SOUL.md", "counsel/skills/brief-format/scripts/wordcount.sh"]);
         expect(second["counsel/skills/brief-format/scripts/wordcount.sh"]).toBe("#!/bin/sh\nwc -w \"$1\" | cut -d' ' -f1\n");
         // Only the edited skill was uploaded again; the scratch was not rewritten.
         expect(lastDelivery("counsel").gateway.skills).toMatchObject({ installed: [], replaced: ["brief-format"], unchanged: ["case-law"] });
