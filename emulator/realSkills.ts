@@ -53,7 +53,14 @@ export function unassignedSkills(config: unknown, agentId: string, assigned: rea
     return { unassigned, disable: unassigned.filter((s) => !listedElsewhere(s)) };
 }
 
-/** A text file of the agent's workspace (`agents.workspace.get`), or undefined when it is not there. */
+/**
+ * A text file of the agent's workspace (`agents.workspace.get`), or undefined when it is not there.
+ *
+ * @example
+ * ```ts
+ * await workspaceText(session, "mentor-6f1c…", "skills/web/.iblai-skill.json"); // '{"slug":"web",…}' or undefined
+ * ```
+ */
 export async function workspaceText(s: GatewaySession, agentId: string, path: string): Promise<string | undefined> {
     try {
         const r = await s.request<{ file?: { encoding?: string; content?: string } }>("agents.workspace.get", { agentId, path });

@@ -26,6 +26,11 @@ async function currentFile(s: GatewaySession, agentId: string, name: string): Pr
 /**
  * The plan of a push's workspace writes for a version, with the current text of the files
  * that only receive a section. Fails (nothing written) when a text cannot be placed.
+ *
+ * @example
+ * ```ts
+ * await planWorkspace(session, content, "2026.9.6"); // { layout: "2026.9", files: { "AGENTS.md": "# Team\n\n## Tools\n…" }, heartbeat_scratch: "…", … }
+ * ```
  */
 export async function planWorkspace(s: GatewaySession, content: ConfigPushContent, version: string | null): Promise<WrittenWorkspace> {
     const first = writtenWorkspace(content.texts, version);
@@ -39,7 +44,14 @@ export async function planWorkspace(s: GatewaySession, content: ConfigPushConten
     return merged.written;
 }
 
-/** Writes the planned files; answers each file's hash as the gateway reports it. */
+/**
+ * Writes the planned files; answers each file's hash as the gateway reports it.
+ *
+ * @example
+ * ```ts
+ * await writeFiles(session, "mentor-6f1c…", { "IDENTITY.md": "# Ada" }); // { "IDENTITY.md": "sha256:…" }
+ * ```
+ */
 export async function writeFiles(s: GatewaySession, agentId: string, files: Record<string, string>): Promise<Record<string, string>> {
     const hashes: Record<string, string> = {};
     for (const [name, text] of Object.entries(files)) {

@@ -10,7 +10,14 @@
 import * as crypto from "node:crypto";
 import { zipArchive } from "./zip";
 
-/** The file in an installed skill folder that names what was delivered. */
+/**
+ * The file in an installed skill folder that names what was delivered.
+ *
+ * @example
+ * ```ts
+ * `skills/${slug}/${SKILL_MARKER}`; // read back with agents.workspace.get
+ * ```
+ */
 export const SKILL_MARKER = ".iblai-skill.json";
 
 /** One skill's files, ready to archive. */
@@ -37,12 +44,26 @@ export function skillBundle(slug: string, files: ReadonlyArray<{ path: string; d
     return { slug, files: sorted, sha256: h.digest("hex") };
 }
 
-/** The marker's content for a bundle. */
+/**
+ * The marker's content for a bundle.
+ *
+ * @example
+ * ```ts
+ * skillMarker(bundle); // '{"slug":"web","sha256":"9c1e…","deliveredBy":"ibl.ai"}\n'
+ * ```
+ */
 export function skillMarker(bundle: SkillBundle): string {
     return `${JSON.stringify({ slug: bundle.slug, sha256: bundle.sha256, deliveredBy: "ibl.ai" })}\n`;
 }
 
-/** The hash an installed marker names, or undefined when the text is not one of ours. */
+/**
+ * The hash an installed marker names, or undefined when the text is not one of ours.
+ *
+ * @example
+ * ```ts
+ * markerHash(skillMarker(bundle)) === bundle.sha256; // true
+ * ```
+ */
 export function markerHash(text: string | undefined): string | undefined {
     if (text === undefined) return undefined;
     try {

@@ -15,6 +15,11 @@
  * The OpenClaw setting that lets a server take skills as uploaded archives (`skills.upload.*`
  * then `skills.install {source: "upload"}`; off by default). The platform's skill delivery
  * needs it on: provisioning sets it to `true`.
+ *
+ * @example
+ * ```ts
+ * `openclaw config set ${SKILL_UPLOAD_SETTING} true`;
+ * ```
  */
 export const SKILL_UPLOAD_SETTING = "skills.install.allowUploadedArchives";
 
