@@ -393,6 +393,18 @@ describe("loadAgentSet on a published-shape set (firm): split by OpenClaw 2026.9
         ]);
     });
 
+    it("refuses an agent's own key OpenClaw accepts only at the root (iblai/claws k-12 writes session on an agent), rather than widen it to every agent", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "firm-"));
+        copies.push(dir);
+        fs.cpSync(FIRM, dir, { recursive: true });
+        const cfg = path.join(dir, "openclaw.json");
+        fs.writeFileSync(cfg, fs.readFileSync(cfg, "utf8").replace('"heartbeat": { "every": "1h" }', '"heartbeat": { "every": "1h" }, "session": { "isolation": "strict" }'));
+        expect(problemsOf(() => loadAgentSet(dir, RESOLVED))).toEqual([
+            'openclaw.json (session; agent docket-agent): not valid on an agent in OpenClaw 2026.9.6: `session` is valid only at the root in 2026.9.6, where it applies to every agent on the server. Leave it out with omitConfig: ["session"], or set it on the server itself',
+        ]);
+        expect(loadAgentSet(dir, { omitConfig: [...RESOLVED.omitConfig, "session"] }).agents[2].config).not.toHaveProperty("session");
+    });
+
     it("follows the chosen version: none splits by the newest schema and checks nothing; one without a snapshot is refused", () => {
         const unchecked = loadAgentSet(FIRM, { openclawVersion: "none", omitConfig: ["sandbox.mode"] });
         expect(unchecked.agents[0].config.subagents).toEqual({ allowAgents: ["research-agent", "docket-agent"], delegationMode: "prefer", maxSpawnDepth: 2 });

@@ -18,7 +18,7 @@ import * as path from "node:path";
 import JSON5 from "json5";
 import type { z } from "zod";
 import { AGENT_FILES, AgentConfigCreate, MentorId, SkillCreate, SkillResourceCreate, defaultOpenClawVersion, resolveOpenClawVersion } from "../sdk";
-import { type AgentFinding, agentsPhrase } from "./agentFindings";
+import { agentsPhrase } from "./agentFindings";
 import { SKILL_FOLDERS, type SkillFileKind } from "./derive";
 import { AgentSetError, type AgentSetProblem, SkillMdError } from "./errors";
 import { type SetAgent, agentsOf } from "./openclawAgents";
@@ -365,7 +365,7 @@ export function planSkills(set: Pick<LoadedAgentSet, "agents" | "skills">, exist
     const inFolder = set.skills.map((s) => s.slug);
     const plan: SkillPlan = { agents: {}, used: [], notes: [] };
     const used = new Set<string>();
-    const missing: AgentFinding[] = [];
+    const missing: { skill: string; agent: string }[] = [];
     for (const a of set.agents) {
         plan.agents[a.id] = [];
         for (const wanted of a.skills ?? inFolder) {
@@ -375,14 +375,14 @@ export function planSkills(set: Pick<LoadedAgentSet, "agents" | "skills">, exist
                 plan.agents[a.id].push({ slug, from: "set" });
                 used.add(slug);
             } else if (existing.includes(wanted)) plan.agents[a.id].push({ slug: wanted, from: "existing" });
-            else missing.push({ file: "openclaw.json", key: wanted, agent: a.id, message: "" });
+            else missing.push({ skill: wanted, agent: a.id });
         }
     }
     // One line per set of agents, naming every missing skill they share (a set's defaults
     // allowlist of 11 tools, 10 of them bundled, gave 130 lines before: issue 21).
     const byAgents = new Map<string, string[]>();
-    for (const skill of new Set(missing.map((m) => m.key))) {
-        const who = agentsPhrase(missing.filter((m) => m.key === skill).map((m) => m.agent));
+    for (const skill of new Set(missing.map((m) => m.skill))) {
+        const who = agentsPhrase(missing.filter((m) => m.skill === skill).map((m) => m.agent));
         byAgents.set(who, [...(byAgents.get(who) ?? []), JSON.stringify(skill)]);
     }
     for (const [who, names] of byAgents) {

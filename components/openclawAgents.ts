@@ -22,7 +22,7 @@
  */
 import { findBlockedPaths } from "../sdk/configPaths";
 import { checkMentorConfig } from "../sdk/openclawConfig";
-import { defaultOpenClawVersion } from "../sdk/openclawSchema";
+import { defaultOpenClawVersion, openclawNodeSchema } from "../sdk/openclawSchema";
 import { type AgentFinding, agentsPhrase, groupFindings } from "./agentFindings";
 import type { AgentSetProblem } from "./errors";
 import { splitDefaults, validOnlyUnderDefaults } from "./schemaSplit";
@@ -207,12 +207,7 @@ export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOf
             if (omitPath(config, p)) noted.push({ file, key: p, agent: id, message: "left out (omitConfig)" });
         }
         if (carrier?.id === id) config = mergeDeep(config, { agents: { defaults: structuredClone(serverOnly) } });
-        for (const f of findBlockedPaths(config)) {
-            const key = "path" in f ? f.path : f.at;
-            const from = f.kind === "blocked" && !(f.path.split(".")[0] in own) ? ", from agents.defaults" : "";
-            refused.push({ file, key, agent: id, message: `${f.message}${from}. Remove it from the folder, or leave it out with omitConfig: [${JSON.stringify(key)}]` });
-        }
-        for (const f of options.checkSchema === false ? [] : schemaFindings(file, id, config, version)) {
+        for (const f of refusalsOf(file, id, own, config, options.checkSchema === false ? undefined : version)) {
             // The server's part of agents.defaults is the set's, not this agent's (it only carries it).
             if (f.key.startsWith("agents.defaults.")) problems.push({ file, at: f.key, message: f.message });
             else refused.push(f);
@@ -235,7 +230,7 @@ export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOf
         }
     }
     notes.push(...groupFindings(noted));
-    problems.push(...dedupe(groupFindings(refused)));
+    problems.push(...groupFindings(refused));
     let serverDefaults: AgentsOfSet["serverDefaults"];
     if (carrier) {
         const paths = leafPaths(serverOnly).filter((p) => !split.unknownPaths.includes(p));
@@ -267,13 +262,31 @@ function leafPaths(o: Obj, at = ""): string[] {
     return Object.entries(o).flatMap(([k, v]) => (isObj(v) && Object.keys(v).length ? leafPaths(v, `${at}${k}.`) : [`${at}${k}`]));
 }
 
-/** Problems with the same file, place and message once (the server's defaults are checked on one agent only, but stay safe). */
-function dedupe(ps: AgentSetProblem[]): AgentSetProblem[] {
-    const seen = new Set<string>();
-    return ps.filter((p) => {
-        const k = JSON.stringify([p.file, p.at, p.message]);
-        return seen.has(k) ? false : (seen.add(k), true);
-    });
+/**
+ * What cannot be pushed in one agent's config (`own`: the agent's part as written): blocked
+ * paths, and, unless `version` is undefined (no schema check), its own keys OpenClaw accepts
+ * only at the root, and whatever else that version's schema refuses.
+ */
+function refusalsOf(file: string, agent: string, own: Obj, config: Obj, version: string | undefined): AgentFinding[] {
+    const out: AgentFinding[] = [];
+    for (const f of findBlockedPaths(config)) {
+        const key = "path" in f ? f.path : f.at;
+        const from = f.kind === "blocked" && !(f.path.split(".")[0] in own) ? ", from agents.defaults" : "";
+        out.push({ file, key, agent, message: `${f.message}${from}. Remove it from the folder, or leave it out with omitConfig: [${JSON.stringify(key)}]` });
+    }
+    if (version === undefined) return out;
+    // An agent's own key OpenClaw accepts only at the root would land there, for every agent
+    // on the server (the placement rule): refused rather than widened (k-12's per-agent `session`).
+    const rootOnly = Object.keys(own).filter((k) => k in config && !openclawNodeSchema(version, "agent", [k]) && openclawNodeSchema(version, "root", [k]));
+    for (const k of rootOnly) {
+        out.push({
+            file,
+            key: k,
+            agent,
+            message: `not valid on an agent in OpenClaw ${version}: \`${k}\` is valid only at the root in ${version}, where it applies to every agent on the server. Leave it out with omitConfig: [${JSON.stringify(k)}], or set it on the server itself`,
+        });
+    }
+    return [...out, ...schemaFindings(file, agent, config, version).filter((f) => !rootOnly.includes(f.key.split(".")[0] as string))];
 }
 
 /**
