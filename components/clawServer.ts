@@ -11,6 +11,23 @@ import {
 } from "../provider";
 import { type MovedFrom, aliasesOf, childName, providerPushTriggers, publicKeyPemOf } from "./derive";
 
+/**
+ * What a server's own `openclaw.json` needs for the platform's deliveries, beside the gateway
+ * token: token auth, and uploaded skill archives allowed (the platform installs each mentor's
+ * skills that way on OpenClaw 2026.9; docs/real-server.md). Merge it into the config your
+ * provisioning writes.
+ *
+ * @example
+ * ```ts
+ * PLATFORM_OPENCLAW_CONFIG; // { gateway: { auth: { mode: "token" } }, skills: { install: { allowUploadedArchives: true } } }
+ * ```
+ */
+export const PLATFORM_OPENCLAW_CONFIG = {
+    gateway: { auth: { mode: "token" } },
+    // SKILL_UPLOAD_SETTING (openclaw/workspace.ts), as a nested object
+    skills: { install: { allowUploadedArchives: true } },
+} as const;
+
 /** A model provider of a {@link ClawServer}: a ModelProvider's inputs without its server. */
 export type ClawServerModelProvider = Omit<ModelProviderArgs, "server" | "name" | "apiBaseUrl" | "org"> & {
     /** The provider's id in the claw config; default: its key in `modelProviders`. */
@@ -53,7 +70,8 @@ export interface ClawServerArgs extends Omit<ClawInstanceArgs, "name" | "gateway
  * triggers are derived from the providers (never listed by hand). Connectivity is verified
  * after each write unless turned off. The outputs are what the server's own provisioning
  * needs: the gateway token (secret), the device's public key and fingerprint (to approve
- * the platform's device on the server).
+ * the platform's device on the server), and the settings its `openclaw.json` needs
+ * (`openclawConfig`: uploaded skill archives allowed).
  *
  * @example
  * ```ts
@@ -78,6 +96,11 @@ export class ClawServer extends pulumi.ComponentResource {
     readonly deviceFingerprint: pulumi.Output<string>;
     /** The instance's last connectivity test (when verified). */
     readonly connectivity: ClawInstance["connectivity"];
+    /**
+     * The settings the server's `openclaw.json` needs for the platform's deliveries
+     * ({@link PLATFORM_OPENCLAW_CONFIG}; the token is {@link gatewayToken}).
+     */
+    readonly openclawConfig: pulumi.Output<typeof PLATFORM_OPENCLAW_CONFIG>;
     readonly modelProviders: Record<string, ModelProvider>;
     /** Absent when the server has no model providers. */
     readonly providerPush?: ProviderPush;
@@ -119,6 +142,7 @@ export class ClawServer extends pulumi.ComponentResource {
         this.devicePublicKeyPem = publicPem;
         this.deviceFingerprint = publicPem.apply(fingerprintOf);
         this.connectivity = this.instance.connectivity;
+        this.openclawConfig = pulumi.output(PLATFORM_OPENCLAW_CONFIG);
 
         this.modelProviders = {};
         for (const [key, p] of Object.entries(modelProviders)) {
@@ -141,6 +165,7 @@ export class ClawServer extends pulumi.ComponentResource {
             gatewayToken: this.gatewayToken,
             devicePublicKeyPem: this.devicePublicKeyPem,
             deviceFingerprint: this.deviceFingerprint,
+            openclawConfig: this.openclawConfig,
         });
     }
 }

@@ -10,7 +10,7 @@
  * new AgentSet("academy", { folder: "academy", server: server.instanceId, mentors: { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10" } });
  * ```
  */
-export { ClawServer, type ClawServerArgs, type ClawServerModelProvider } from "./clawServer";
+export { ClawServer, type ClawServerArgs, type ClawServerModelProvider, PLATFORM_OPENCLAW_CONFIG } from "./clawServer";
 export { ClawAgent, type ClawAgentArgs, type ClawAgentSkill, type ExistingSkill } from "./clawAgent";
 export { ClawSkill, type ClawSkillArgs, type ClawSkillFile } from "./clawSkill";
 export { AgentSet, type AgentSetArgs } from "./agentSet";

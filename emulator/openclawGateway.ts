@@ -55,6 +55,22 @@ export class GatewayRpcError extends Error {
     }
 }
 
+/**
+ * A push failure whose message already reads as the push's status (a step of ours refused
+ * it, or it adds the fix to the gateway's own words), so no gateway-error formatting applies.
+ *
+ * @example
+ * ```ts
+ * throw new PushFailure("workspace refused: heartbeat: 300000 bytes, over the 256 KiB cap …");
+ * ```
+ */
+export class PushFailure extends Error {
+    readonly isPushFailure = true;
+    static isInstance(e: unknown): e is PushFailure {
+        return typeof e === "object" && e !== null && (e as { isPushFailure?: unknown }).isPushFailure === true;
+    }
+}
+
 /** The device key, as `connection_params.device_identity.private_key_pem` holds it. */
 export interface DeviceKey {
     /** SHA-256 (hex) of the raw 32-byte Ed25519 public key: OpenClaw's device id. */

@@ -10,7 +10,7 @@
  * instance and by the `deliver` setting. Real pushes to one server run one at a time.
  */
 import { BINDINGS, DELIVERIES, INSTANCES, MODEL_PROVIDERS } from "./collections";
-import { configPushContent, credentialResolved, providerPatch } from "./delivery";
+import { configPushContent, credentialResolved, providerPatch, writtenWorkspace } from "./delivery";
 import { connectDevice, deviceOf, speaksOpenclaw } from "./devices";
 import { deliverConfigReal, deliverProvidersReal, instanceDeliveryChoice, type Outcome, type RealOptions, speaksGatewayProtocol } from "./realDelivery";
 import type { PushQueue, Settings } from "./entity";
@@ -160,7 +160,9 @@ export class PushEngine implements PushQueue {
         else if ((real = await this.deliversReal(instance))) outcome = await this.inLane(String(instance.server_url), () => deliverConfigReal(instance, content, this.realOptions()));
         else {
             const conn = this.connect(org, instance, this.now());
-            outcome = conn.ok ? { ok: true, detail: {} } : conn;
+            // The stand-in writes what the instance's claw_version would get (openclaw/workspace.ts).
+            const placed = conn.ok ? writtenWorkspace(content.texts, typeof instance.claw_version === "string" ? instance.claw_version : null, {}, content.blank_fields) : conn;
+            outcome = placed.ok ? { ok: true, detail: {}, written: placed.written } : placed;
         }
         const current = this.store.get(org, BINDINGS, bindingId);
         if (!current) return; // deleted while delivering
@@ -175,8 +177,7 @@ export class PushEngine implements PushQueue {
                 binding: b.id,
                 mentor: b.mentor,
                 agent_id: content.agent_id,
-                files: content.files,
-                blank_files: content.blank_files,
+                ...outcome.written,
                 config_patch: content.config_patch,
                 replace_paths: content.replace_paths,
                 skills: content.skills,

@@ -2,14 +2,18 @@
  * Pushes delivered to a real OpenClaw gateway, as ibl.ai's backend does it: connect to the
  * instance's `server_url` as an operator with its gateway token (and its proxy
  * `auth_headers` on the WebSocket upgrade), sign the challenge with the device key from
- * `connection_params`, then `config.get` → `config.patch` (with the base hash) →
- * `agents.files.set` per workspace file. The outcome is the gateway's own answer.
+ * `connection_params`, then `config.get` → `config.patch` (with the base hash) → the
+ * workspace per the server's OpenClaw version (realWorkspace.ts) → the skills
+ * (realSkills.ts). The outcome is the gateway's own answer.
  *
  * Which instances get real delivery: see {@link DeliveryMode} and docs/emulator.md.
  */
-import type { ConfigPushContent } from "./delivery";
-import { connectGateway, deviceKeyFromPem, type DeviceKey, GatewayRpcError, type GatewaySession } from "./openclawGateway";
+import { deepMerge } from "./configPaths";
+import { type ConfigPushContent, type WrittenWorkspace, writtenWorkspace } from "./delivery";
+import { connectGateway, deviceKeyFromPem, type DeviceKey, GatewayRpcError, type GatewaySession, PushFailure } from "./openclawGateway";
 import { checkReachable, httpGet, type ProbeOptions } from "./probe";
+import { deliverSkillsReal, unassignedSkills } from "./realSkills";
+import { planWorkspace, writeFiles, writeHeartbeatScratch } from "./realWorkspace";
 import type { Row } from "./store";
 
 /**
@@ -21,8 +25,11 @@ import type { Row } from "./store";
 export type DeliveryMode = "standin" | "real" | "auto";
 export const DELIVERY_MODES: readonly DeliveryMode[] = ["standin", "real", "auto"];
 
-/** A push's outcome: success (with what the gateway reported), or the failure text. */
-export type Outcome = { ok: true; detail: Record<string, unknown> } | { ok: false; error: string };
+/**
+ * A push's outcome: success (with what the gateway reported and, for a config push, what was
+ * written into the agent's workspace), or the failure text.
+ */
+export type Outcome = { ok: true; detail: Record<string, unknown>; written?: WrittenWorkspace } | { ok: false; error: string };
 
 /** Timeout per request and an extra trusted CA for wss: the probes' options. */
 export type RealOptions = ProbeOptions;
@@ -115,10 +122,16 @@ export function describeFailure(e: unknown, device?: DeviceKey, agentId?: string
 }
 
 /** Patches the live config with its base hash; one retry when another writer moved the hash in between. */
-async function patchConfig(s: GatewaySession, patch: Record<string, unknown>, replacePaths: string[], note: string): Promise<Record<string, unknown>> {
+async function patchConfig(
+    s: GatewaySession,
+    patchOf: (current: Record<string, unknown> | undefined) => Record<string, unknown>,
+    replacePaths: string[],
+    note: string,
+): Promise<Record<string, unknown>> {
     for (let attempt = 0; ; attempt++) {
-        const current = await s.request<{ hash?: string }>("config.get");
+        const current = await s.request<{ hash?: string; config?: Record<string, unknown> }>("config.get");
         try {
+            const patch = patchOf(current.config);
             return await s.request("config.patch", { raw: JSON.stringify(patch), baseHash: String(current.hash ?? ""), ...(replacePaths.length ? { replacePaths } : {}), note });
         } catch (e) {
             if (attempt === 0 && GatewayRpcError.isInstance(e) && /hash/i.test(e.message) && !/required/i.test(e.message)) continue;
@@ -128,8 +141,44 @@ async function patchConfig(s: GatewaySession, patch: Record<string, unknown>, re
 }
 
 /**
- * A config push on a real gateway: patch the config (this creates the mentor's agent),
- * then write the workspace files into that agent's workspace.
+ * A session that opens again once when the gateway drops the connection (a config patch
+ * that needs a restart does), and repeats the request that failed.
+ */
+function reopening(first: GatewaySession, reopen: () => Promise<{ session: GatewaySession } | { error: string }>): GatewaySession {
+    let s = first;
+    let reopened = false;
+    return {
+        get hello() {
+            return s.hello;
+        },
+        async request<T>(method: string, params?: Record<string, unknown>): Promise<T> {
+            try {
+                return await s.request<T>(method, params);
+            } catch (e) {
+                if (reopened || !GatewayRpcError.isInstance(e) || (e.code !== "TRANSPORT" && e.code !== "CLOSED")) throw e;
+                reopened = true;
+                s.close();
+                const again = await reopen();
+                if ("error" in again) throw new PushFailure(again.error);
+                s = again.session;
+                return s.request<T>(method, params);
+            }
+        },
+        close: () => s.close(),
+    };
+}
+
+/**
+ * A config push on a real gateway, following the server's OpenClaw version (its handshake's,
+ * else the instance's `claw_version`) through openclaw/workspace.ts:
+ *
+ * 1. plan the workspace writes; a text that cannot be placed (a heartbeat over the scratch's
+ *    cap) fails the push before anything is sent;
+ * 2. patch the config (this creates the mentor's agent, its heartbeat job and its skills
+ *    allowlist; skills no other agent lists any more are disabled, realSkills.ts);
+ * 3. write the files (a section merged into the file's current text), then the heartbeat
+ *    scratch;
+ * 4. upload and install the skills whose content changed.
  *
  * @example
  * ```ts
@@ -139,28 +188,42 @@ async function patchConfig(s: GatewaySession, patch: Record<string, unknown>, re
 export async function deliverConfigReal(instance: Row, content: ConfigPushContent, opts: RealOptions): Promise<Outcome> {
     const opened = await open(instance, opts);
     if ("error" in opened) return { ok: false, error: opened.error };
-    let s = opened.session;
+    const s = reopening(opened.session, () => open(instance, opts));
     try {
-        const patched = await patchConfig(s, content.config_patch, content.replace_paths, `ibl.ai config push for agent ${content.agent_id}`);
-        const files: Record<string, string> = {};
-        for (const [name, text] of Object.entries(content.files)) {
-            let r: { file?: { hash?: string } };
-            try {
-                r = await s.request("agents.files.set", { agentId: content.agent_id, name, content: text });
-            } catch (e) {
-                // A patch that needs a restart drops the connection: reconnect once and go on.
-                if (!GatewayRpcError.isInstance(e) || (e.code !== "TRANSPORT" && e.code !== "CLOSED")) throw e;
-                s.close();
-                const again = await open(instance, opts);
-                if ("error" in again) return { ok: false, error: again.error };
-                s = again.session;
-                r = await s.request("agents.files.set", { agentId: content.agent_id, name, content: text });
-            }
-            files[name] = String(r.file?.hash ?? "");
-        }
-        return { ok: true, detail: { gateway_version: s.hello.serverVersion, config_hash: patched.hash ?? null, changed_paths: patched.changedPaths ?? [], file_hashes: files } };
+        const version = s.hello.serverVersion || (typeof instance.claw_version === "string" && instance.claw_version !== "" ? instance.claw_version : null);
+        const first = writtenWorkspace(content.texts, version);
+        if (!first.ok) return first;
+        let skills: { unassigned: string[]; disable: string[] } = { unassigned: [], disable: [] };
+        const patched = await patchConfig(
+            s,
+            (current) => {
+                skills = unassignedSkills(current, content.agent_id, content.skills.map((k) => k.slug));
+                if (skills.disable.length === 0) return content.config_patch;
+                return deepMerge(content.config_patch, { skills: { entries: Object.fromEntries(skills.disable.map((k) => [k, { enabled: false }])) } });
+            },
+            content.replace_paths,
+            `ibl.ai config push for agent ${content.agent_id}`,
+        );
+        const written = await planWorkspace(s, content, version);
+        const fileHashes = await writeFiles(s, content.agent_id, written.files);
+        const scratch = written.heartbeat_scratch !== undefined ? await writeHeartbeatScratch(s, content.agent_id, written.heartbeat_scratch) : undefined;
+        const delivered = await deliverSkillsReal(s, content.agent_id, content.skill_bundles, skills.unassigned);
+        return {
+            ok: true,
+            written,
+            detail: {
+                gateway_version: s.hello.serverVersion,
+                layout: written.layout,
+                ...(written.layout_note ? { layout_note: written.layout_note } : {}),
+                config_hash: patched.hash ?? null,
+                changed_paths: patched.changedPaths ?? [],
+                file_hashes: fileHashes,
+                ...(scratch ? { heartbeat_scratch: scratch } : {}),
+                skills: { ...delivered, disabled: skills.disable },
+            },
+        };
     } catch (e) {
-        return { ok: false, error: describeFailure(e, undefined, content.agent_id) };
+        return { ok: false, error: PushFailure.isInstance(e) ? e.message : describeFailure(e, undefined, content.agent_id) };
     } finally {
         s.close();
     }
@@ -173,7 +236,7 @@ export async function deliverProvidersReal(instance: Row, patch: Record<string, 
     const s = opened.session;
     try {
         const providers = (patch.models as { providers?: Record<string, unknown> } | undefined)?.providers ?? {};
-        const patched = await patchConfig(s, patch, Object.keys(providers).map((n) => `models.providers.${n}.models`), "ibl.ai provider push");
+        const patched = await patchConfig(s, () => patch, Object.keys(providers).map((n) => `models.providers.${n}.models`), "ibl.ai provider push");
         return { ok: true, detail: { gateway_version: s.hello.serverVersion, config_hash: patched.hash ?? null, changed_paths: patched.changedPaths ?? [] } };
     } catch (e) {
         return { ok: false, error: describeFailure(e) };

@@ -1,4 +1,4 @@
-import { compareOpenclawVersions, layoutChanges, mergeSection, sectionBody, workspaceLayoutFor } from "./workspace";
+import { compareOpenclawVersions, layoutChanges, mergeSection, sectionBody, sectionOnlyFiles, workspaceLayoutFor, workspaceWrites } from "./workspace";
 
 describe("workspaceLayoutFor", () => {
     it("keeps TOOLS.md and HEARTBEAT.md as files before 2026.9", () => {
@@ -58,5 +58,44 @@ describe("mergeSection", () => {
         expect(once.match(/## Tools/g)).toHaveLength(1);
         expect(sectionBody(once, "Tools")).toBe("new");
         expect(sectionBody(once, "Rules")).toBe("No spam.");
+    });
+});
+
+describe("workspaceWrites", () => {
+    const v9 = workspaceLayoutFor("2026.9.6").layout;
+    const old = workspaceLayoutFor("2026.3.1").layout;
+    const texts = { identity: "# Ada", tools: "Use wttr.", heartbeat: "Check mail.", agents: "# Team\n\n## Rules\nBe kind.\n", soul: "" };
+
+    it("keeps TOOLS.md and HEARTBEAT.md as files before 2026.9", () => {
+        expect(workspaceWrites(texts, old)).toEqual({
+            files: { "IDENTITY.md": "# Ada", "TOOLS.md": "Use wttr.", "HEARTBEAT.md": "Check mail.", "AGENTS.md": "# Team\n\n## Rules\nBe kind.\n" },
+            errors: [],
+        });
+    });
+
+    it("merges tools into the AGENTS.md text and puts heartbeat in the scratch from 2026.9", () => {
+        const w = workspaceWrites(texts, v9);
+        expect(w).toEqual({
+            files: { "IDENTITY.md": "# Ada", "AGENTS.md": "# Team\n\n## Rules\nBe kind.\n\n## Tools\n\nUse wttr.\n" },
+            heartbeatScratch: "Check mail.",
+            errors: [],
+        });
+        expect(Object.keys(w.files).every((f) => v9.acceptedFiles.includes(f))).toBe(true);
+    });
+
+    it("merges into the server's current AGENTS.md when the config has no agents text, replacing an older section", () => {
+        expect(sectionOnlyFiles({ tools: "new" }, v9)).toEqual(["AGENTS.md"]);
+        expect(sectionOnlyFiles({ tools: "new", agents: "# Team" }, v9)).toEqual([]);
+        expect(sectionOnlyFiles({ tools: "new" }, old)).toEqual([]);
+        const current = { "AGENTS.md": "# Team\n\n## Tools\n\nold\n\n## Rules\nNo spam.\n" };
+        expect(workspaceWrites({ tools: "new" }, v9, current).files).toEqual({ "AGENTS.md": "# Team\n\n## Tools\n\nnew\n\n## Rules\nNo spam.\n" });
+        expect(workspaceWrites({ tools: "new" }, v9).files).toEqual({ "AGENTS.md": "## Tools\n\nnew\n" });
+    });
+
+    it("refuses a heartbeat over the scratch's cap, naming the field and the cap", () => {
+        const w = workspaceWrites({ heartbeat: "é".repeat(131_073) }, v9);
+        expect(w.heartbeatScratch).toBeUndefined();
+        expect(w.errors).toEqual(["heartbeat: 262146 bytes, over the 256 KiB cap of the heartbeat job's monitor scratch in OpenClaw 2026.9; shorten it"]);
+        expect(workspaceWrites({ heartbeat: "x".repeat(262_144) }, v9).errors).toEqual([]);
     });
 });

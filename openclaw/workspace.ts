@@ -11,6 +11,18 @@
  * instructions live in the heartbeat job's monitor scratch, capped at 256 KiB).
  */
 
+/**
+ * The OpenClaw setting that lets a server take skills as uploaded archives (`skills.upload.*`
+ * then `skills.install {source: "upload"}`; off by default). The platform's skill delivery
+ * needs it on: provisioning sets it to `true`.
+ *
+ * @example
+ * ```ts
+ * `openclaw config set ${SKILL_UPLOAD_SETTING} true`;
+ * ```
+ */
+export const SKILL_UPLOAD_SETTING = "skills.install.allowUploadedArchives";
+
 /** The agent config's text fields (the API's names). */
 export const AGENT_TEXT_FIELDS = ["identity", "soul", "user_context", "tools", "agents", "bootstrap", "heartbeat", "memory"] as const;
 export type AgentTextField = (typeof AGENT_TEXT_FIELDS)[number];
@@ -221,4 +233,94 @@ export function sectionBody(text: string, heading: string): string | undefined {
     const after = text.slice(m.index + m[0].length);
     const next = /^#{1,2}[ \t]/m.exec(after);
     return (next ? after.slice(0, next.index) : after).trim();
+}
+
+/** What a push writes into one agent's workspace, for one layout. */
+export interface WorkspaceWrites {
+    /** Whole files for `agents.files.set`, by name (a section merged into its file's text). */
+    files: Record<string, string>;
+    /** The heartbeat job's monitor scratch, when the layout puts `heartbeat` there and it has text. */
+    heartbeatScratch?: string;
+    /** Why the texts cannot be written (a scratch over its cap); empty when they can. */
+    errors: string[];
+}
+
+/**
+ * Files that only receive a section (their own field is empty): a delivery that must keep
+ * the rest of such a file reads its current text first and passes it to {@link workspaceWrites}.
+ *
+ * @example
+ * ```ts
+ * sectionOnlyFiles({ tools: "Use wttr." }, workspaceLayoutFor("2026.9.6").layout); // ["AGENTS.md"]
+ * sectionOnlyFiles({ tools: "Use wttr.", agents: "# Team" }, workspaceLayoutFor("2026.9.6").layout); // []
+ * ```
+ */
+export function sectionOnlyFiles(texts: Partial<Record<AgentTextField, string>>, layout: WorkspaceLayout): string[] {
+    const own = new Set<string>();
+    for (const f of AGENT_TEXT_FIELDS) {
+        const p = layout.fields[f];
+        if (p.kind === "file" && texts[f]) own.add(p.file);
+    }
+    const out = new Set<string>();
+    for (const f of AGENT_TEXT_FIELDS) {
+        const p = layout.fields[f];
+        if (p.kind === "section" && texts[f] && !own.has(p.file)) out.add(p.file);
+    }
+    return [...out];
+}
+
+/**
+ * Places an agent config's non-empty texts per the layout: files as files, sections merged
+ * into their file's text (the field's own text, else `current[file]`, else empty; a re-push
+ * replaces the section, never appends a second), the heartbeat into the monitor scratch
+ * (refused, naming the field and the cap, when over it). Empty texts write nothing.
+ *
+ * @example
+ * ```ts
+ * const { layout } = workspaceLayoutFor("2026.9.6");
+ * workspaceWrites({ identity: "# Ada", tools: "Use wttr.", heartbeat: "Check mail." }, layout, { "AGENTS.md": "# Team\n" });
+ * // { files: { "IDENTITY.md": "# Ada", "AGENTS.md": "# Team\n\n## Tools\n\nUse wttr.\n" }, heartbeatScratch: "Check mail.", errors: [] }
+ * ```
+ */
+export function workspaceWrites(
+    texts: Partial<Record<AgentTextField, string>>,
+    layout: WorkspaceLayout,
+    current: Readonly<Record<string, string | undefined>> = {},
+): WorkspaceWrites {
+    const out: WorkspaceWrites = { files: {}, errors: [] };
+    for (const f of AGENT_TEXT_FIELDS) {
+        const p = layout.fields[f];
+        const text = texts[f];
+        if (!text) continue;
+        if (p.kind === "file") out.files[p.file] = text;
+        else if (p.kind === "heartbeatScratch") {
+            const bytes = new TextEncoder().encode(text).length;
+            if (bytes > p.maxBytes) {
+                out.errors.push(`${f}: ${bytes} bytes, over the ${Math.round(p.maxBytes / 1024)} KiB cap of ${describePlacement(p).replace(/ \(at most .*\)$/, "")} in OpenClaw ${layout.name}; shorten it`);
+            } else out.heartbeatScratch = text;
+        }
+    }
+    // Sections after files, so that a section lands in its file's own text when both are given.
+    for (const f of AGENT_TEXT_FIELDS) {
+        const p = layout.fields[f];
+        const text = texts[f];
+        if (!text || p.kind !== "section") continue;
+        out.files[p.file] = mergeSection(out.files[p.file] ?? current[p.file] ?? "", p.heading, text);
+    }
+    return out;
+}
+
+/**
+ * The field-to-workspace table as Markdown, one column per layout: docs/real-server.md and
+ * docs/emulator.md hold it verbatim, and a unit test keeps them equal to this table.
+ *
+ * @example
+ * ```ts
+ * workspaceLayoutTable().split("\n")[0]; // "| agent-config field | before 2026.9 | 2026.9 and later |"
+ * ```
+ */
+export function workspaceLayoutTable(): string {
+    const head = ["agent-config field", ...WORKSPACE_LAYOUTS.map((l, i) => (i === WORKSPACE_LAYOUTS.length - 1 ? `${l.name} and later` : l.name))];
+    const rows = AGENT_TEXT_FIELDS.map((f) => [`\`${f}\``, ...WORKSPACE_LAYOUTS.map((l) => describePlacement(l.fields[f]))]);
+    return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 }

@@ -6,6 +6,7 @@
 # shows an empty update. `scripts/demo.sh destroy` tears it down.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Without --with-openclaw: the demo talks to the emulator and its stand-in, not to a real gateway.
 bash "$ROOT/scripts/setup.sh"
 # shellcheck disable=SC1091
 source "$ROOT/.toolchain/env"

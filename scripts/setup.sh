@@ -5,8 +5,21 @@
 #     (a `pulumi` on PATH if recent enough, else built with `go build` from tools/*, cached by version),
 #   - the project's npm dependencies, a compiled build, and the packed package installed
 #     as node_modules/pulumi-iblai-claw (so programs consume it exactly as users do).
+#   - with --with-openclaw (or IBLAI_CLAW_WITH_OPENCLAW=1; scripts/test.sh passes it): the pinned
+#     npm `openclaw` (~650 MB) for the test tier that runs a real gateway. The demo does not need it.
+#   - with --with-postgres (or IBLAI_CLAW_WITH_POSTGRES=1; scripts/test.sh passes it): Debian's
+#     `postgresql` binaries for the team-backend test. The demo does not need them.
 # Writes .toolchain/env, which scripts/run.sh sources. Prints a timing line per step.
 set -euo pipefail
+WITH_OPENCLAW="${IBLAI_CLAW_WITH_OPENCLAW:-0}"
+WITH_POSTGRES="${IBLAI_CLAW_WITH_POSTGRES:-0}"
+for arg in "$@"; do
+  case "$arg" in
+    --with-openclaw) WITH_OPENCLAW=1 ;;
+    --with-postgres) WITH_POSTGRES=1 ;;
+    *) echo "setup: unknown argument $arg (known: --with-openclaw, --with-postgres)" >&2; exit 2 ;;
+  esac
+done
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=toolchain.env
 source "$ROOT/scripts/toolchain.env"
@@ -106,32 +119,40 @@ step "pulumi-resource-command v1.2.1"
 
 # --- A real OpenClaw gateway for the openclaw test tier (docs/emulator.md) -------
 # npm `openclaw`, pinned, installed once per version into the cache (never a dependency of
-# our package; nothing is fetched at run time). It needs Node >= 24.16: installed with
-# setup's Node 24 (the cached one when the system Node is older).
+# our package; nothing is fetched at run time), only with --with-openclaw: the tests need it,
+# the demo does not. It needs Node >= 24.16: installed with setup's Node 24 (the cached one
+# when the system Node is older). .toolchain/env points the tests at it either way.
 OC_DIR="$CACHE/openclaw-v$OPENCLAW_VERSION"
 OC_NODE_DIR="$NODE_BIN_DIR"
-[ "$(node_major "$OC_NODE_DIR/node")" -ge 24 ] || OC_NODE_DIR="$(cached_node)"
-if [ ! -x "$OC_DIR/node_modules/.bin/openclaw" ]; then
-  # A finished install of the pinned version left in .partial is kept (moved into place).
-  if [ ! -x "$OC_DIR.partial/node_modules/.bin/openclaw" ] ||
-     [ "$(PATH="$OC_NODE_DIR:$PATH" node -p "require('$OC_DIR.partial/node_modules/openclaw/package.json').version" 2>/dev/null)" != "$OPENCLAW_VERSION" ]; then
-    rm -rf "$OC_DIR.partial"
-    mkdir -p "$OC_DIR.partial"
-    printf '{"name":"openclaw-fixture","private":true,"dependencies":{"openclaw":"%s"}}\n' "$OPENCLAW_VERSION" > "$OC_DIR.partial/package.json"
-    echo "[setup] installing openclaw@$OPENCLAW_VERSION for the openclaw test tier (~650 MB, about 90 s; log: $LOG)"
-    (cd "$OC_DIR.partial" && PATH="$OC_NODE_DIR:$PATH" quiet npm install --no-audit --no-fund --loglevel=error)
+if [ "$WITH_OPENCLAW" = 1 ]; then
+  [ "$(node_major "$OC_NODE_DIR/node")" -ge 24 ] || OC_NODE_DIR="$(cached_node)"
+  if [ ! -x "$OC_DIR/node_modules/.bin/openclaw" ]; then
+    # A finished install of the pinned version left in .partial is kept (moved into place).
+    if [ ! -x "$OC_DIR.partial/node_modules/.bin/openclaw" ] ||
+       [ "$(PATH="$OC_NODE_DIR:$PATH" node -p "require('$OC_DIR.partial/node_modules/openclaw/package.json').version" 2>/dev/null)" != "$OPENCLAW_VERSION" ]; then
+      rm -rf "$OC_DIR.partial"
+      mkdir -p "$OC_DIR.partial"
+      printf '{"name":"openclaw-fixture","private":true,"dependencies":{"openclaw":"%s"}}\n' "$OPENCLAW_VERSION" > "$OC_DIR.partial/package.json"
+      echo "[setup] installing openclaw@$OPENCLAW_VERSION for the openclaw test tier (~650 MB, about 90 s; log: $LOG)"
+      (cd "$OC_DIR.partial" && PATH="$OC_NODE_DIR:$PATH" quiet npm install --no-audit --no-fund --loglevel=error)
+    fi
+    rm -rf "$OC_DIR"
+    mv "$OC_DIR.partial" "$OC_DIR"
   fi
-  rm -rf "$OC_DIR"
-  mv "$OC_DIR.partial" "$OC_DIR"
+  PATH="$OC_NODE_DIR:$PATH" "$OC_DIR/node_modules/.bin/openclaw" --version >/dev/null ||
+    { echo "setup: $OC_DIR/node_modules/.bin/openclaw does not run" >&2; exit 1; }
+  step "openclaw $OPENCLAW_VERSION"
+else
+  # Where the test tier's setup puts the Node that runs OpenClaw (not fetched here).
+  [ "$(node_major "$OC_NODE_DIR/node")" -ge 24 ] || OC_NODE_DIR="$CACHE/node-v$NODE_VERSION/bin"
+  if [ -x "$OC_DIR/node_modules/.bin/openclaw" ]; then step "openclaw $OPENCLAW_VERSION (installed before)"
+  else step "openclaw: not installed (tests only)"; fi
 fi
-PATH="$OC_NODE_DIR:$PATH" "$OC_DIR/node_modules/.bin/openclaw" --version >/dev/null ||
-  { echo "setup: $OC_DIR/node_modules/.bin/openclaw does not run" >&2; exit 1; }
-step "openclaw $OPENCLAW_VERSION"
 
 # --- PostgreSQL for the test tier's team-backend test (issue 22; docs/fleet.md) ---
-# Only when scripts/test.sh runs setup (IBLAI_SETUP_TIER=test): the e2e test starts its own
+# Only with --with-postgres (scripts/test.sh passes it): the e2e test starts its own
 # throwaway cluster from these binaries (initdb, pg_ctl); the distro's own cluster is not made.
-if [ "${IBLAI_SETUP_TIER:-}" = test ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+if [ "$WITH_POSTGRES" = 1 ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
     echo "setup: the test tier needs Debian's \"postgresql\" package (apt-get install -y postgresql)" >&2; exit 1
   fi
@@ -140,7 +161,7 @@ if [ "${IBLAI_SETUP_TIER:-}" = test ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >
   quiet apt-get update
   DEBIAN_FRONTEND=noninteractive quiet apt-get install -y --no-install-recommends postgresql
 fi
-[ "${IBLAI_SETUP_TIER:-}" != test ] || step "postgresql (test tier)"
+[ "$WITH_POSTGRES" != 1 ] || step "postgresql (test tier)"
 
 # --- npm dependencies, build, installed copy --------------------------------
 cd "$ROOT"

@@ -3,7 +3,9 @@
 # and e2e (the real pulumi CLI). Extra arguments go to jest, e.g. `scripts/test.sh --selectProjects unit`.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-IBLAI_SETUP_TIER=test bash "$ROOT/scripts/setup.sh"
+# --with-openclaw: the openclaw tier runs a real gateway (npm openclaw, installed once per version);
+# --with-postgres: the team-backend test runs a throwaway PostgreSQL cluster (Debian's binaries).
+bash "$ROOT/scripts/setup.sh" --with-openclaw --with-postgres
 # shellcheck disable=SC1091
 source "$ROOT/.toolchain/env"
 cd "$ROOT"

@@ -2,7 +2,8 @@
 // a mentor to it.
 //
 // "The server" is this machine: the command writes the gateway's config (its token, made
-// here by GatewayToken) into `serverDir`, starts `openclaw gateway --bind loopback` in the
+// here by GatewayToken, and `skills.install.allowUploadedArchives: true`, which the platform's
+// skill delivery needs; docs/real-server.md) into `serverDir`, starts `openclaw gateway --bind loopback` in the
 // background and waits until it is ready; its delete stops the gateway and removes the
 // folder. On a real host the same steps run over ssh or in cloud-init. The platform reaches
 // the gateway from loopback, so OpenClaw pairs the platform's device (DeviceIdentity)
@@ -26,7 +27,7 @@ const startGateway = `set -eu
 umask 077
 mkdir -p "$SERVER_DIR/state" "$SERVER_DIR/home"
 if [ -f "$SERVER_DIR/gateway.pid" ]; then kill -- "-$(cat "$SERVER_DIR/gateway.pid")" 2>/dev/null || true; sleep 1; fi
-printf '{"gateway": {"port": %s, "bind": "loopback", "auth": {"mode": "token", "token": "%s"}}, "logging": {"file": "%s"}}\\n' \\
+printf '{"gateway": {"port": %s, "bind": "loopback", "auth": {"mode": "token", "token": "%s"}}, "skills": {"install": {"allowUploadedArchives": true}}, "logging": {"file": "%s"}}\\n' \\
   "$GATEWAY_PORT" "$GATEWAY_TOKEN" "$SERVER_DIR/openclaw.log" > "$SERVER_DIR/state/openclaw.json"
 OPENCLAW_STATE_DIR="$SERVER_DIR/state" HOME="$SERVER_DIR/home" TMPDIR="$SERVER_DIR/home" \\
   setsid "$OPENCLAW_BIN" gateway --bind loopback --port "$GATEWAY_PORT" --allow-unconfigured > "$SERVER_DIR/gateway.log" 2>&1 < /dev/null &

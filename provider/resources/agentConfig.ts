@@ -132,13 +132,16 @@ export interface AgentConfigArgs extends IdentityArgs {
     soul?: pulumi.Input<string>;
     /** USER.md */
     userContext?: pulumi.Input<string>;
-    /** TOOLS.md */
+    /** TOOLS.md; on OpenClaw 2026.9 and later the `## Tools` section of AGENTS.md (docs/real-server.md). */
     tools?: pulumi.Input<string>;
     /** AGENTS.md */
     agents?: pulumi.Input<string>;
     /** BOOTSTRAP.md (consumed by the server after its first run) */
     bootstrap?: pulumi.Input<string>;
-    /** HEARTBEAT.md */
+    /**
+     * HEARTBEAT.md; on OpenClaw 2026.9 and later the heartbeat job's monitor scratch (at most
+     * 256 KiB; the agent needs a heartbeat schedule, config `heartbeat.every`).
+     */
     heartbeat?: pulumi.Input<string>;
     /** MEMORY.md */
     memory?: pulumi.Input<string>;

@@ -23,7 +23,10 @@ export const AgentConfigPatch = z
     .pipe(z.record(z.string(), z.unknown()));
 
 /**
- * The text fields of an agent config and the workspace file each becomes.
+ * The text fields of an agent config and the workspace file each is named after (what it
+ * becomes before OpenClaw 2026.9; from 2026.9 `tools` is the `## Tools` section of AGENTS.md
+ * and `heartbeat` the heartbeat job's monitor scratch: openclaw/workspace.ts). Agent-set
+ * folders name their files this way.
  *
  * @example
  * ```ts

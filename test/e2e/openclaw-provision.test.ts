@@ -63,6 +63,7 @@ describe("examples/provision: a real OpenClaw gateway provisioned with @pulumi/c
         const [instance] = emu.store.list(ORG, "claw/instances");
         const config = JSON.parse(fs.readFileSync(path.join(serverDir, "state", "openclaw.json"), "utf8"));
         expect(config.gateway.auth.token).toBe(instance?.gateway_token);
+        expect(config.skills.install.allowUploadedArchives).toBe(true); // the platform's skill delivery needs it
         expect(String(instance?.gateway_token)).toMatch(/^[A-Za-z0-9_-]{43}$/);
         const out = await project.outputs();
         expect(out).toMatchObject({ connectivity: { allPassed: true }, configPush: "succeeded", provisioned: "[secret]" });

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type Emulator, startEmulator } from "../../emulator";
 import { agentIdOf } from "../../emulator/placement";
+import { workspaceSkills } from "../helpers/agentSetReadBack";
 import { useOpenClaw } from "../helpers/openclaw";
 import { PulumiProject, ROOT, requirePulumi } from "../helpers/pulumi";
 
@@ -44,6 +45,9 @@ describe("the quickstart on a real OpenClaw gateway", () => {
         expect(agent()).toMatchObject({ model: { primary: "anthropic/claude-sonnet-4-6" }, skills: ["weather"] });
         const cfg = oc().configFile() as any;
         expect(cfg.skills.entries.weather).toEqual({ enabled: true });
+        // The skill itself, installed in the mentor's workspace with its script (OpenClaw 2026.9 takes uploads).
+        expect(await workspaceSkills(oc(), agentIdOf(MENTOR))).toEqual([{ name: "weather", blockedByAgentFilter: false }]);
+        expect(await oc().workspaceFile(agentIdOf(MENTOR), "skills/weather/scripts/wttr.sh")).toContain("wttr.in");
         expect(cfg.models.providers.openrouter).toMatchObject({ baseUrl: "https://openrouter.ai/api/v1", api: "openai-completions" });
     });
 

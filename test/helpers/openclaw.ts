@@ -4,6 +4,9 @@
  * own temp state folder and HOME, always `--bind loopback`. One per test file (startup
  * takes seconds); stopped by pid, with its process group and every descendant, in afterAll.
  *
+ * The fixture's config allows uploaded skill archives (`skills.install.allowUploadedArchives`),
+ * as provisioning does for the platform's skill delivery.
+ *
  * The gateway trusts 127.0.0.1 as a reverse proxy (`gateway.trustedProxies`), as a gateway
  * behind its TLS proxy does: a client that sends `X-Forwarded-For: <public ip>` (the
  * emulator sends an instance's `auth_headers`) is then a remote client, which needs device
@@ -31,7 +34,7 @@ export function openclawInstall(): { bin: string; nodeDir: string } {
     const bin = process.env.IBLAI_OPENCLAW_BIN ?? path.join(cache, `openclaw-v${version}`, "node_modules", ".bin", "openclaw");
     const nodeDir = process.env.IBLAI_OPENCLAW_NODE ?? path.join(cache, `node-v${nodeVersion}`, "bin");
     if (!fs.existsSync(bin)) {
-        throw new Error(`the real OpenClaw gateway (npm openclaw@${version}) is not installed at ${bin}: run scripts/setup.sh (it installs it into the user cache; see docs/emulator.md)`);
+        throw new Error(`the real OpenClaw gateway (npm openclaw@${version}) is not installed at ${bin}: run scripts/test.sh, or scripts/setup.sh --with-openclaw (it installs it into the user cache; see docs/emulator.md)`);
     }
     return { bin, nodeDir };
 }
@@ -80,7 +83,7 @@ export const alive = (pid: number): boolean => {
 };
 
 export interface OpenClawOptions {
-    /** Extra config merged over the fixture's (`gateway.trustedProxies`, `logging.file`). */
+    /** Extra config merged over the fixture's (`gateway.trustedProxies`, `logging.file`, `skills.install`). */
     config?: Record<string, unknown>;
     /** How long to wait for readiness, ms. Default 120000. */
     readyTimeoutMs?: number;
@@ -104,6 +107,10 @@ export interface OpenClawGateway {
     rpc<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>): Promise<T>;
     /** An agent's workspace file as the gateway serves it (`agents.files.get`), or undefined when missing. */
     agentFile(agentId: string, name: string): Promise<string | undefined>;
+    /** Any file under an agent's workspace (`agents.workspace.get`): text as a string, images as their bytes; undefined when missing. */
+    workspaceFile(agentId: string, path: string): Promise<string | Buffer | undefined>;
+    /** The monitor scratch of the agent's heartbeat job (`cron.list`, `cron.scratch.get`), or undefined when it has none. */
+    heartbeatScratch(agentId: string): Promise<{ content: string; revision: number } | undefined>;
     /** Runs the `openclaw` CLI against this gateway (its state folder and HOME; `--url`/`--token` added for gateway commands). */
     cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
     /** `openclaw devices list --json`. */
@@ -139,7 +146,12 @@ export async function startOpenClaw(options: OpenClawOptions = {}): Promise<Open
         fs.writeFileSync(path.join(root, "key.pem"), options.tls.key, { mode: 0o600 });
         Object.assign(tlsConfig, { tls: { enabled: true, certPath: path.join(root, "cert.pem"), keyPath: path.join(root, "key.pem") } });
     }
-    const base = { gateway: { trustedProxies: ["127.0.0.1"], ...tlsConfig }, logging: { file: path.join(root, "openclaw-file.log") } };
+    // Provisioned as the platform needs it: uploaded skill archives allowed (docs/real-server.md).
+    const base = {
+        gateway: { trustedProxies: ["127.0.0.1"], ...tlsConfig },
+        logging: { file: path.join(root, "openclaw-file.log") },
+        skills: { install: { allowUploadedArchives: true } },
+    };
     fs.writeFileSync(path.join(stateDir, "openclaw.json"), JSON.stringify({ ...base, ...options.config, gateway: { ...base.gateway, ...(options.config?.gateway as object | undefined) } }, null, 2));
     const port = await freePort();
     const token = crypto.randomBytes(24).toString("base64url");
@@ -222,6 +234,22 @@ export async function startOpenClaw(options: OpenClawOptions = {}): Promise<Open
         agentFile: async (agentId, name) => {
             const r = await rpc<{ file?: { missing?: boolean; content?: string } }>("agents.files.get", { agentId, name });
             return r.file?.missing ? undefined : r.file?.content;
+        },
+        workspaceFile: async (agentId, p) => {
+            try {
+                const r = await rpc<{ file?: { encoding?: string; content?: string } }>("agents.workspace.get", { agentId, path: p });
+                return r.file?.encoding === "base64" ? Buffer.from(String(r.file.content), "base64") : r.file?.content;
+            } catch (e) {
+                if (/not found/.test((e as Error).message)) return undefined;
+                throw e;
+            }
+        },
+        heartbeatScratch: async (agentId) => {
+            const { jobs = [] } = await rpc<{ jobs?: Array<{ id: string; declarationKey?: string }> }>("cron.list", { includeDisabled: true });
+            const job = jobs.find((j) => j.declarationKey === `heartbeat:${agentId}`);
+            if (!job) return undefined;
+            const r = await rpc<{ scratch?: { content: string; revision: number } | null }>("cron.scratch.get", { id: job.id });
+            return r.scratch ?? undefined;
         },
         cli,
         devices: async () => {

@@ -18,7 +18,7 @@ export const OPENCLAW_VERSION = "2026.9.6";
 export function openclawPackage(version = OPENCLAW_VERSION): string {
     const cache = process.env.IBLAI_CLAW_CACHE || path.join(os.homedir(), ".cache", "pulumi-iblai-claw");
     const found = [`openclaw-v${version}`, `openclaw-v${version}.partial`].map((d) => path.join(cache, d, "node_modules", "openclaw")).find((d) => fs.existsSync(path.join(d, "openclaw.mjs")));
-    if (!found) throw new Error(`openclaw@${version} is not installed in ${cache}: run scripts/setup.sh`);
+    if (!found) throw new Error(`openclaw@${version} is not installed in ${cache}: run scripts/test.sh, or scripts/setup.sh --with-openclaw`);
     return found;
 }
 

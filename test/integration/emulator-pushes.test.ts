@@ -3,6 +3,7 @@
  * check's warnings, and exactly what each push delivered to the server.
  */
 import * as crypto from "node:crypto";
+import { startGateway } from "../../emulator";
 import { ed25519Pem, instanceBody, MENTOR, MENTOR_2, ORG, useApi } from "./emulator-http";
 
 describe("emulator pushes", () => {
@@ -18,7 +19,7 @@ describe("emulator pushes", () => {
         return api().settle(`claw/mentor-configs/${bindingId}/`, "last_config_push_status");
     };
 
-    it("delivers the workspace files, the config patch with model and enabled skills, and the skills' folders", async () => {
+    it("delivers the workspace texts (newest layout without a claw_version), the config patch with model and enabled skills, and the skills' folders", async () => {
         const inst = await api().create("claw/instances/", instanceBody(device()));
         const b = await api().create("claw/mentor-configs/", {
             mentor: MENTOR,
@@ -54,13 +55,14 @@ describe("emulator pushes", () => {
         expect((await push(b.id)).last_config_push_status).toBe("success");
         const [d] = (await api().admin("GET", `orgs/${ORG}/deliveries`)).body.results;
         expect(d).toMatchObject({ kind: "config", instance: inst.id, binding: b.id, mentor: MENTOR, server_url: "https://claw.example.com" });
+        // OpenClaw 2026.9's layout (openclaw/workspace.ts): tools in AGENTS.md's `## Tools`, heartbeat in the monitor scratch.
+        expect(d).toMatchObject({ openclaw_version: null, layout: "2026.9", heartbeat_scratch: "Check mail." });
         expect(d.files).toEqual({
             "IDENTITY.md": "# Ada",
             "SOUL.md": "Curious.",
             "USER.md": "Students",
-            "TOOLS.md": "curl",
+            "AGENTS.md": "## Tools\n\ncurl\n",
             "BOOTSTRAP.md": "Say hello.",
-            "HEARTBEAT.md": "Check mail.",
             "MEMORY.md": "Nothing yet.",
         });
         // Placed per mentor (emulator/placement.ts): the model and skills on the mentor's own agent;
@@ -83,9 +85,37 @@ describe("emulator pushes", () => {
                     "scripts/fetch.sh": "curl $1",
                     "assets/logo.png": { bytes: 4, sha256: crypto.createHash("sha256").update("PNG!").digest("hex"), content_type: "image/png" },
                 },
+                sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
             },
         ]);
         expect(api().emu.deliveries(ORG)).toEqual([d]);
+    });
+
+    it("follows the instance's claw_version: older servers get TOOLS.md and HEARTBEAT.md, newer ones the newest layout with a note", async () => {
+        const gw = await startGateway({ version: "2026.3.1" });
+        try {
+            const inst = await api().create("claw/instances/", instanceBody({ ...device(), server_url: gw.url }));
+            const b = await api().create("claw/mentor-configs/", { mentor: MENTOR, server: inst.id, agent_config: { agents: "# Team\n", tools: "curl", heartbeat: "Check mail." } });
+            const delivered = async (version: string) => {
+                gw.setVersion(version);
+                expect((await api().post(`claw/instances/${inst.id}/refresh-version/`)).body).toEqual({ claw_version: version });
+                expect((await push(b.id)).last_config_push_status).toBe("success");
+                return api().emu.deliveries(ORG).filter((x) => x.binding === b.id).pop() as Record<string, unknown>;
+            };
+            expect(await delivered("2026.3.1")).toMatchObject({ openclaw_version: "2026.3.1", layout: "before 2026.9", files: { "AGENTS.md": "# Team\n", "TOOLS.md": "curl", "HEARTBEAT.md": "Check mail." } });
+            const newer = await delivered("2027.1.0");
+            expect(newer).toMatchObject({ layout: "2026.9", files: { "AGENTS.md": "# Team\n\n## Tools\n\ncurl\n" }, heartbeat_scratch: "Check mail." });
+            expect(newer.layout_note).toBe("OpenClaw 2027.1.0 is newer than any workspace layout we know (checked through 2026.9.6); using the newest one (2026.9)");
+
+            // Over the scratch's cap: refused with the field and the cap, nothing delivered.
+            await api().patch(`agent-configs/${b.agent_config.id}/`, { heartbeat: "x".repeat(256 * 1024 + 1) });
+            expect((await push(b.id)).last_config_push_status).toBe(
+                "failed: workspace refused: heartbeat: 262145 bytes, over the 256 KiB cap of the heartbeat job's monitor scratch in OpenClaw 2026.9; shorten it",
+            );
+            expect(api().emu.deliveries(ORG).filter((x) => x.binding === b.id)).toHaveLength(2);
+        } finally {
+            await gw.close();
+        }
     });
 
     it("fills last_push_warnings from the baseline check, and empties them when the config is clean", async () => {

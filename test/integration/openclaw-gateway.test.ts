@@ -115,11 +115,14 @@ describe("pushes on a real OpenClaw gateway", () => {
         expect(agents()[agentIdOf(MENTOR_2)]).toEqual({ heartbeat: { every: "1h" }, skills: [] });
     });
 
-    it("reports the gateway's refusal of a workspace file it does not accept (HEARTBEAT.md)", async () => {
+    it("fails a heartbeat text for an agent without a heartbeat job (2026.9 keeps it in the job's monitor scratch), saying what to set", async () => {
         if (!paired) throw new Error("needs the paired instance");
         const b = await api().create("claw/mentor-configs/", { mentor: MENTOR_3, server: paired.id, agent_config: { identity: "# Cy", heartbeat: "Check mail." } });
         const done = await push(b.id);
-        expect(done.last_config_push_status).toBe('failed: agents.files.set: unsupported file "HEARTBEAT.md"');
+        expect(done.last_config_push_status).toBe(
+            `failed: heartbeat: the agent ${agentIdOf(MENTOR_3)} has no heartbeat job on the server, whose monitor scratch holds the heartbeat text in OpenClaw 2026.9; ` +
+                'give the agent config a heartbeat schedule (config `heartbeat.every`, e.g. "30m")',
+        );
         expect(await oc().agentFile(agentIdOf(MENTOR_3), "IDENTITY.md")).toBe("# Cy");
     });
 
