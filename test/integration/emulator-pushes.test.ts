@@ -202,7 +202,10 @@ describe("emulator pushes", () => {
         await api().admin("PUT", `orgs/${ORG}/credentials`, { names: ["or-key"] });
         expect((await api().get(`claw/model-providers/${missing.id}/`)).body.credential_resolved).toBe(false);
 
+        // Held pending for a second, so that reading "pending" does not race the short push delay on a busy box.
+        api().emu.setFaults([{ kind: "slow-push", ms: 1000, times: 1 }]);
         expect((await api().post(`claw/instances/${inst.id}/push-providers/`)).status).toBe(202);
+        api().emu.clearFaults();
         expect((await api().get(`claw/model-providers/${good.id}/`)).body.last_provider_push_status).toBe("pending");
         const g = await api().settle(`claw/model-providers/${good.id}/`, "last_provider_push_status");
         expect(g.last_provider_push_status).toBe("success");
