@@ -193,7 +193,7 @@ export class ClawAgent extends pulumi.ComponentResource {
             childName(name, "push"),
             {
                 binding: this.binding.id,
-                triggers: configPushTriggers(component, this.agentConfig.contentHash, delivered),
+                triggers: withAgent(configPushTriggers(component, this.agentConfig.contentHash, delivered), agentId, this.binding),
                 timeoutSeconds: pushTimeoutSeconds,
                 adopt: adopt.push,
                 ...identity,
@@ -204,4 +204,16 @@ export class ClawAgent extends pulumi.ComponentResource {
         this.pushWarnings = this.push.warnings;
         this.registerOutputs({ mentorId: this.mentorId, bindingId: this.bindingId, pushStatus: this.pushStatus, pushWarnings: this.pushWarnings });
     }
+}
+
+/**
+ * The push's triggers, plus the OpenClaw agent the push lands in when `agentId` is given and
+ * the binding is on the mentor routes: a new agent id must be delivered there at once. Left out
+ * otherwise (the collection routes do not apply it), so triggers made before are unchanged.
+ */
+function withAgent<T extends object>(triggers: T, agentId: unknown, binding: MentorBinding): pulumi.Input<T & { agent?: string }> {
+    if (agentId === undefined) return triggers;
+    return pulumi
+        .all([pulumi.output(triggers), binding.apiRoutes, binding.agentId])
+        .apply(([t, routes, agent]) => (routes === "mentor" && agent !== undefined ? { ...(t as T), agent } : (t as T & { agent?: string })));
 }

@@ -74,6 +74,10 @@ describe("an agent set in hosted mode makes a mentor per agent and places each u
         expect(deliveries.map((d) => [d.mentor, d.agent_id]).sort()).toEqual(Object.keys(AGENTS).map((id) => [ids[id], id]).sort());
         for (const d of deliveries) expect(Object.keys(d.config_patch.agents?.entries ?? {})).toEqual([d.agent_id]);
         // Delegation names the set's own ids, which are the server's agent ids here: no renaming.
+        // Each push's triggers name the agent it lands in, so a changed agent id re-pushes.
+        const state = JSON.parse(await project.exportState()) as { deployment: { resources: { type: string; outputs?: { triggers?: { agent?: string } } }[] } };
+        const pushTargets = state.deployment.resources.filter((x) => x.type.endsWith("iblai:ConfigPush")).map((x) => x.outputs?.triggers?.agent);
+        expect(pushTargets.sort()).toEqual(Object.keys(AGENTS).sort());
         const dean = deliveries.find((d) => d.agent_id === "dean");
         expect(JSON.stringify(dean?.config_patch)).toContain('"allowAgents":["tutor-math","tutor-writing","researcher"]');
     });
