@@ -17,9 +17,16 @@ export interface AgentSetArgs extends LoadAgentSetOptions {
     server: MentorBindingArgs["server"];
     /**
      * Which mentor each agent becomes: agent id → mentor UUID (from stack config, e.g.
-     * `pulumi config set --path 'mentors.dean' <uuid>`). Every agent of the set needs one.
+     * `pulumi config set --path 'mentors.dean' <uuid>`). An agent left out gets its own
+     * Mentor through its ClawAgent, named `<mentorNamePrefix><agent id>`.
      */
-    mentors: Record<string, string>;
+    mentors?: Record<string, string>;
+    /**
+     * Put before an agent's id to name the mentor made for it (mentor names are unique per
+     * org and are the mentor's key: a change replaces it). Default: the set's name and `-`,
+     * e.g. `academy-dean`; give one per stack when two stacks deploy a set into one org.
+     */
+    mentorNamePrefix?: string;
     /**
      * Skills the agents name but the folder does not hold (bundled or made elsewhere):
      * their ids by name. Unlisted ones are reported and not assigned.
@@ -28,8 +35,9 @@ export interface AgentSetArgs extends LoadAgentSetOptions {
     /**
      * The id the server gives the OpenClaw agent of a mentor. When given, the set's agent ids in
      * `subagents.allowAgents` are rewritten to it, so that delegation reaches the mentors'
-     * agents; without it they are pushed as written. (The platform's scheme is not documented;
-     * the emulator uses `mentor-<uuid>`.)
+     * agents, and it is each binding's `agentId`; without it they are pushed as written and
+     * each binding's `agentId` is the set's agent id. Needs a UUID for every agent in `mentors`.
+     * (The collection routes' scheme is not documented; the emulator uses `mentor-<uuid>`.)
      */
     serverAgentId?: (mentor: string) => string;
     /** Put before every skill's slug (slugs are unique per platform, so two sets may clash). */
@@ -47,7 +55,10 @@ export interface AgentSetArgs extends LoadAgentSetOptions {
  * skill an agent uses a {@link ClawSkill} shared by the agents that use it. The folder is
  * read and checked while the program runs, so a folder that cannot be deployed fails
  * `pulumi preview`, naming each file; what is not deployed (unknown files, secrets such as
- * `auth-profiles.json`, root settings) is reported as warnings.
+ * `auth-profiles.json`, root settings) is reported as warnings. An agent with no mentor UUID
+ * in `mentors` gets its own mentor (so on the hosted platform no UUID is copied by hand), and
+ * each binding drives the set's own agent id on the server (`agentId`), so the agents of one
+ * set share a server without landing on one agent.
  *
  * @example
  * ```ts
@@ -59,6 +70,8 @@ export interface AgentSetArgs extends LoadAgentSetOptions {
  *     omitConfig: ["sandbox.mode"],
  * });
  * export const pushes = academy.pushStatuses;
+ * // Hosted platform, no UUIDs: each agent makes its mentor (academy-hosted-dean, ...).
+ * const hosted = new AgentSet("academy-hosted", { folder: "agents/academy", server: server.instanceId });
  * ```
  */
 export class AgentSet extends pulumi.ComponentResource {
@@ -79,12 +92,17 @@ export class AgentSet extends pulumi.ComponentResource {
         // The provider's own setting unless given, so the set is split and checked by the schema the provider's check uses.
         const openclawVersion = args.openclawVersion ?? configuredOpenclawVersion();
         this.loaded = loadAgentSet(args.folder, { omitConfig: args.omitConfig, openclawVersion });
-        const missing = mentorProblems(this.loaded.agents, args.mentors);
+        const mentors = args.mentors ?? {};
+        const missing = mentorProblems(this.loaded.agents, mentors, args.serverAgentId !== undefined);
         if (missing.length) throw new AgentSetError(args.folder, missing);
+        const prefix = args.mentorNamePrefix ?? `${name}-`;
         const plan = planSkills(this.loaded, Object.keys(args.existingSkills ?? {}));
         const notes = [...this.loaded.notes, ...plan.notes];
         const ids = new Set(this.loaded.agents.map((a) => a.id));
-        for (const id of Object.keys(args.mentors)) if (!ids.has(id)) notes.push(`mentors.${id}: no agent of that id in the set; ignored`);
+        // A table that names some agents but not all: the others' new mentors should be no surprise.
+        const made = this.loaded.agents.filter((a) => !mentors[a.id]).map((a) => a.id);
+        if (made.length && made.length < this.loaded.agents.length) notes.push(`mentors: no UUID for ${made.join(", ")}: each gets its own mentor (${made.map((id) => prefix + id).join(", ")})`);
+        for (const id of Object.keys(mentors)) if (!ids.has(id)) notes.push(`mentors.${id}: no agent of that id in the set; ignored`);
 
         this.skills = {};
         for (const s of this.loaded.skills.filter((x) => plan.used.includes(x.slug))) {
@@ -107,14 +125,28 @@ export class AgentSet extends pulumi.ComponentResource {
 
         this.agents = {};
         const { serverAgentId } = args;
-        const agents = serverAgentId ? renameSubagents(this.loaded.agents, (id) => serverAgentId(args.mentors[id])) : this.loaded.agents;
+        // The OpenClaw agent each binding drives: the set's own id (so allowAgents needs no renaming), or the server's name for it.
+        const agentIdOf = (id: string) => (serverAgentId ? serverAgentId(mentors[id]) : id);
+        const agents = serverAgentId ? renameSubagents(this.loaded.agents, agentIdOf) : this.loaded.agents;
         for (const a of agents) {
             const skills: ClawAgentSkill[] = plan.agents[a.id].map(({ slug, from }) =>
                 from === "set" ? this.skills[slug] : { slug, skillId: (args.existingSkills ?? {})[slug] },
             );
             this.agents[a.id] = new ClawAgent(
                 childName(name, a.id),
-                { ...identity, ...a.files, server: args.server, mentor: args.mentors[a.id], model: a.model, config: a.config, skills, pushTimeoutSeconds: args.pushTimeoutSeconds, openclawVersion },
+                {
+                    ...identity,
+                    ...a.files,
+                    server: args.server,
+                    mentor: mentors[a.id] || undefined,
+                    newMentor: { name: `${prefix}${a.id}`, displayName: a.name ?? a.id },
+                    agentId: agentIdOf(a.id),
+                    model: a.model,
+                    config: a.config,
+                    skills,
+                    pushTimeoutSeconds: args.pushTimeoutSeconds,
+                    openclawVersion,
+                },
                 { parent: this },
             );
         }

@@ -247,12 +247,17 @@ describe("mentorProblems", () => {
         { id: "tutor-math" },
         { id: "researcher" },
     ];
-    it("names every agent without a mentor, and every mentor that is not a UUID", () => {
-        expect(mentorProblems(agents, { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", researcher: "dean@acme" }).map((p) => `${p.at ?? ""}${p.message}`)).toEqual([
-            `agent tutor-math has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors["tutor-math"]' <mentor-uuid>)`,
-            'agent researcher: mentors["researcher"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10',
+    it("names every mentor that is not a UUID; an agent left out gets its own mentor unless serverAgentId needs its UUID", () => {
+        const table = { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", researcher: "dean@acme" };
+        expect(mentorProblems(agents, table).map((p) => `${p.at ?? ""}${p.message}`)).toEqual([
+            'agent researcher: mentors["researcher"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10 (or leave the agent out: it gets its own mentor)',
         ]);
-        expect(mentorProblems(agents.slice(0, 1), { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10" })).toEqual([]);
+        expect(mentorProblems(agents, table, true).map((p) => p.message)).toEqual([
+            `agent tutor-math has no mentor UUID, which serverAgentId needs: add it to the mentors table (e.g. pulumi config set --path 'mentors["tutor-math"]' <mentor-uuid>), or leave serverAgentId out`,
+            expect.stringMatching(/^agent researcher: mentors\["researcher"\] must be a mentor UUID/),
+        ]);
+        expect(mentorProblems(agents, {})).toEqual([]);
+        expect(mentorProblems(agents.slice(0, 1), { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10" }, true)).toEqual([]);
     });
 });
 

@@ -397,23 +397,30 @@ export function planSkills(set: Pick<LoadedAgentSet, "agents" | "skills">, exist
 }
 
 /**
- * The problems of a mentors table (agent id → mentor UUID) for a loaded set: every agent
- * without a mentor, and every mentor that is not a UUID, each naming the agent.
+ * The problems of a mentors table (agent id → mentor UUID) for a loaded set: every mentor
+ * that is not a UUID, naming the agent. An agent left out of the table is no problem: it
+ * gets its own mentor (AgentSet). With `serverAgentId`, every agent needs a UUID (the
+ * server's agent name is derived from it while the program runs).
  *
  * @example
  * ```ts
- * mentorProblems(set.agents, { dean: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10" });
- * // [{ file: "openclaw.json", message: "agent tutor-math has no mentor: ..." }, ...]
+ * mentorProblems(set.agents, { dean: "dean@acme" });
+ * // [{ file: "openclaw.json", message: 'agent dean: mentors["dean"] must be a mentor UUID, ...' }]
  * ```
  */
-export function mentorProblems(agents: readonly Pick<LoadedAgent, "id">[], mentors: Record<string, unknown>): AgentSetProblem[] {
+export function mentorProblems(agents: readonly Pick<LoadedAgent, "id">[], mentors: Record<string, unknown>, needEvery = false): AgentSetProblem[] {
     const out: AgentSetProblem[] = [];
     for (const a of agents) {
         const m = mentors[a.id];
         if (m === undefined || m === null || m === "") {
-            out.push({ file: "openclaw.json", message: `agent ${a.id} has no mentor: add it to the mentors table (e.g. pulumi config set --path 'mentors["${a.id}"]' <mentor-uuid>)` });
+            if (needEvery) {
+                out.push({
+                    file: "openclaw.json",
+                    message: `agent ${a.id} has no mentor UUID, which serverAgentId needs: add it to the mentors table (e.g. pulumi config set --path 'mentors["${a.id}"]' <mentor-uuid>), or leave serverAgentId out`,
+                });
+            }
         } else if (!MentorId.safeParse(m).success) {
-            out.push({ file: "openclaw.json", message: `agent ${a.id}: mentors["${a.id}"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10` });
+            out.push({ file: "openclaw.json", message: `agent ${a.id}: mentors["${a.id}"] must be a mentor UUID, e.g. 3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10 (or leave the agent out: it gets its own mentor)` });
         }
     }
     return out;

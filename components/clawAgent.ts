@@ -46,6 +46,12 @@ export interface ClawAgentArgs extends Omit<AgentConfigArgs, "mentor" | "adoptId
     newMentor?: Partial<Omit<MentorArgs, "apiBaseUrl" | "org" | "adoptId">>;
     /** The claw server: a ClawServer's `instanceId` (or any instance id). */
     server: MentorBindingArgs["server"];
+    /**
+     * The OpenClaw agent the binding drives (MentorBinding's `agentId`): on the mentor routes
+     * the service's default is `main`, so agents sharing a server need one each. Not applied
+     * on the collection routes (the service names the agent; a warning says so).
+     */
+    agentId?: MentorBindingArgs["agentId"];
     /** The binding's flags. */
     enabled?: MentorBindingArgs["enabled"];
     autoPush?: MentorBindingArgs["autoPush"];
@@ -133,7 +139,7 @@ export class ClawAgent extends pulumi.ComponentResource {
 
     constructor(name: string, args: ClawAgentArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("iblai:index:ClawAgent", name, {}, opts);
-        const { mentor: given, newMentor, server, enabled, autoPush, skills = [], pushTimeoutSeconds, movedFrom = {}, adopt = {}, openclawVersion, ...config } = args;
+        const { mentor: given, newMentor, server, agentId, enabled, autoPush, skills = [], pushTimeoutSeconds, movedFrom = {}, adopt = {}, openclawVersion, ...config } = args;
         // Once per stack, not per agent: what the target version does with the texts given.
         sayOnce(versionNotes(openclawVersion ?? configuredOpenclawVersion(), (["tools", "heartbeat"] as const).filter((f) => config[f] !== undefined)));
         const identity = { apiBaseUrl: args.apiBaseUrl, org: args.org };
@@ -149,7 +155,7 @@ export class ClawAgent extends pulumi.ComponentResource {
         const mentor: pulumi.Input<string> = this.mentor ? this.mentor.id : (given as pulumi.Input<string>);
         this.mentorId = pulumi.output(mentor);
 
-        this.binding = new MentorBinding(childName(name, "binding"), { mentor, server, enabled, autoPush, adoptId: adopt.binding, ...identity }, { parent: this, aliases: aliasesOf(movedFrom.binding) });
+        this.binding = new MentorBinding(childName(name, "binding"), { mentor, server, agentId, enabled, autoPush, adoptId: adopt.binding, ...identity }, { parent: this, aliases: aliasesOf(movedFrom.binding) });
         this.bindingId = this.binding.id;
         // Binding a mentor makes the service create its agent config, which this adopts.
         this.agentConfig = new AgentConfig(
@@ -187,7 +193,7 @@ export class ClawAgent extends pulumi.ComponentResource {
             childName(name, "push"),
             {
                 binding: this.binding.id,
-                triggers: configPushTriggers(component, this.agentConfig.contentHash, delivered),
+                triggers: withAgent(configPushTriggers(component, this.agentConfig.contentHash, delivered), agentId, this.binding),
                 timeoutSeconds: pushTimeoutSeconds,
                 adopt: adopt.push,
                 ...identity,
@@ -198,4 +204,16 @@ export class ClawAgent extends pulumi.ComponentResource {
         this.pushWarnings = this.push.warnings;
         this.registerOutputs({ mentorId: this.mentorId, bindingId: this.bindingId, pushStatus: this.pushStatus, pushWarnings: this.pushWarnings });
     }
+}
+
+/**
+ * The push's triggers, plus the OpenClaw agent the push lands in when `agentId` is given and
+ * the binding is on the mentor routes: a new agent id must be delivered there at once. Left out
+ * otherwise (the collection routes do not apply it), so triggers made before are unchanged.
+ */
+function withAgent<T extends object>(triggers: T, agentId: unknown, binding: MentorBinding): pulumi.Input<T & { agent?: string }> {
+    if (agentId === undefined) return triggers;
+    return pulumi
+        .all([pulumi.output(triggers), binding.apiRoutes, binding.agentId])
+        .apply(([t, routes, agent]) => (routes === "mentor" && agent !== undefined ? { ...(t as T), agent } : (t as T & { agent?: string })));
 }

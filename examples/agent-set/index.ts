@@ -1,7 +1,7 @@
 // A published OpenClaw agent set, deployed unchanged: every agent of the folder becomes a
 // mentor on one claw server, with its workspace files, model, config, skills and push.
-// Stack config (Pulumi.dev.yaml): serverUrl, folder, mentors (agent id → mentor UUID),
-// and optionally omitConfig, slugPrefix.
+// Stack config (Pulumi.dev.yaml): serverUrl, folder, and optionally mentors (agent id →
+// mentor UUID; an agent left out gets its own mentor), omitConfig, slugPrefix.
 import * as pulumi from "@pulumi/pulumi";
 import { AgentSet, ClawServer } from "pulumi-iblai-claw";
 
@@ -17,7 +17,7 @@ const server = new ClawServer("claw", {
 const set = new AgentSet("set", {
     folder: cfg.require("folder"),
     server: server.instanceId,
-    mentors: cfg.requireObject<Record<string, string>>("mentors"),
+    mentors: cfg.getObject<Record<string, string>>("mentors"),
     omitConfig: cfg.getObject<string[]>("omitConfig"),
     slugPrefix: cfg.get("slugPrefix"),
 });

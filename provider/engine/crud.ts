@@ -274,6 +274,8 @@ export function changedKeys(facts: ResourceFacts, olds: Props, news: Props): str
     for (const k of [...IDENTITY, ...Object.keys(facts.fields), ...derivedKeys(facts)]) {
         const n = news[k];
         const o = olds[k];
+        // A field the resource's generation does not take changes nothing there.
+        if (facts.routed && facts.fields[k]?.routes !== undefined && facts.fields[k]?.routes !== routesOf(olds)) continue;
         if (n === undefined) {
             if (facts.fields[k]?.resetTo !== undefined && o !== undefined) out.push(k);
             continue;

@@ -37,6 +37,13 @@ export interface FieldFact {
      * "no opinion" and the service's value stands.
      */
     resetTo?: unknown;
+    /**
+     * Of a route-dependent resource: the only generation whose service takes this field
+     * (e.g. a binding's `agent_id`, mentor routes only). On the other generation it is
+     * recorded in state but never sent, and never a diff there (so adding it to an existing
+     * program changes nothing); the resource's facts say so to the user.
+     */
+    routes?: ApiRoutes;
 }
 
 /**

@@ -2,7 +2,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ClawClient } from "../../sdk";
 import { agentConfigFacts } from "../resources/agentConfig";
-import { autoPushNotice, mentorBindingFacts } from "../resources/mentorBinding";
+import { agentIdNotice, autoPushNotice, mentorBindingFacts } from "../resources/mentorBinding";
 import { skillAssignmentFacts } from "../resources/skillAssignment";
 import type { Connection } from "./connection";
 import { apiMethods } from "./crud";
@@ -101,6 +101,20 @@ describe("check and diff of route-dependent resources", () => {
             const bad = await apiMethods(facts, () => ({ ...conn, apiRoutes: "mentors" as never })).check({}, inputs);
             expect(bad.failures).toEqual([{ property: "", reason: expect.stringContaining("iblai:apiRoutes must be auto") }]);
         }
+        expect(seen).toEqual([]);
+    });
+
+    it("diffs a binding's agentId only on the mentor routes, and says once at preview that the collection routes ignore it", async () => {
+        const m = apiMethods(mentorBindingFacts, () => ({ baseUrl: url, org: "zero", apiToken: "t", apiRoutes: "auto" }));
+        const news = (await m.check({}, { mentor: MENTOR, server: 4, agentId: "dean" })).inputs;
+        const old = { mentor: MENTOR, server: 4, apiBaseUrl: url, org: "zero" };
+        // A binding made before the set named its agents: on the collection routes, no change.
+        expect(await m.diff(MENTOR, { ...old, apiRoutes: "collection" }, news)).toMatchObject({ changes: false });
+        expect(await m.diff(MENTOR, old, news)).toMatchObject({ changes: false }); // no apiRoutes: collection
+        expect(await m.diff(MENTOR, { ...old, apiRoutes: "mentor", agentId: "main" }, news)).toMatchObject({ changes: true, replaces: [] });
+        expect(agentIdNotice(news, { ...old, apiRoutes: "collection" })).toMatch(/^agentId "dean" is not applied: this binding is on the collection routes/);
+        expect(agentIdNotice(news, { ...old, apiRoutes: "collection", agentId: "dean" })).toBeUndefined(); // said at its create
+        expect(agentIdNotice(news, { ...old, apiRoutes: "mentor" })).toBeUndefined();
         expect(seen).toEqual([]);
     });
 

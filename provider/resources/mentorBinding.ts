@@ -1,6 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type ClawClient, ConfigError, MentorBindingCreate, MentorClawConfigCreate, NotFoundError, sameValue } from "../../sdk";
-import { type EntityOps, type ResourceFacts, entityOps } from "../engine/facts";
+import { type EntityOps, type OpsContext, type ResourceFacts, entityOps } from "../engine/facts";
+import { OWNER, isUnknown } from "../engine/crud";
+import { noticeFor } from "../engine/progress";
 import { isMentorId, routesOf } from "../engine/routes";
 import { agentConfigDeleted, rememberBinding } from "../engine/mentorConfigs";
 import type { BindingId, InstanceRef } from "../ids";
@@ -17,7 +19,7 @@ export const mentorBindingFacts: ResourceFacts = {
         // As the platform's own scripts send them (seed_claw_mentor.py): the OpenClaw agent's
         // name (read back as agent_id), and the agent config at bind time, which is not read
         // back as sent (the answer embeds the whole config): diffed against the last inputs.
-        agentId: { api: "agent_id" },
+        agentId: { api: "agent_id", routes: "mentor" },
         initialAgentConfig: { api: "agent_config", writeOnly: true },
     },
     outputs: {
@@ -34,9 +36,9 @@ export const mentorBindingFacts: ResourceFacts = {
     routed: true,
     // One binding per mentor on the mentor routes: a new server's binding can only follow the old one.
     deleteBeforeReplace: (olds) => routesOf(olds) === "mentor",
-    notice: autoPushNotice,
+    notice: (news, olds) => [autoPushNotice(news, olds), agentIdNotice(news, olds)].filter(Boolean).join("\n") || undefined,
     find: { naturalKey: ["mentor", "server"], match: ["mentor", "server"] },
-    ops: (client, ctx) => remembering(client, withAutoPushOff(ctx.routes === "mentor" ? byMentor(client) : collectionOps(client))),
+    ops: (client, ctx) => remembering(client, withAutoPushOff(ctx.routes === "mentor" ? byMentor(client) : collectionOps(client, ctx))),
     createdOutputs: { keys: ["createdAgentConfigId"], of: async (client, obj, since) => ({ createdAgentConfigId: await agentConfigMadeBy(client, obj, since) }) },
     afterDelete: (client, state) => deleteMadeAgentConfig(client, state),
 };
@@ -56,25 +58,46 @@ export function autoPushNotice(news: Record<string, unknown>, olds: Record<strin
     );
 }
 
+/**
+ * What happens to `agentId` on the collection routes, where the service names the OpenClaw
+ * agent itself (the emulator: `mentor-<uuid>`): recorded, not sent.
+ */
+function agentIdNotApplied(agentId: unknown): string {
+    return (
+        `agentId ${JSON.stringify(agentId)} is not applied: this binding is on the collection routes (the older guide), ` +
+        "where the service names the OpenClaw agent itself; it is recorded in state only. It applies on the mentor routes (iblai:apiRoutes mentor, the hosted service)"
+    );
+}
+
+/**
+ * Said at preview when an existing binding on the collection routes is given an `agentId`
+ * it did not record (a new binding says it at create, when its routes are decided).
+ */
+export function agentIdNotice(news: Record<string, unknown>, olds: Record<string, unknown> | undefined): string | undefined {
+    if (!olds || routesOf(olds) !== "collection" || news.agentId === undefined || isUnknown(news.agentId)) return undefined;
+    return sameValue(olds.agentId, news.agentId) ? undefined : agentIdNotApplied(news.agentId);
+}
+
 /** Bindings we create have auto_push off unless the program asks (issue 20). */
 function withAutoPushOff(ops: EntityOps): EntityOps {
     return { ...ops, create: (b) => ops.create({ ...b, auto_push: b.auto_push ?? false }) };
 }
 
 /** The older guide's `claw/mentor-configs/`; `agentId` and `initialAgentConfig` exist only on the mentor routes. */
-function collectionOps(client: ClawClient): EntityOps {
+function collectionOps(client: ClawClient, ctx: OpsContext): EntityOps {
     const ops = entityOps(client.mentorBindings);
     const withId = <T extends Record<string, unknown> & { id: number | string }>(o: T) => ({ ...o, binding_id: o.id });
     return {
         ...ops,
-        create: async (b) => {
-            const extra = (["agent_id", "agent_config"] as const).filter((k) => b[k] !== undefined);
-            if (extra.length) {
-                const names = extra.map((k) => (k === "agent_id" ? "agentId" : "initialAgentConfig")).join(", ");
-                throw new ConfigError(`${names}: the collection routes (the older guide) take no such field, and this service or iblai:apiRoutes chose them`, {
-                    hint: "leave it out, or manage this mentor on the mentor routes: pulumi config set iblai:apiRoutes mentor",
+        create: async ({ agent_id: agentId, ...b }) => {
+            // The agent config would be lost unsaid: refused. The agent's name is the service's
+            // choice here, so agentId is recorded, not sent, and said once (agentIdNotice).
+            if (b.agent_config !== undefined) {
+                throw new ConfigError(`initialAgentConfig: the collection routes (the older guide) take no such field, and this service or iblai:apiRoutes chose them`, {
+                    hint: "leave it out and manage the config with AgentConfig, or manage this mentor on the mentor routes: pulumi config set iblai:apiRoutes mentor",
                 });
             }
+            if (agentId !== undefined) noticeFor(ctx.props[OWNER] as string | undefined, `iblai:MentorBinding: ${agentIdNotApplied(agentId)}`);
             return withId(await ops.create(b));
         },
         get: async (id) => withId(await ops.get(id)),
@@ -181,7 +204,11 @@ export interface MentorBindingArgs extends IdentityArgs {
      * agent-config write and an empty field blanks its file; preview says so.
      */
     autoPush?: pulumi.Input<boolean>;
-    /** Mentor routes: the OpenClaw agent's name (the service's default is `main`; a push creates a missing one). */
+    /**
+     * Mentor routes: the OpenClaw agent's name (the service's default is `main`; a push creates
+     * a missing one). On the collection routes the service names the agent itself: recorded in
+     * state, not sent, never a diff, and a warning says it is not applied.
+     */
     agentId?: pulumi.Input<string>;
     /**
      * Mentor routes: agent-config fields sent with the bind, by their API names as the

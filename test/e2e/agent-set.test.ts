@@ -66,11 +66,13 @@ describe("an OpenClaw agent set deployed with AgentSet and the real pulumi CLI",
         await emu?.close();
     });
 
-    it("stops the preview when an agent has no mentor, naming it, before any request", async () => {
+    it("stops the preview when an agent's mentor is not a UUID, naming it, before any request", async () => {
+        // (An agent left out of the table gets its own mentor: agent-set-hosted.test.ts.)
         for (const agent of ["dean", "tutor-math", "tutor-writing"]) await setMentor(agent);
+        await project.cli(["config", "set", "-s", project.stack, "--path", 'mentors["researcher"]', "researcher@academy"]);
         const p = await project.preview([], { allowFail: true });
         expect(p.code).not.toBe(0);
-        expect(p.stdout + p.stderr).toMatch(/openclaw\.json: agent researcher has no mentor: add it to the mentors table/);
+        expect(p.stdout + p.stderr).toMatch(/openclaw\.json: agent researcher: mentors\["researcher"\] must be a mentor UUID/);
         expect(emu.requestCounts()).toEqual({});
         await setMentor("researcher");
     });

@@ -60,6 +60,32 @@ describe("route generations on the collection routes (provider against the emula
         }
     });
 
+    it("records a binding's agentId without sending it, says so once, and still refuses initialAgentConfig", async () => {
+        const c = conn("auto");
+        const M = "8c2a4b6d-3e5f-4a71-8cbd-2e3f4a5b6c7d";
+        const said: string[] = [];
+        // Outside the pulumi host a notice goes to stderr: captured here (and passed on), not mocked.
+        const write = process.stderr.write.bind(process.stderr);
+        const spy = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
+            said.push(String(chunk));
+            return write(chunk, ...(rest as []));
+        });
+        try {
+            const inputs = checked(mentorBindingFacts, c, { mentor: M, server, agentId: "dean", [crud.OWNER]: "urn:x:dean-binding" });
+            const made = await crud.create(mentorBindingFacts, c, inputs);
+            expect(made.outs).toMatchObject({ apiRoutes: "collection", agentId: "dean" });
+            expect(env.emu.store.list(ORG, "claw/mentor-configs").find((b) => b.mentor === M)).not.toHaveProperty("agent_id", "dean");
+            expect(said.filter((l) => l.includes('agentId "dean" is not applied'))).toHaveLength(1);
+            // A later agentId is no diff here (it would change nothing on these routes).
+            expect(crud.diff(mentorBindingFacts, made.id, made.outs as Record<string, unknown>, { ...inputs, agentId: "main" })).toMatchObject({ changes: false });
+            await crud.remove(mentorBindingFacts, c, made.id, made.outs as Record<string, unknown>);
+            const withConfig = checked(mentorBindingFacts, c, { mentor: M, server, initialAgentConfig: { identity: "# Dean" } });
+            await expect(crud.create(mentorBindingFacts, c, withConfig)).rejects.toThrow(/initialAgentConfig: the collection routes \(the older guide\) take no such field/);
+        } finally {
+            spy.mockRestore();
+        }
+    });
+
     it("state from before issue 20 (no apiRoutes) reads, updates and deletes through the collection routes with no diff, whatever the setting", async () => {
         // Made the way every earlier stack was, then stripped of the recorded generation.
         const made = await crud.create(mentorBindingFacts, conn("collection"), checked(mentorBindingFacts, conn(), { mentor: OLD, server, enabled: true }));
