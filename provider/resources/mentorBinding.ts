@@ -36,7 +36,11 @@ export const mentorBindingFacts: ResourceFacts = {
     routed: true,
     // One binding per mentor on the mentor routes: a new server's binding can only follow the old one.
     deleteBeforeReplace: (olds) => routesOf(olds) === "mentor",
-    notice: (news, olds) => [autoPushNotice(news, olds), agentIdNotice(news, olds)].filter(Boolean).join("\n") || undefined,
+    notice: (news, olds) => {
+        const agentId = agentIdNotice(news, olds);
+        if (agentId) sayOnceAgentIdNotApplied(news[OWNER] as string | undefined, agentId);
+        return autoPushNotice(news, olds);
+    },
     find: { naturalKey: ["mentor", "server"], match: ["mentor", "server"] },
     ops: (client, ctx) => remembering(client, withAutoPushOff(ctx.routes === "mentor" ? byMentor(client) : collectionOps(client, ctx))),
     createdOutputs: { keys: ["createdAgentConfigId"], of: async (client, obj, since) => ({ createdAgentConfigId: await agentConfigMadeBy(client, obj, since) }) },
@@ -78,6 +82,18 @@ export function agentIdNotice(news: Record<string, unknown>, olds: Record<string
     return sameValue(olds.agentId, news.agentId) ? undefined : agentIdNotApplied(news.agentId);
 }
 
+let agentIdSaid = false;
+/**
+ * Says once per provider process, not once per binding: an AgentSet names every agent, and a
+ * stack made on the collection routes before agentId existed would otherwise hear it for each
+ * of its bindings at every preview (issue 21's complaint about per-agent warnings).
+ */
+function sayOnceAgentIdNotApplied(urn: string | undefined, text: string): void {
+    if (agentIdSaid) return;
+    agentIdSaid = true;
+    noticeFor(urn, `iblai:MentorBinding: ${text} (said once for every binding of this run)`);
+}
+
 /** Bindings we create have auto_push off unless the program asks (issue 20). */
 function withAutoPushOff(ops: EntityOps): EntityOps {
     return { ...ops, create: (b) => ops.create({ ...b, auto_push: b.auto_push ?? false }) };
@@ -97,7 +113,7 @@ function collectionOps(client: ClawClient, ctx: OpsContext): EntityOps {
                     hint: "leave it out and manage the config with AgentConfig, or manage this mentor on the mentor routes: pulumi config set iblai:apiRoutes mentor",
                 });
             }
-            if (agentId !== undefined) noticeFor(ctx.props[OWNER] as string | undefined, `iblai:MentorBinding: ${agentIdNotApplied(agentId)}`);
+            if (agentId !== undefined) sayOnceAgentIdNotApplied(ctx.props[OWNER] as string | undefined, agentIdNotApplied(agentId));
             return withId(await ops.create(b));
         },
         get: async (id) => withId(await ops.get(id)),
