@@ -327,11 +327,19 @@ describe("loadAgentSet on a published-shape set (firm): split by OpenClaw 2026.9
     const FIRM = path.join(FIXTURES, "firm");
     const RESOLVED = { omitConfig: ["sandbox.mode", "subagents.maxSpawnDepth"] };
 
-    it("stops on ibl.ai's blocked path and on the per-agent key 2026.9 accepts only under agents.defaults, naming the agent, where it is valid and the fix", () => {
+    it("stops only on ibl.ai's blocked path, naming the agents and the fix", () => {
         expect(problemsOf(() => loadAgentSet(FIRM))).toEqual([
             'openclaw.json (sandbox.mode; agents firm-assistant, research-agent, docket-agent): sets blocked config path sandbox.mode (at sandbox.mode), from agents.defaults. Remove it from the folder, or leave it out with omitConfig: ["sandbox.mode"]',
-            'openclaw.json (subagents.maxSpawnDepth; agent firm-assistant): not valid on an agent in OpenClaw 2026.9.6: valid under `agents.defaults.subagents` in 2026.9.6. Leave it out with omitConfig: ["subagents.maxSpawnDepth"], or move it to agents.defaults.subagents in openclaw.json (it then applies to every agent on the server)',
         ]);
+    });
+
+    it("does not deliver a per-agent key 2026.9 accepts only under agents.defaults, and says where it is valid and the fix", () => {
+        const set = loadAgentSet(FIRM, { omitConfig: ["sandbox.mode"] });
+        expect(set.notes).toContain(
+            'openclaw.json (subagents.maxSpawnDepth; agent firm-assistant): not delivered for this agent: valid only under `agents.defaults.subagents` in OpenClaw 2026.9.6. Move it to agents.defaults.subagents in openclaw.json to apply it to every agent on the server, or leave it out with omitConfig: ["subagents.maxSpawnDepth"]',
+        );
+        const firm = set.agents.find((a) => a.id === "firm-assistant");
+        expect((firm?.config.subagents as Record<string, unknown> | undefined)?.maxSpawnDepth).toBeUndefined();
     });
 
     it("applies per agent only the defaults an agent accepts, and carries the defaults-only ones once, with the default agent's push", () => {

@@ -74,7 +74,7 @@ export interface LoadAgentSetOptions {
     /**
      * Config paths to leave out of every agent's config and of `agents.defaults`, e.g.
      * `["sandbox.mode"]` (ibl.ai refuses it) or `["subagents.maxSpawnDepth"]` (OpenClaw 2026.9
-     * refuses it on an agent).
+     * refuses it on an agent; without it, it is left out anyway, with a warning).
      */
     omitConfig?: readonly string[];
     /**

@@ -17,8 +17,9 @@
  * `agents.defaults` (2026.9: `subagents.maxConcurrent`, `userTimezone`, ...) is delivered
  * once for the server, as config `agents.defaults.<path>` of one agent: the set's default
  * agent (`default: true`), else its first. An agent's own key that OpenClaw accepts only
- * under `agents.defaults` (2026.9: `subagents.maxSpawnDepth`) is refused, naming the agent,
- * where the key is valid, and the `omitConfig` that leaves it out.
+ * under `agents.defaults` (2026.9: `subagents.maxSpawnDepth`) is not delivered for it (moving
+ * it would widen it to every agent): a note names the agent, where the key is valid, and the
+ * fix. Blocked paths and other schema refusals stop the preview.
  */
 import { findBlockedPaths } from "../sdk/configPaths";
 import { checkMentorConfig } from "../sdk/openclawConfig";
@@ -206,6 +207,14 @@ export function agentsOf(root: unknown, options: AgentsOfOptions = {}): AgentsOf
         for (const p of options.omitConfig ?? []) {
             if (omitPath(config, p)) noted.push({ file, key: p, agent: id, message: "left out (omitConfig)" });
         }
+        if (options.checkSchema !== false) {
+            // An agent's own key that the version accepts only under agents.defaults (a per-agent
+            // subagents.maxSpawnDepth, written for older OpenClaw): not delivered for this agent,
+            // and said, rather than stopping the preview or widening it to every agent.
+            for (const { key, where } of validOnlyAsDefaults(config, version)) {
+                if (omitPath(config, key)) noted.push({ file, key, agent: id, message: notDeliveredPerAgent(version, where, key) });
+            }
+        }
         if (carrier?.id === id) config = mergeDeep(config, { agents: { defaults: structuredClone(serverOnly) } });
         for (const f of refusalsOf(file, id, own, config, options.checkSchema === false ? undefined : version)) {
             // The server's part of agents.defaults is the set's, not this agent's (it only carries it).
@@ -287,6 +296,26 @@ function refusalsOf(file: string, agent: string, own: Obj, config: Obj, version:
         });
     }
     return [...out, ...schemaFindings(file, agent, config, version).filter((f) => !rootOnly.includes(f.key.split(".")[0] as string))];
+}
+
+/** The keys of an agent's config that `version` accepts only under `agents.defaults`, with where. */
+function validOnlyAsDefaults(config: Obj, version: string): { key: string; where: string }[] {
+    const out: { key: string; where: string }[] = [];
+    for (const p of checkMentorConfig(config, { version })) {
+        const key = p.path.replace(/^config\.?/, "");
+        if (p.code !== "unknown-key" || !/^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/.test(key)) continue;
+        const where = validOnlyUnderDefaults(key.split("."), version);
+        if (where) out.push({ key, where });
+    }
+    return out;
+}
+
+/** The note for such a key: where it is valid, and how to apply it or silence the note. */
+function notDeliveredPerAgent(version: string, where: string, key: string): string {
+    return (
+        `not delivered for this agent: valid only under \`${where}\` in OpenClaw ${version}. ` +
+        `Move it to ${where} in openclaw.json to apply it to every agent on the server, or leave it out with omitConfig: [${JSON.stringify(key)}]`
+    );
 }
 
 /**
