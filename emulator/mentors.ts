@@ -9,8 +9,8 @@
  * - `GET /api/core/platform/users/?platform_key=<org>&platform_org=<org>`: the admin lookup.
  *
  * No DELETE of a mentor is documented, so there is none (405). `<user>` must be a user of
- * the org (the emulator's users: one admin per org); `<mentor>` is the mentor's `unique_id`
- * or its slug. A mentor's name is unique per org (our reading of the scripts' "use unique
+ * the org (the emulator's users: one admin per org); `<mentor>` is the mentor's `unique_id`,
+ * its slug or its name. A mentor's name is unique per org (our reading of the scripts' "use unique
  * names to avoid conflicts"). Assumptions are listed in docs/emulator.md.
  */
 import * as crypto from "node:crypto";
@@ -81,7 +81,8 @@ export function mentorSlug(name: string): string {
 }
 
 /**
- * A mentor of the org by `unique_id` (any UUID spelling) or slug.
+ * A mentor of the org by `unique_id` (any UUID spelling), slug or name (the generated client's
+ * retrieve takes "slug or name"; a name arrives percent-encoded in the path).
  *
  * @example
  * ```ts
@@ -90,7 +91,13 @@ export function mentorSlug(name: string): string {
  */
 export function findMentor(store: Ctx["store"], org: string, ref: string): Row | undefined {
     const uuid = UUID_RE.test(ref) ? canonicalUuid(ref) : undefined;
-    for (const m of store.rows(org, MENTORS)) if ((uuid !== undefined && m.unique_id === uuid) || m.slug === ref) return m;
+    let name = ref;
+    try {
+        name = decodeURIComponent(ref);
+    } catch {
+        // Not percent-encoded: the text as sent.
+    }
+    for (const m of store.rows(org, MENTORS)) if ((uuid !== undefined && m.unique_id === uuid) || m.slug === ref || m.name === name) return m;
     return undefined;
 }
 

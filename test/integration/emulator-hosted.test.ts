@@ -114,6 +114,9 @@ describe("emulator in hosted mode", () => {
         const twice = await api().post("users/admin/mentor-with-settings/", { template_name: "ai-mentor", new_mentor_name: "Only Once" });
         expect(twice).toMatchObject({ status: 400, body: { new_mentor_name: ["A mentor with this name already exists."] } });
         expect((await api().get("users/admin/mentors/only-once/")).body.unique_id).toBe(mentor);
+        // The generated client's retrieve takes "slug or name": the name, percent-encoded.
+        expect((await api().get(`users/admin/mentors/${encodeURIComponent("Only Once")}/`)).body.unique_id).toBe(mentor);
+        expect((await api().get(`users/admin/mentors/${encodeURIComponent("Only Twice")}/`)).status).toBe(404);
         expect((await api().get(`users/nobody/mentors/${mentor}/`)).status).toBe(404);
         expect((await api().del(`users/admin/mentors/${mentor}/`)).status).toBe(405);
     });

@@ -40,8 +40,11 @@ for (const mode of ["default", "hosted"] as const) {
             const edited = await client.mentors.update(m.unique_id, { display_name: "Sdk 2", mentor_visibility: "viewable_by_tenant_admins" });
             expect(edited.unique_id).toBe(m.unique_id);
             expect(await client.mentors.get(m.unique_id)).toMatchObject({ display_name: "Sdk 2", mentor_visibility: "viewable_by_tenant_admins" });
-            // The binding routes of the current guide take the new mentor's UUID.
-            expect((await client.mentors.findByName(`sdk-${mode}`))?.unique_id ?? m.unique_id).toBe(m.unique_id);
+            // Found again by its name (what a retried create does), also a name with spaces.
+            expect((await client.mentors.findByName(`sdk-${mode}`))?.unique_id).toBe(m.unique_id);
+            const spaced = await client.mentors.create({ new_mentor_name: `Sdk Two ${mode}`, display_name: "Sdk Two" });
+            expect((await client.mentors.findByName(`Sdk Two ${mode}`))?.unique_id).toBe(spaced.unique_id);
+            expect(await client.mentors.findByName(`Sdk Three ${mode}`)).toBeUndefined();
         });
 
         it("sdk: an unknown mentor is NotFoundError, a non-UUID is refused before sending, an unknown admin says how to name one", async () => {
