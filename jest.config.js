@@ -8,7 +8,7 @@ module.exports = {
         {
             ...base,
             displayName: "unit",
-            testMatch: ["<rootDir>/{sdk,provider,components,emulator,generate,openclaw}/**/*.test.ts", "<rootDir>/test/unit/**/*.test.ts"],
+            testMatch: ["<rootDir>/{sdk,provider,components,emulator,generate,openclaw,fleet}/**/*.test.ts", "<rootDir>/test/unit/**/*.test.ts"],
         },
         { ...base, displayName: "integration", testMatch: ["<rootDir>/test/integration/**/*.test.ts"] },
         {
