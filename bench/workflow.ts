@@ -28,6 +28,7 @@ import * as path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { renderChart } from "./lib/chart";
 import { curlWorkflow } from "./lib/curl";
+import { emulatorAdmin, gitCommit } from "./lib/meta";
 import { startEmulatorCli } from "./lib/emulator";
 import { type ProgramKind, type ProgramMode, SKILLS, resourceCount, writeProject } from "./lib/programs";
 import { TreeSampler, childCpuSeconds } from "./lib/proc";
@@ -47,12 +48,7 @@ async function startEmulator(latencyMs: number): Promise<{ child: ChildProcess; 
     return startEmulatorCli([cli, "--port", "0", "--host", "127.0.0.1", "--org", ORG, "--token", TOKEN, "--latency", String(latencyMs)]);
 }
 
-async function admin(url: string, method: string, p: string): Promise<unknown> {
-    const r = await fetch(`${url}/__emulator/${p}`, { method });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${method} /__emulator/${p}: ${r.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-}
+const admin = emulatorAdmin;
 
 /** A request's kind: push, push-wait (reads of push outcomes), create, update, delete, get, list. */
 export function kindOf(key: string): string {
@@ -262,17 +258,6 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(outDir, name), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`results: ${path.relative(ROOT, path.join(outDir, name))}`);
     await redraw();
-}
-
-/** The commit the bench ran at (with "+dirty" when the tree has changes), or undefined outside git. */
-function gitCommit(): string | undefined {
-    try {
-        const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
-        const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" }).trim();
-        return dirty ? `${head}+dirty` : head;
-    } catch {
-        return undefined;
-    }
 }
 
 /** Compiles a `js`-mode program with the repo's TypeScript (outside every timing). */

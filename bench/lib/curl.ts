@@ -16,8 +16,24 @@ export interface CurlTarget {
     token: string;
 }
 
+/**
+ * Which server a run sets up, for a fleet of them (bench/fleet.ts): its name, the prefix
+ * of its skills' slugs (unique per org) and its first mentor's index. Default: the
+ * single-server workflow of bench/workflow.ts.
+ */
+export interface CurlServer {
+    name: string;
+    skillPrefix: string;
+    firstMentor: number;
+}
+
 /** Runs the workflow; returns the number of curl processes it started. */
-export async function curlWorkflow(t: CurlTarget, mentors: number, onSpawn?: (pid: number) => void): Promise<number> {
+export async function curlWorkflow(
+    t: CurlTarget,
+    mentors: number,
+    onSpawn?: (pid: number) => void,
+    server: CurlServer = { name: "bench", skillPrefix: "bench-skill", firstMentor: 0 },
+): Promise<number> {
     const base = `${t.url}/api/ai-mentor/orgs/${t.org}/`;
     let calls = 0;
     const curl = async (method: string, route: string, body?: unknown): Promise<Record<string, unknown>> => {
@@ -30,7 +46,7 @@ export async function curlWorkflow(t: CurlTarget, mentors: number, onSpawn?: (pi
         return stdout ? (JSON.parse(stdout) as Record<string, unknown>) : {};
     };
     const instance = await curl("POST", "claw/instances/", {
-        name: "bench", server_url: "https://claw.bench.example", gateway_token: "bench-gateway-token-0123456789",
+        name: server.name, server_url: `https://claw.${server.name}.example`, gateway_token: "bench-gateway-token-0123456789",
         connection_params: { device_identity: { private_key_pem: DEVICE_PEM } },
     });
     await curl("POST", "claw/model-providers/", {
@@ -46,7 +62,7 @@ export async function curlWorkflow(t: CurlTarget, mentors: number, onSpawn?: (pi
     for (let s = 0; s < SKILLS; s++) {
         const skill = await curl("POST", "agent-skills/", {
             name: `Skill ${s}`,
-            slug: `bench-skill-${s}`,
+            slug: `${server.skillPrefix}-${s}`,
             description: "A benchmark skill",
             instruction: `Run scripts/run-${s}.sh.`,
             metadata: { openclaw: { requires: { bins: ["curl"] } } },
@@ -54,7 +70,7 @@ export async function curlWorkflow(t: CurlTarget, mentors: number, onSpawn?: (pi
         await curl("POST", "agent-skill-resources/", { skill: skill.id, file_type: "script", filename: `run-${s}.sh`, content: `#!/bin/sh\necho skill ${s}\n` });
         skills.push(skill.id);
     }
-    for (let i = 0; i < mentors; i++) {
+    for (let i = server.firstMentor; i < server.firstMentor + mentors; i++) {
         const mentor = mentorId(i);
         const binding = await curl("POST", "claw/mentor-configs/", { mentor, server: instance.id });
         // The binding's answer embeds the mentor's agent config (made by the service): edit it.
