@@ -8,6 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { ClawClient, ClawError, redactText } from "../sdk";
+import { runFleetCommand } from "../fleet/cli";
+import { generateFleet } from "./fleet";
 import { readOrg } from "./org";
 import { type GenerateReport, generateProgram } from "./program";
 
@@ -15,6 +17,8 @@ const USAGE = `usage:
   iblai-claw generate [--out DIR] [--dry-run] [--mentor UUID]... [--instance ID|NAME]...
                       [--stack STACK] [--base-url URL] [--org ORG] [--project NAME]
                       [--package-source SPEC] [--force]
+  iblai-claw generate --fleet [--out fleet.yaml] [--dry-run] [--mentor UUID]... [--instance X]...
+  iblai-claw fleet <subcommand> ...   (iblai-claw fleet --help; docs/fleet.md)
 
 Reads the org through the API (nothing is written) and writes a TypeScript Pulumi program
 that declares every instance, model provider, mentor binding, agent config, skill, skill
@@ -28,7 +32,10 @@ IBLAI_ORG, IBLAI_API_TOKEN, IBLAI_AUTH_SCHEME; --base-url and --org win over bot
                    index.ts unless --force
   --dry-run        print what would be generated and what cannot be; write nothing
   --mentor UUID    only these mentors (repeatable)
-  --instance X     only these instances, by id or name (repeatable)`;
+  --instance X     only these instances, by id or name (repeatable)
+  --fleet          write a fleet declaration (YAML, default ./fleet.yaml) instead of a program:
+                   one server per instance, each object with its id to adopt; secrets as
+                   { env: VAR } refs, whose variables are printed`;
 
 class UsageError extends Error {}
 
@@ -82,6 +89,7 @@ async function generate(argv: string[]): Promise<void> {
             project: { type: "string" },
             "package-source": { type: "string" },
             force: { type: "boolean" },
+            fleet: { type: "boolean" },
         },
         strict: true,
     });
@@ -93,6 +101,13 @@ async function generate(argv: string[]): Promise<void> {
         authScheme: fromStack.authScheme ?? process.env.IBLAI_AUTH_SCHEME,
     };
     const client = new ClawClient({ baseUrl: conn.baseUrl ?? "", org: conn.org ?? "", token: conn.token ?? "", authScheme: conn.authScheme as never });
+    if (values.fleet) {
+        try {
+            return writeFleet(await readOrg(client, { mentors: values.mentor, instances: values.instance }), path.resolve(values.out ?? "fleet.yaml"), Boolean(values["dry-run"]), Boolean(values.force));
+        } finally {
+            await client.close();
+        }
+    }
     const out = path.resolve(values.out ?? "claw-program");
     if (!values["dry-run"] && fs.existsSync(path.join(out, "index.ts")) && !values.force) {
         throw new UsageError(`${path.join(out, "index.ts")} exists; choose another --out, or --force to overwrite`);
@@ -117,12 +132,34 @@ async function generate(argv: string[]): Promise<void> {
     }
 }
 
+/** `generate --fleet`: the declaration and its asset files, beside each other. */
+function writeFleet(snap: Awaited<ReturnType<typeof readOrg>>, file: string, dryRun: boolean, force: boolean): void {
+    if (!dryRun && fs.existsSync(file) && !force) throw new UsageError(`${file} exists; choose another --out, or --force to overwrite`);
+    const { files, report } = generateFleet(snap, { file: path.basename(file) });
+    for (const [rel, content] of Object.entries(files)) {
+        const target = path.join(path.dirname(file), rel);
+        if (dryRun) console.log(`would write ${target}`);
+        else {
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            fs.writeFileSync(target, content);
+        }
+    }
+    if (!dryRun) console.log(`wrote ${file} (${snap.instances.length} servers, ${snap.bindings.length} mentors)`);
+    console.log("set these environment variables before iblai-claw fleet up:");
+    for (const [name, what] of Object.entries(report.env)) console.log(`  ${name}: ${what}`);
+    if (report.notGenerated.length) {
+        console.log("cannot be generated as is:");
+        for (const n of report.notGenerated) console.log(`  ${n}`);
+    }
+}
+
 async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
         console.log(USAGE);
         return command === undefined ? 2 : 0;
     }
+    if (command === "fleet") return runFleetCommand(rest);
     if (command !== "generate") {
         console.error(`iblai-claw: unknown command ${JSON.stringify(command)}\n${USAGE}`);
         return 2;

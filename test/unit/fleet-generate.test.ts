@@ -1,0 +1,76 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { loadFleet } from "../../fleet/declaration";
+import { planFleet } from "../../fleet/plan";
+import { generateFleet } from "../../generate/fleet";
+import type { OrgSnapshot } from "../../generate/org";
+
+const ADA = "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10";
+const BOB = "9b2d7e41-5c3a-4f8e-b1d6-0a7c3e9f2b58";
+const SKILL_UUID = "5d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a";
+
+function snapshot(): OrgSnapshot {
+    return {
+        org: "Acme Corp",
+        baseUrl: "https://platform.ibl.ai",
+        instances: [{ id: 4, name: "Prod", server_url: "https://claw.acme.dev" } as never, { id: 5, name: "Lab", server_url: "https://lab.acme.dev" } as never],
+        modelProviders: [{ id: 7, server: 4, name: "openrouter", base_url: "https://openrouter.ai/api/v1", api_type: "openai-completions", credential_name: "openrouter", model_catalog: [{ id: "m", name: "M" }] } as never],
+        bindings: [{ id: 11, mentor: ADA, server: 4, enabled: true, agent_id: "ada" } as never, { id: 12, mentor: BOB, server: 5, enabled: true } as never],
+        agentConfigs: [{ id: 21, mentor: ADA, identity: "# Ada", soul: "Kind.", user_context: "A student.", model: "anthropic/claude-sonnet-4-6", config: {} } as never],
+        skills: [{ id: 31, unique_id: SKILL_UUID, name: "Weather", slug: "weather", instruction: "Use wttr.", enabled: true } as never, { id: 32, name: "Unused", slug: "unused" } as never],
+        skillResources: [
+            { id: 41, skill: 31, file_type: "script", filename: "wttr.sh", content: "curl wttr.in" } as never,
+            { id: 42, skill: 31, file_type: "asset", filename: "logo.png", file: "https://x/logo.png" } as never,
+        ],
+        assignments: [{ id: 51, mentor: ADA, skill: SKILL_UUID, enabled: true } as never, { id: 52, mentor: BOB, skill: 31, enabled: true } as never],
+        assets: new Map([["42", Buffer.from([0x89, 0x50, 0x4e, 0x47])]]),
+        assetErrors: new Map(),
+    };
+}
+
+describe("generateFleet", () => {
+    let dir: string;
+    beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-gen-"));
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("writes a declaration that loadFleet reads without a problem, every object with the id to adopt", async () => {
+        const { files, report } = generateFleet(snapshot(), { generatedAt: "2026-12-08T00:00:00Z" });
+        for (const [rel, content] of Object.entries(files)) {
+            fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+            fs.writeFileSync(path.join(dir, rel), content);
+        }
+        expect(Object.keys(files).sort()).toEqual(["assets/weather/logo.png", "fleet.yaml"]);
+        const loaded = await loadFleet(path.join(dir, "fleet.yaml"));
+        const d = loaded.declaration;
+        expect(d.fleet).toBe("acme-corp");
+        expect(d.connection).toEqual({ baseUrl: "https://platform.ibl.ai", org: "Acme Corp", apiToken: { env: "IBLAI_API_TOKEN" } });
+        const [prod, lab] = d.servers;
+        expect(prod).toMatchObject({ name: "prod", adoptId: "4", gatewayToken: { env: "PROD_GATEWAY_TOKEN" }, devicePrivateKeyPem: { env: "PROD_DEVICE_KEY" } });
+        expect(prod?.modelProviders?.openrouter).toEqual({ adoptId: "7", baseUrl: "https://openrouter.ai/api/v1", apiType: "openai-completions", credentialName: "openrouter", models: [{ id: "m", name: "M" }] });
+        expect(prod?.skills).toEqual([
+            {
+                slug: "weather",
+                adoptId: "31",
+                name: "Weather",
+                instruction: "Use wttr.",
+                files: [
+                    { fileType: "script", filename: "wttr.sh", adoptId: "41", content: "curl wttr.in" },
+                    { fileType: "asset", filename: "logo.png", adoptId: "42", source: "assets/weather/logo.png" },
+                ],
+            },
+        ]);
+        // Agent config fields by their TypeScript names (userContext), never the wire's (user_context).
+        expect(prod?.mentors).toEqual([
+            { mentor: ADA, agentId: "ada", identity: "# Ada", soul: "Kind.", userContext: "A student.", model: "anthropic/claude-sonnet-4-6", skills: ["weather"], adopt: { binding: "11", agentConfig: "21", assignments: { weather: "51" }, push: true } },
+        ]);
+        expect(lab?.mentors).toEqual([{ mentor: BOB, adopt: { binding: "12", push: true } }]);
+        expect(Object.keys(report.env)).toEqual(["IBLAI_API_TOKEN", "PROD_GATEWAY_TOKEN", "PROD_DEVICE_KEY", "LAB_GATEWAY_TOKEN", "LAB_DEVICE_KEY"]);
+        // A skill has one home: Bob's assignment on the other server is said, not declared twice.
+        expect(report.notGenerated).toEqual([expect.stringMatching(/^skill weather of mentor 9b2d7e41.* on lab: declared on server prod/), expect.stringMatching(/^skill unused \(id 32\): assigned to no bound mentor/)]);
+        expect(files["fleet.yaml"]).toMatch(/^# Generated by iblai-claw generate --fleet from org Acme Corp at 2026-12-08T00:00:00Z/);
+        expect(planFleet(loaded, { shards: {}, existing: [] }).stacks.map((s) => s.name)).toEqual(["acme-corp.prod", "acme-corp.prod.m01", "acme-corp.lab", "acme-corp.lab.m01"]);
+    });
+});
