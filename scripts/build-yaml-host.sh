@@ -9,7 +9,7 @@
 #
 # Measured here: about 2 minutes wall on 2 cores (1m59s with a cold module cache, 2m06s with
 # these flags and a warm one); 32 MB with -s -w. Idempotent: skips a DIR that already holds
-# this version (it answers GetPluginInfo with the stamped version).
+# this version (a stamp file beside the binary says which).
 set -euo pipefail
 VERSION="${PULUMI_YAML_VERSION:-1.25.0}"
 DIR="${1:-}"
