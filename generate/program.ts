@@ -4,6 +4,7 @@
  * config, and a report of what was made and what could not be.
  */
 import { type AgentConfig, type Instance, type MentorBinding, type ModelProvider, SKILL_FOLDERS, type Skill, type SkillAssignment, type SkillFileType, type SkillResource } from "../sdk";
+import { programTsconfigText } from "./layout";
 import { NameBook, identifier, mentorName, slug } from "./names";
 import { type OrgSnapshot, sameId } from "./org";
 
@@ -367,7 +368,7 @@ export function generateProgram(snap: OrgSnapshot, options: ProgramOptions = {})
         "",
     ].join("\n");
     files["package.json"] = `${JSON.stringify({ name: project, private: true, main: "index.ts", dependencies: { "@pulumi/pulumi": "^3.200.0", "pulumi-iblai-claw": options.packageSource ?? "file:pulumi-iblai-claw.tgz" } }, null, 2)}\n`;
-    files["tsconfig.json"] = `${JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true }, files: ["index.ts"] }, null, 2)}\n`;
+    files["tsconfig.json"] = programTsconfigText();
     files["README.md"] = readme(project, snap, report);
     return { files, report };
 }
@@ -390,6 +391,9 @@ function readme(project: string, snap: OrgSnapshot, report: GenerateReport): str
         "pulumi up     # adopts every object; writes only the write-only values you set",
         "pulumi preview  # empty",
         "```",
+        "",
+        "`pulumi` runs the program transpile-only (`tsconfig.json`: `\"ts-node\": { \"transpileOnly\": true }`), so that",
+        "`pulumi up` starts fast; type-check it apart with `npx tsc --noEmit` (TypeScript installed), e.g. in CI.",
         "",
         "Write-only values (the API never returns them):",
         "",
