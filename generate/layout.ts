@@ -22,6 +22,17 @@ export const PROGRAM_TSCONFIG = {
     files: ["index.ts"],
 } as const;
 
+/**
+ * The Node flags of the recommended layout (Pulumi.yaml `runtime.options.nodeargs`): preload
+ * Node's compile cache before @pulumi/pulumi loads (see compileCache.ts).
+ *
+ * @example
+ * ```ts
+ * `runtime:\n  name: nodejs\n  options:\n    nodeargs: ${PROGRAM_NODEARGS}\n`;
+ * ```
+ */
+export const PROGRAM_NODEARGS = "--require pulumi-iblai-claw/compile-cache";
+
 /** PROGRAM_TSCONFIG as a file's text. */
 export function programTsconfigText(): string {
     return `${JSON.stringify(PROGRAM_TSCONFIG, null, 2)}\n`;

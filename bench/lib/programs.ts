@@ -11,7 +11,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PROGRAM_TSCONFIG } from "../../generate/layout";
+import { PROGRAM_NODEARGS, PROGRAM_TSCONFIG } from "../../generate/layout";
 
 export type ProgramKind = "ours" | "floor";
 
@@ -120,7 +120,7 @@ export function writeProject(dir: string, kind: ProgramKind, mentors: number, mo
     fs.mkdirSync(dir, { recursive: true });
     const name = `bench-${kind}`;
     const main = mode === "js" ? "index.js" : "index.ts";
-    const runtime = mode === "js" ? "  name: nodejs\n  options:\n    typescript: false\n" : "  name: nodejs\n  options:\n    typescript: true\n";
+    const runtime = `  name: nodejs\n  options:\n    typescript: ${mode !== "js"}\n${mode === "layout" ? `    nodeargs: ${PROGRAM_NODEARGS}\n` : ""}`;
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime:\n${runtime}main: ${main}\n`);
     // Without a package.json of its own the language host would take the repo's.
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, private: true, main }));
