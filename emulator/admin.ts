@@ -26,6 +26,14 @@ export const ADMIN_PREFIX = "/__emulator/";
 export interface RequestLog {
     counts: Record<string, number>;
     total: number;
+    /** When the first API request since the last reset arrived (ISO, ms): a client's time to first request. */
+    firstAt?: string;
+}
+
+function clearLog(log: RequestLog): void {
+    log.counts = {};
+    log.total = 0;
+    log.firstAt = undefined;
 }
 
 /** What the admin API works on. */
@@ -99,7 +107,7 @@ export function handleAdmin(deps: AdminDeps, method: string, path: string, query
         case "GET health":
             return ok({ ok: true });
         case "GET requests":
-            return ok({ total: log.total, counts: log.counts });
+            return ok({ total: log.total, counts: log.counts, ...(log.firstAt ? { firstAt: log.firstAt } : {}) });
         case "GET counts":
             return ok(store.counts());
         case "GET state":
@@ -107,12 +115,10 @@ export function handleAdmin(deps: AdminDeps, method: string, path: string, query
         case "POST reset":
             deps.pushes.close();
             store.reset();
-            log.counts = {};
-            log.total = 0;
+            clearLog(log);
             return NO_CONTENT;
         case "POST reset-requests":
-            log.counts = {};
-            log.total = 0;
+            clearLog(log);
             return NO_CONTENT;
         case "GET faults":
             return ok({ rules: faults.list() });

@@ -262,7 +262,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (!route) return send(res, { status: 404, body: { detail: "Not found." } });
         const key = `${method} ${route.pattern}`;
         log.counts[key] = (log.counts[key] ?? 0) + 1;
-        log.total++;
+        if (log.total++ === 0) log.firstAt = new Date().toISOString();
 
         const decision = faults.decide(method, route.pattern);
         if (decision.latencyMs > 0) await sleep(decision.latencyMs);

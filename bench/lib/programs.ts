@@ -11,14 +11,17 @@
 import { generateKeyPairSync } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { PROGRAM_NODEARGS, PROGRAM_TSCONFIG } from "../../generate/layout";
 
 export type ProgramKind = "ours" | "floor";
 
 /**
  * How the program is run: `ts` = Pulumi's default (ts-node, type-checked), `ts-nocheck` =
- * ts-node transpile-only (a tsconfig with `noCheck: true`), `js` = compiled JavaScript.
+ * ts-node transpile-only (a tsconfig with `noCheck: true`), `layout` = the tsconfig of the
+ * layout we recommend (what `generate` writes: ts-node transpile-only by its own key),
+ * `js` = compiled JavaScript.
  */
-export type ProgramMode = "ts" | "ts-nocheck" | "js";
+export type ProgramMode = "ts" | "ts-nocheck" | "layout" | "js";
 
 export const SKILLS = 5;
 
@@ -117,12 +120,12 @@ export function writeProject(dir: string, kind: ProgramKind, mentors: number, mo
     fs.mkdirSync(dir, { recursive: true });
     const name = `bench-${kind}`;
     const main = mode === "js" ? "index.js" : "index.ts";
-    const runtime = mode === "js" ? "  name: nodejs\n  options:\n    typescript: false\n" : "  name: nodejs\n  options:\n    typescript: true\n";
+    const runtime = `  name: nodejs\n  options:\n    typescript: ${mode !== "js"}\n${mode === "layout" ? `    nodeargs: ${PROGRAM_NODEARGS}\n` : ""}`;
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime:\n${runtime}main: ${main}\n`);
     // Without a package.json of its own the language host would take the repo's.
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, private: true, main }));
     fs.writeFileSync(path.join(dir, "index.ts"), programText(kind, mentors));
-    const tsconfig = {
+    const tsconfig = mode === "layout" ? PROGRAM_TSCONFIG : {
         compilerOptions: { target: "ES2022", module: "commonjs", moduleResolution: "node", strict: true, skipLibCheck: true, types: [], ...(mode === "ts-nocheck" ? { noCheck: true } : {}) },
         files: ["index.ts"],
     };

@@ -13,6 +13,10 @@ import { TreeSampler, childCpuSeconds } from "./proc";
 
 export interface PulumiTiming {
     wallS: number;
+    /** When the CLI was spawned (epoch ms), to set beside what a service logged. */
+    startedAtMs: number;
+    /** Spawn → the service's first API request (set by a caller that can ask the service). */
+    firstRequestS?: number;
     /** Spawn → the stack's `running` line (the program's process is up and has registered its stack). */
     stackRunningS?: number;
     /** Spawn → the first step of a resource other than the stack. */
@@ -44,6 +48,7 @@ export class PulumiFailed extends Error {}
  */
 export async function runPulumi(args: string[], o: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; log?: (line: string) => void }): Promise<PulumiTiming> {
     const cpu0 = childCpuSeconds();
+    const startedAtMs = Date.now();
     const t0 = performance.now();
     const child = spawn("pulumi", [...args, "--non-interactive", "--show-sames"], { cwd: o.cwd, env: o.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     const sampler = new TreeSampler(child.pid as number, "pulumi").start();
@@ -91,6 +96,7 @@ export async function runPulumi(args: string[], o: { cwd: string; env: NodeJS.Pr
     const s = (t: number | undefined) => (t === undefined ? undefined : (t - t0) / 1000);
     return {
         wallS: wall / 1000,
+        startedAtMs,
         stackRunningS: s(stackRunning),
         programStartS: s(first),
         engineS: first !== undefined && end !== undefined ? (end - first) / 1000 : undefined,

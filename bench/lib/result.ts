@@ -4,13 +4,16 @@ import type { ProgramKind, ProgramMode } from "./programs";
 /** Requests the emulator counted in one phase: by kind, and raw by `METHOD route-pattern`. */
 export interface RequestCounts {
     total: number;
+    /** When the first request arrived (ISO), if any. */
+    firstAt?: string;
     byKind: Record<string, number>;
     raw: Record<string, number>;
 }
 
 export interface PhaseResult {
     program: ProgramKind;
-    command: "up" | "preview (no-op)" | "up (no-op)" | "destroy";
+    /** `up --yes`: the whole command as a user runs it, its preview included; `up`: --skip-preview. */
+    command: "up" | "up --yes" | "preview (no-op)" | "up (no-op)" | "destroy";
     /** With --repeat, the sample of median wall time. */
     timing: PulumiTiming;
     /** Every sample of a repeated no-op command, in order. */
@@ -33,7 +36,7 @@ export interface WorkflowResult {
     resources: number;
     apiObjects: number;
     settings: Record<string, string>;
-    curl?: { wallS: number; calls: number; cpuS: number; peakRssMB: number; requests: RequestCounts };
+    curl?: { wallS: number; calls: number; cpuS: number; peakRssMB: number; requests: RequestCounts; samplesS?: number[] };
     phases: PhaseResult[];
     state: Partial<Record<ProgramKind, { bytes: number; resources: number; bytesPerResource: number }>>;
 }
@@ -49,4 +52,17 @@ export function requestKinds(r: RequestCounts): string {
 /** One program's phase of one command in a result, if it ran. */
 export function phaseOf(res: WorkflowResult, program: ProgramKind, command: PhaseResult["command"]): PhaseResult | undefined {
     return res.phases.find((p) => p.program === program && p.command === command);
+}
+
+/**
+ * The element of median `key` (the lower middle of an even count).
+ *
+ * @example
+ * ```ts
+ * median([{ wallS: 3 }, { wallS: 1 }, { wallS: 2 }], (t) => t.wallS); // → { wallS: 2 }
+ * ```
+ */
+export function median<T>(items: readonly T[], key: (t: T) => number): T {
+    const sorted = [...items].sort((a, b) => key(a) - key(b));
+    return sorted[Math.floor((sorted.length - 1) / 2)] as T;
 }

@@ -1,5 +1,7 @@
 // First: in the provider process too, an unsupported Node fails with the version it needs.
 import "../../sdk/nodeVersion";
+// Then: what the provider host loads from here on (sdk, zod, undici) compiles from Node's cache.
+import "../../compileCache";
 import type * as pulumi from "@pulumi/pulumi";
 import { type Connection, resolveConnection } from "./connection";
 import { type ProviderMethods, apiMethods } from "./crud";

@@ -18,10 +18,14 @@ describe("emulator admin API", () => {
         await api().post(`claw/instances/${c.id}/push-providers/`);
         await api().get("nothing/");
         await api().admin("GET", "counts");
+        const before = Date.now();
         expect((await api().admin("GET", "requests")).body).toEqual({
+            firstAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
             total: 5,
             counts: { "POST claw/instances/": 1, "GET claw/instances/{id}/": 2, "POST claw/instances/{id}/push-providers/": 1, "GET (unknown)": 1 },
         });
+        // firstAt is the first request's time (a client's time to first request), not the last's.
+        expect(Date.parse((await api().admin("GET", "requests")).body.firstAt)).toBeLessThanOrEqual(before);
         expect((await api().admin("POST", "reset-requests")).status).toBe(204);
         expect((await api().admin("GET", "requests")).body).toEqual({ total: 0, counts: {} });
         // reset-requests keeps the data; reset drops both.
