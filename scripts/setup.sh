@@ -3,8 +3,10 @@
 #   - Node.js >= 22 (the system one, or Node 24 from the npm registry in a user cache),
 #   - the Pulumi CLI, the Node.js language host and our pulumi-resource-pulumi-nodejs shim
 #     (a `pulumi` on PATH if recent enough, else built with `go build` from tools/*, cached by version),
+#   - the YAML language host beside the CLI (built from the Go module proxy, cached by version),
 #   - the project's npm dependencies, a compiled build, and the packed package installed
-#     as node_modules/pulumi-iblai-claw (so programs consume it exactly as users do).
+#     as node_modules/pulumi-iblai-claw (so programs consume it exactly as users do), and the
+#     native provider plugin `pulumi-resource-iblai` installed as resource plugin iblai.
 #   - with --with-openclaw (or IBLAI_CLAW_WITH_OPENCLAW=1; scripts/test.sh passes it): the pinned
 #     npm `openclaw` (~650 MB) for the test tier that runs a real gateway. The demo does not need it.
 #   - with --with-postgres (or IBLAI_CLAW_WITH_POSTGRES=1; scripts/test.sh passes it): Debian's
@@ -101,6 +103,16 @@ done
 export PATH="$PULUMI_BIN_DIR:$CACHE/shims:$PATH"
 step "pulumi $(pulumi version)"
 
+# --- The YAML language host, beside the CLI (docs/toolchain.md; the engine refuses to install it) ---
+# Built once per version (a stamp file beside it); about 2 minutes on a fresh machine, a stamp check after.
+if [ -x "$PULUMI_BIN_DIR/pulumi-language-yaml" ] && [ "$(cat "$PULUMI_BIN_DIR/.pulumi-language-yaml.version" 2>/dev/null)" = "$PULUMI_YAML_VERSION" ]; then :
+else
+  command -v go >/dev/null || { echo "setup: no Go toolchain to build pulumi-language-yaml" >&2; exit 1; }
+  echo "[setup] building pulumi-language-yaml v$PULUMI_YAML_VERSION with Go (about 2 minutes on a fresh machine; log: $LOG)"
+  PULUMI_YAML_VERSION="$PULUMI_YAML_VERSION" quiet bash "$ROOT/scripts/build-yaml-host.sh" "$PULUMI_BIN_DIR"
+fi
+step "pulumi-language-yaml v$PULUMI_YAML_VERSION"
+
 # --- @pulumi/command's plugin: our own build (tools/pulumi-resource-command, docs/toolchain.md) ---
 # Built once per source change, installed as `command` 1.2.1 unless that very binary already is.
 CMD_DIR="$CACHE/pulumi-resource-command-v1.2.1"
@@ -182,6 +194,9 @@ quiet npm run --silent build
 step "tsc build"
 quiet bash "$ROOT/scripts/install-self.sh"
 step "installed node_modules/pulumi-iblai-claw"
+# The native provider plugin (YAML and other languages' programs): a launcher of the installed copy.
+quiet bash "$ROOT/scripts/install-native-provider.sh"
+step "resource plugin iblai (native provider)"
 
 cat > "$ROOT/.toolchain/env" <<ENV
 # Written by scripts/setup.sh; sourced by scripts/run.sh.

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { PushFacts } from "./push";
-import { ClawApiResource, type IdentityArgs } from "./resource";
+import { ClawApiResource, type IdentityArgs, type ResourceShape } from "./resource";
 
 /** Inputs every triggered push has besides its target. */
 export interface PushArgs extends IdentityArgs {
@@ -23,6 +23,27 @@ export interface PushArgs extends IdentityArgs {
  * Base of ConfigPush and ProviderPush: the outputs of the last push. The engine side is
  * `pushMethods` (push.ts).
  */
+/**
+ * The inputs and outputs of a push resource: what its class registers and what the native
+ * provider's schema declares.
+ *
+ * @example
+ * ```ts
+ * pushShape(configPushFacts).inputs; // ["binding", "triggers", "timeoutSeconds", "adopt"]
+ * ```
+ */
+export function pushShape(facts: PushFacts): ResourceShape {
+    return {
+        type: facts.type,
+        inputs: [facts.target, ...(facts.aliases ?? []), "triggers", "timeoutSeconds", "adopt"],
+        secretInputs: [],
+        outputs: ["triggersHash", "pushStatus", "serviceStatus", "pushedAt", "warnings"],
+        secretOutputs: [],
+        remote: true,
+        needsUrn: true,
+    };
+}
+
 export abstract class PushResource extends ClawApiResource {
     declare readonly triggers: pulumi.Output<unknown>;
     declare readonly timeoutSeconds: pulumi.Output<number | undefined>;
@@ -37,19 +58,6 @@ export abstract class PushResource extends ClawApiResource {
     declare readonly warnings: pulumi.Output<string[]>;
 
     protected constructor(facts: PushFacts, name: string, args: PushArgs, opts?: pulumi.CustomResourceOptions) {
-        super(
-            {
-                type: facts.type,
-                inputs: [facts.target, ...(facts.aliases ?? []), "triggers", "timeoutSeconds", "adopt"],
-                secretInputs: [],
-                outputs: ["triggersHash", "pushStatus", "serviceStatus", "pushedAt", "warnings"],
-                secretOutputs: [],
-                remote: true,
-                needsUrn: true,
-            },
-            name,
-            args,
-            opts,
-        );
+        super(pushShape(facts), name, args, opts);
     }
 }

@@ -3,12 +3,12 @@ import "../../sdk/nodeVersion";
 // Then: what the provider host loads from here on (sdk, zod, undici) compiles from Node's cache.
 import "../../compileCache";
 import type * as pulumi from "@pulumi/pulumi";
-import { type Connection, resolveConnection } from "./connection";
+import { type ConfigLookup, type Connection, resolveConnection } from "./connection";
 import { type ProviderMethods, apiMethods } from "./crud";
 import { withProviderKept, withQuietCheck } from "./failures";
 import type { ResourceFacts } from "./facts";
-import { localMethods } from "./local";
-import { pushMethods } from "./push";
+import { type LocalFacts, localMethods } from "./local";
+import { type PushFacts, pushMethods } from "./push";
 import { agentConfigFacts } from "../resources/agentConfig";
 import { clawInstanceFacts } from "../resources/clawInstance";
 import { configPushFacts } from "../resources/configPush";
@@ -35,10 +35,16 @@ export const API_FACTS: Readonly<Record<string, ResourceFacts>> = Object.fromEnt
     [clawInstanceFacts, modelProviderFacts, mentorFacts, mentorBindingFacts, agentConfigFacts, skillFacts, skillResourceFacts, skillAssignmentFacts].map((f) => [f.type, f]),
 );
 
+/** The facts of the triggered pushes, by type name. */
+export const PUSH_FACTS: Readonly<Record<string, PushFacts>> = Object.fromEntries([configPushFacts, providerPushFacts].map((f) => [f.type, f]));
+
+/** The facts of the resources made on this machine (nothing on the API), by type name. */
+export const LOCAL_FACTS: Readonly<Record<string, LocalFacts>> = Object.fromEntries([deviceIdentityFacts, gatewayTokenFacts].map((f) => [f.type, f]));
+
 const REGISTRY: Record<string, () => ProviderMethods> = Object.fromEntries([
     ...Object.values(API_FACTS).map((f) => [f.type, () => apiMethods(f, current)] as const),
-    ...[configPushFacts, providerPushFacts].map((f) => [f.type, () => pushMethods(f, current)] as const),
-    ...[deviceIdentityFacts, gatewayTokenFacts].map((f) => [f.type, () => localMethods(f)] as const),
+    ...Object.values(PUSH_FACTS).map((f) => [f.type, () => pushMethods(f, current)] as const),
+    ...Object.values(LOCAL_FACTS).map((f) => [f.type, () => localMethods(f)] as const),
 ]);
 
 /** Every resource type this version serves. */
@@ -48,7 +54,20 @@ export const RESOURCE_TYPES: readonly string[] = Object.keys(REGISTRY);
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
     // The host's Config keeps every stack config key in `rawConfig`; a typo'd iblai:* key is named at preview.
     const raw = (req.config as unknown as { rawConfig?: Record<string, unknown> }).rawConfig ?? {};
-    connection = resolveConnection((k) => req.config.get(k), process.env, Object.keys(raw));
+    useConfig((k) => req.config.get(k), Object.keys(raw));
+}
+
+/**
+ * Takes the provider's config from any host (the dynamic provider's Configure, the native
+ * provider's): `get` answers `iblai:<name>` keys; `keys` are every stack config key known.
+ */
+export function useConfig(get: ConfigLookup, keys: readonly string[] = []): void {
+    connection = resolveConnection(get, process.env, keys);
+}
+
+/** The connection the last Configure gave (config, then environment). */
+export function currentConnection(): Connection {
+    return connection;
 }
 
 /** The provider methods for one resource type. */

@@ -2,7 +2,7 @@ import { createHash, createPublicKey, generateKeyPairSync } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { LocalFacts } from "../engine/local";
-import { ClawResource } from "../engine/resource";
+import { ClawResource, type ResourceShape } from "../engine/resource";
 
 /** DeviceIdentity: an Ed25519 key pair generated on this machine. */
 export const deviceIdentityFacts: LocalFacts = {
@@ -19,6 +19,16 @@ export const deviceIdentityFacts: LocalFacts = {
             connectionParams: { device_identity: { private_key_pem: privateKeyPem } },
         };
     },
+};
+
+/** What {@link DeviceIdentity} registers (and the native provider's schema declares). */
+export const deviceIdentityShape: ResourceShape = {
+    type: deviceIdentityFacts.type,
+    inputs: ["keepers"],
+    secretInputs: [],
+    outputs: ["privateKeyPem", "publicKeyPem", "fingerprint", "connectionParams"],
+    secretOutputs: ["privateKeyPem", "connectionParams"],
+    remote: false,
 };
 
 /** SHA-256 of the raw 32-byte Ed25519 public key, hex: a stable name for the device. */
@@ -56,18 +66,6 @@ export class DeviceIdentity extends ClawResource {
     declare readonly connectionParams: pulumi.Output<Record<string, unknown>>;
 
     constructor(name: string, args: DeviceIdentityArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        super(
-            {
-                type: deviceIdentityFacts.type,
-                inputs: ["keepers"],
-                secretInputs: [],
-                outputs: ["privateKeyPem", "publicKeyPem", "fingerprint", "connectionParams"],
-                secretOutputs: ["privateKeyPem", "connectionParams"],
-                remote: false,
-            },
-            name,
-            args,
-            opts,
-        );
+        super(deviceIdentityShape, name, args, opts);
     }
 }

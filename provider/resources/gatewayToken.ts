@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { LocalFacts } from "../engine/local";
-import { ClawResource } from "../engine/resource";
+import { ClawResource, type ResourceShape } from "../engine/resource";
 
 /** GatewayToken: random bytes, base64url, generated on this machine. */
 export const gatewayTokenFacts: LocalFacts = {
@@ -15,6 +15,9 @@ export const gatewayTokenFacts: LocalFacts = {
         return { value: randomBytes((inputs.bytes as number | undefined) ?? 32).toString("base64url") };
     },
 };
+
+/** What {@link GatewayToken} registers (and the native provider's schema declares). */
+export const gatewayTokenShape: ResourceShape = { type: gatewayTokenFacts.type, inputs: ["bytes", "keepers"], secretInputs: [], outputs: ["value"], secretOutputs: ["value"], remote: false };
 
 /** Inputs of {@link GatewayToken}. */
 export interface GatewayTokenArgs {
@@ -41,6 +44,6 @@ export class GatewayToken extends ClawResource {
     declare readonly value: pulumi.Output<string>;
 
     constructor(name: string, args: GatewayTokenArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        super({ type: gatewayTokenFacts.type, inputs: ["bytes", "keepers"], secretInputs: [], outputs: ["value"], secretOutputs: ["value"], remote: false }, name, args, opts);
+        super(gatewayTokenShape, name, args, opts);
     }
 }
