@@ -49,7 +49,8 @@ export const SHARD_OUTPUTS = { units: "units", fleetHash: "fleetHash" } as const
  * ```
  */
 export function mentorResourceName(m: FleetMentor): string {
-    const name = m.mentor ?? m.name;
+    // The same spelling as the unit key (declaration.ts mentorKey): a UUID in lower case.
+    const name = m.mentor?.toLowerCase() ?? m.name;
     if (typeof name !== "string" || name === "") throw new TypeError("a fleet mentor needs `mentor` (UUID) or `name`");
     return name;
 }

@@ -88,7 +88,7 @@ function seconds(ms: number): string {
  * ```
  */
 export function summaryLines(rows: StackRow[]): string[] {
-    const table = [["stack", "result", "changes", "time"], ...rows.map((r) => [r.stack, r.outcome, r.outcome === "skipped" ? "-" : changesText(r.changes), seconds(r.ms)])];
+    const table = [["stack", "result", "changes", "time"], ...rows.map((r) => [r.stack, r.outcome, Object.keys(r.changes).length === 0 ? "-" : changesText(r.changes), seconds(r.ms)])];
     const widths = table[0]!.map((_, i) => Math.max(...table.map((t) => t[i]!.length)));
     const out = table.map((t) => t.map((c, i) => (i === t.length - 1 ? c : c.padEnd(widths[i]!))).join("  "));
     const count = (o: StackOutcome) => rows.filter((r) => r.outcome === o).length;
