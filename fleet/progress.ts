@@ -70,7 +70,8 @@ export function changesText(changes: Record<string, number>): string {
  */
 export function firstErrorLine(text: string): string {
     const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
-    const engine = lines.find((l) => /^error:/.test(l) && !/^error: update failed$/.test(l) && !/^error: preview failed$/.test(l));
+    const at = lines.findIndex((l) => /^error:/.test(l) && !/^error: (update|preview|refresh|destroy) failed$/.test(l));
+    const engine = at < 0 ? undefined : /errors? occurred:$/.test(lines[at]!) && lines[at + 1] ? `${lines[at]} ${lines[at + 1]!.replace(/^\*\s*/, "")}` : lines[at];
     return engine ?? lines.find((l) => !/^(code|stdout|stderr):/.test(l) && !/^Command failed/.test(l)) ?? lines[0] ?? "";
 }
 
