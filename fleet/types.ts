@@ -65,6 +65,8 @@ export interface FleetMentor {
     agentId?: string;
     /** Slugs of this server's `skills`. */
     skills?: string[];
+    /** The server's name: required for a mentor in the top-level `mentors` list; under a server, its name if given. */
+    server?: string;
     /** AgentConfig fields: identity, soul, memory, model, config, tools, heartbeat, ... */
     [field: string]: unknown;
     adopt?: { mentor?: string; binding?: string; agentConfig?: string; assignments?: Record<string, string>; push?: boolean };
@@ -78,6 +80,8 @@ export interface FleetAgentSet {
     name?: string;
     mentors?: Record<string, string>;
     mentorNamePrefix?: string;
+    /** Config paths left out of every agent's config, as AgentSet's `omitConfig` (e.g. `["sandbox.mode"]`, which ibl.ai refuses). */
+    omitConfig?: string[];
 }
 
 export interface FleetServer {
@@ -107,6 +111,11 @@ export interface FleetDeclaration {
     parallel?: number;
     connection?: FleetConnection;
     servers: FleetServer[];
+    /**
+     * Mentors placed by their `server:` field rather than nested under it. `loadFleet` moves
+     * them under their servers (after the nested ones), so a loaded declaration has none here.
+     */
+    mentors?: FleetMentor[];
 }
 
 /** Where a part of the declaration came from, so that every error names its line. */
@@ -156,6 +165,12 @@ export interface FleetPlan {
     moves: PlannedMove[];
     /** Stacks that exist in the backend but no longer in the declaration (their server was removed): destroyed, then removed, by `up`. */
     orphans: string[];
+    /**
+     * After `selectPart`: moves between a stack of this part and one of another part (a unit
+     * that changed server across parts). Neither part runs them; the runner should refuse their
+     * destination stacks until a run that holds both parts (no `--shard`) has moved them.
+     */
+    crossPartMoves?: PlannedMove[];
 }
 
 /** What the backend says about the fleet's stacks before planning: which exist and which units each shard holds now. */
