@@ -2,6 +2,8 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 import { AgentSet, ClawAgent, ClawServer, type ClawServerModelProvider, ClawSkill, type ClawSkillFile, type ExistingSkill } from "../components";
+import { agentSetName, mentorKey } from "./declaration";
+import type { StackSlice } from "./plan";
 import { FleetRunError } from "./runErrors";
 import type { FleetAgentSet, FleetMentor, FleetServer } from "./types";
 
@@ -15,12 +17,8 @@ import type { FleetAgentSet, FleetMentor, FleetServer } from "./types";
  * name and the moved resources are unchanged in the destination.
  */
 
-/** The part of a declaration one stack deploys (plan.ts `stackSlice`). */
-export interface StackSlice {
-    server: FleetServer;
-    mentors: FleetMentor[];
-    agentSets: FleetAgentSet[];
-}
+/** The part of a declaration one stack deploys (plan.ts). */
+export type { StackSlice };
 
 /** The secrets of a server, read from the environment or the fleet stack's config before any stack runs. */
 export interface ServerSecrets {
@@ -40,31 +38,16 @@ export const SERVER_OUTPUTS = { instanceId: "instanceId", skills: "skills", flee
 export const SHARD_OUTPUTS = { units: "units", fleetHash: "fleetHash" } as const;
 
 /**
- * The name of a mentor's ClawAgent: its UUID, else its name (the same in every shard).
+ * The name of a mentor's ClawAgent: its unit key without `mentor:` (its UUID in lower case,
+ * else its name), the same in every shard.
  *
  * @example
  * ```ts
- * mentorResourceName({ mentor: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10" }); // "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10"
- * mentorResourceName({ name: "ada" }); // "ada"
+ * mentorResourceName({ mentor: "3F1C2A9E-0B6D-4C1E-9A57-2F8D6B3E4C10" }); // "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10"
  * ```
  */
 export function mentorResourceName(m: FleetMentor): string {
-    // The same spelling as the unit key (declaration.ts mentorKey): a UUID in lower case.
-    const name = m.mentor?.toLowerCase() ?? m.name;
-    if (typeof name !== "string" || name === "") throw new TypeError("a fleet mentor needs `mentor` (UUID) or `name`");
-    return name;
-}
-
-/**
- * The name of an agent set's AgentSet component: its `name`, else its folder's base name.
- *
- * @example
- * ```ts
- * agentSetName({ folder: "sets/academy" }); // "academy"
- * ```
- */
-export function agentSetName(s: FleetAgentSet): string {
-    return s.name ?? path.basename(s.folder);
+    return mentorKey(m).slice("mentor:".length);
 }
 
 /**
@@ -150,6 +133,7 @@ export function shardProgram(slice: StackSlice, o: { project: string; serverStac
                 server: instanceId,
                 mentors: set.mentors,
                 mentorNamePrefix: set.mentorNamePrefix,
+                omitConfig: set.omitConfig,
                 existingSkills: Object.fromEntries(slugs.map((slug) => [slug, skillOf(slug).skillId])),
             });
         }

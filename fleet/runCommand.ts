@@ -74,6 +74,7 @@ export async function runFleetOperation(op: FleetOperation, argv: string[]): Pro
  * ```
  */
 export function fleetErrorText(e: unknown): string {
-    const known = typeof e === "object" && e !== null && "code" in e && typeof (e as Error).message === "string";
-    return redactText(known ? (e as Error).message : String((e as Error)?.stack ?? e), [process.env.IBLAI_API_TOKEN]);
+    const err = e as { code?: unknown; message?: unknown; stack?: unknown } | undefined;
+    const known = err?.code !== undefined && typeof err.message === "string";
+    return redactText(known ? String(err.message) : String(err?.stack ?? e), [process.env.IBLAI_API_TOKEN]);
 }

@@ -206,6 +206,8 @@ export async function runFleet(op: FleetOperation, fleet: FleetPlanner, o: RunOp
     const { current, hashes } = await readPlacement(ws, d.fleet, parallel);
     let plan = fleet.plan(current);
     if (o.select) plan = o.select(plan);
+    // A unit that changes server across `--shard` parts: neither part may run its destination before a whole run has moved it.
+    const blocked = new Set((plan.crossPartMoves ?? []).map((m) => m.to));
     const config = stackConfig(d, secrets.apiToken);
     const backendDir = fileBackendDir(backendUrl);
     if (backendDir) for (const f of repairEmptyAttrs(backendDir)) progress.note(`removed the empty ${path.basename(f)} a kill left ("failed to load checkpoint: EOF")`);
@@ -219,7 +221,11 @@ export async function runFleet(op: FleetOperation, fleet: FleetPlanner, o: RunOp
             const orphans = plan.orphans.map((name) => orphanStack(name, d.fleet));
             await runOrdered(ctx, [...present, ...orphans], "reverse", (s) => destroyStack(ctx, s.name));
         } else {
-            await runOrdered(ctx, plan.stacks, "forward", (s) => runStack(ctx, op, s));
+            await runOrdered(ctx, plan.stacks, "forward", (s) =>
+                blocked.has(s.name) && op === "up"
+                    ? Promise.resolve<Done>({ outcome: "refused", changes: {}, note: "a unit moves into it from another --shard part: run once without --shard to move it" })
+                    : runStack(ctx, op, s),
+            );
             if (op === "up" && plan.orphans.length) {
                 await runOrdered(
                     ctx,
@@ -333,7 +339,8 @@ async function isFinished(ctx: StackContext, stack: Stack, s: PlannedStack): Pro
     if (!ctx.current.existing.includes(s.name) || ctx.hashes[s.name] !== s.desiredHash) return false;
     if (ctx.backendDir && stackLocks(ctx.backendDir, s.name).length) return false;
     const [last] = await stack.history(1);
-    if (!last || last.kind !== "update" || last.result !== "succeeded") return false;
+    // A refresh after the up keeps it finished; a killed up writes no history, so its lock, hash or pending operations tell.
+    if (!last || (last.kind !== "update" && last.kind !== "refresh") || last.result !== "succeeded") return false;
     const state = (await stack.exportStack()).deployment as { pending_operations?: unknown[] };
     return pendingOperations(state) === 0;
 }
