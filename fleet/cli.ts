@@ -8,6 +8,7 @@ import { loadFleet } from "./declaration";
 import { FleetDeclarationError, FleetUsageError } from "./errors";
 import { MANIFEST_TARGETS, type ManifestTarget, fleetManifests } from "./manifests";
 import { planFleet } from "./plan";
+import { RUN_USAGE, fleetErrorText, runFleetOperation } from "./runCommand";
 
 /** One subcommand: what `--help` says, and what it does (its exit code). */
 export interface FleetSubcommand {
@@ -28,8 +29,14 @@ async function manifests(argv: string[]): Promise<number> {
     return 0;
 }
 
-/** The fleet's subcommands by name; the runner adds preview, up, refresh and destroy here. */
+const operation = (op: "preview" | "up" | "refresh" | "destroy"): FleetSubcommand => ({ usage: op === "preview" ? RUN_USAGE.trimStart() : "", run: (a) => runFleetOperation(op, a) });
+
+/** The fleet's subcommands by name (preview, up, refresh and destroy share one usage). */
 export const FLEET_COMMANDS: Record<string, FleetSubcommand> = {
+    preview: operation("preview"),
+    up: operation("up"),
+    refresh: operation("refresh"),
+    destroy: operation("destroy"),
     manifests: {
         usage: `iblai-claw fleet manifests --target ${MANIFEST_TARGETS.join("|")} [-f fleet.yaml] [--parts N]
     print what runs the fleet across machines: a GitHub Actions matrix of --shard i/N, one
@@ -41,6 +48,7 @@ export const FLEET_COMMANDS: Record<string, FleetSubcommand> = {
 /** `iblai-claw fleet` with no or a wrong subcommand. */
 export function fleetUsage(): string {
     return `usage:\n${Object.values(FLEET_COMMANDS)
+        .filter((c) => c.usage !== "")
         .map((c) => `  ${c.usage}`)
         .join("\n")}\n\nThe declaration's format, sharding and running across machines: docs/fleet.md`;
 }
@@ -68,10 +76,10 @@ export async function runFleetCommand(argv: string[]): Promise<number> {
     try {
         return await command.run(rest);
     } catch (e) {
-        const usage = FleetUsageError.isInstance(e) || String((e as { code?: string }).code).startsWith("ERR_PARSE_ARGS");
-        const known = usage || FleetDeclarationError.isInstance(e);
-        const text = known ? (e as Error).message : String((e as Error)?.stack ?? e);
-        console.error(`iblai-claw fleet ${name}: ${redactText(text, [process.env.IBLAI_API_TOKEN])}`);
+        const code = String((e as { code?: string }).code);
+        const usage = FleetUsageError.isInstance(e) || code === "bad-argument" || code === "FLEET_USAGE" || code.startsWith("ERR_PARSE_ARGS");
+        const text = FleetDeclarationError.isInstance(e) ? redactText((e as Error).message, [process.env.IBLAI_API_TOKEN]) : fleetErrorText(e);
+        console.error(`iblai-claw fleet ${name}: ${text}`);
         return usage ? 2 : 1;
     }
 }

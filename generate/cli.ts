@@ -8,12 +8,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { ClawClient, ClawError, redactText } from "../sdk";
-import { runFleetCommand } from "../fleet/cli";
 import { generateFleet } from "./fleet";
 import { readOrg } from "./org";
 import { type GenerateReport, generateProgram } from "./program";
 
 const USAGE = `usage:
+  iblai-claw fleet preview|up|refresh|destroy -f fleet.yaml ...   (docs/fleet.md; iblai-claw fleet --help)
   iblai-claw generate [--out DIR] [--dry-run] [--mentor UUID]... [--instance ID|NAME]...
                       [--stack STACK] [--base-url URL] [--org ORG] [--project NAME]
                       [--package-source SPEC] [--force]
@@ -159,7 +159,11 @@ async function main(argv: string[]): Promise<number> {
         console.log(USAGE);
         return command === undefined ? 2 : 0;
     }
-    if (command === "fleet") return runFleetCommand(rest);
+    if (command === "fleet") {
+        // Loaded only for the fleet: it brings the Automation API.
+        const { runFleetCommand } = await import("../fleet/cli");
+        return runFleetCommand(rest);
+    }
     if (command !== "generate") {
         console.error(`iblai-claw: unknown command ${JSON.stringify(command)}\n${USAGE}`);
         return 2;
