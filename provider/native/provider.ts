@@ -1,6 +1,7 @@
 import type * as provider from "@pulumi/pulumi/provider";
 import { OWNER } from "../engine/crud";
 import { API_FACTS, LOCAL_FACTS, PUSH_FACTS, currentConnection, methodsFor } from "../engine/runtime";
+import { constructComponent } from "./components";
 import { ACTIONS, lookupsOf, runAction, runLookup } from "./functions";
 import { PACKAGE, packageSchema } from "./schema";
 import { unwrapSecrets, wrapSecrets } from "./secrets";
@@ -114,6 +115,7 @@ export function nativeProvider(version: string): provider.Provider {
         async delete(id, urn, props) {
             await methodsFor(typeOfUrn(urn)).delete(id, unwrapSecrets(props).props);
         },
+        construct: (name, type, inputs, options) => constructComponent(name, type, inputs, options),
         async invoke(tok, inputs) {
             const args = unwrapSecrets(inputs).props;
             const name = tok.replace(`${PACKAGE}:index:`, "");
