@@ -64,7 +64,15 @@ describe("a stack made by the previous release moves to the native provider", ()
         expect(writes()).toEqual([]);
         expect(typesInState(await app.exportState()).sort()).toEqual(KINDS.map((k) => `iblai:index:${k}`).sort());
         expect(await app.outputs()).toMatchObject({ configPush: "succeeded" });
+    });
+
+    it("refreshes without a change, and the dynamic provider's code leaves state", async () => {
+        expect(await app.exportState()).toContain('"__provider"');
+        const refresh = await app.refresh();
+        expect(summary(refresh.stdout)).toEqual({ unchanged: KINDS.length + 1 });
+        expect(await app.exportState()).not.toContain('"__provider"');
         await app.preview(["--expect-no-changes"]);
+        expect(writes()).toEqual([]);
     });
 
     it("still sees a real change after the move (the empty preview is not blind)", async () => {
