@@ -6,10 +6,17 @@ import { ClawServer } from "../../components/clawServer";
 
 type Inputs = Record<string, unknown>;
 
-/** A known input as a plain value (construct gets Outputs); what a component needs to read files by. */
-function plain<T>(v: unknown): Promise<T | undefined> {
-    if (!pulumi.Output.isInstance(v)) return Promise.resolve(v as T | undefined);
-    return new Promise((resolve) => (v as pulumi.Output<T>).apply((x) => resolve(x)));
+/** The parts of @pulumi/pulumi's OutputImpl that tell a value without waiting on apply (which never runs for an unknown in preview). */
+interface OutputInternals<T> {
+    isKnown: Promise<boolean>;
+    promise(): Promise<T>;
+}
+
+/** An input as a plain value (construct gets Outputs), or undefined while it is unknown (a preview). */
+async function plain<T>(v: unknown): Promise<T | undefined> {
+    if (!pulumi.Output.isInstance(v)) return v as T | undefined;
+    const o = v as unknown as OutputInternals<T>;
+    return (await o.isKnown) ? o.promise() : undefined;
 }
 
 /**
