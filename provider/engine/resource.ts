@@ -58,6 +58,24 @@ export function shapeOf(facts: ResourceFacts, extra: Partial<Pick<ResourceShape,
     };
 }
 
+let nativeTypes = false;
+
+/**
+ * Inside the native provider plugin only: register every claw resource made from here on as
+ * the native type `iblai:index:<Type>` (served by this plugin) instead of a dynamic resource.
+ * `construct` builds the components (ClawServer, AgentSet) with the same classes; their
+ * dynamic children could not run there (a dynamic provider resolves `pulumi-iblai-claw` from
+ * the program's folder, which a YAML program does not have).
+ *
+ * @example
+ * ```ts
+ * useNativeTypes(); // provider/native/main.ts, before main()
+ * ```
+ */
+export function useNativeTypes(): void {
+    nativeTypes = true;
+}
+
 /**
  * Base of every claw resource: registers `pulumi-nodejs:dynamic/iblai:<type>` with the
  * serialized stub as provider, secret inputs wrapped as secrets (so state never holds
@@ -76,7 +94,14 @@ export abstract class ClawResource extends pulumi.dynamic.Resource {
         const readOnly = [...shape.outputs, "id", "urn"].filter((k) => props[k] !== undefined && !shape.inputs.includes(k));
         for (const k of shape.outputs) props[k] = undefined;
         if (readOnly.length) props[READ_ONLY_GIVEN] = readOnly;
-        if (shape.needsUrn) props[OWNER] = urnOf(name, shape.type, opts.parent);
+        if (shape.needsUrn && !nativeTypes) props[OWNER] = urnOf(name, shape.type, opts.parent);
+        const options = { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...shape.secretOutputs] };
+        if (nativeTypes) {
+            // A derived constructor may return the object instead of calling super: here a plain
+            // CustomResource of the native type (the plugin's own check adds the URN), with the
+            // subclass's prototype, so `new ClawInstance(...)` stays a ClawInstance.
+            return Reflect.construct(pulumi.CustomResource, [`iblai:index:${shape.type}`, name, props, options], new.target) as ClawResource;
+        }
         // @pulumi/pulumi formats a stack trace for each of the 4 promises it makes per
         // property (kept only to report leaked promises), ~4 × 20 per resource, and under
         // ts-node each frame goes through source maps: at N = 50 that was ~3 s of CPU
@@ -90,7 +115,7 @@ export abstract class ClawResource extends pulumi.dynamic.Resource {
                 providerStub(shape.type),
                 name,
                 props,
-                { ...opts, additionalSecretOutputs: [...(opts.additionalSecretOutputs ?? []), ...shape.secretOutputs] },
+                options,
                 "iblai",
                 shape.type,
             );

@@ -5,6 +5,7 @@
  * argument; we print our port.
  */
 import { main } from "@pulumi/pulumi/provider";
+import { useNativeTypes } from "../engine/resource";
 import { useConfig } from "../engine/runtime";
 import { hookConfigure } from "./configure";
 import { nativeProvider } from "./provider";
@@ -12,5 +13,6 @@ import { packageVersion } from "./schema";
 
 const version = packageVersion();
 
+useNativeTypes();
 hookConfigure(async (get, keys) => useConfig(get, keys));
 void main(nativeProvider(version), process.argv.slice(2));

@@ -1,11 +1,15 @@
 import type * as provider from "@pulumi/pulumi/provider";
 import { OWNER } from "../engine/crud";
 import { API_FACTS, LOCAL_FACTS, PUSH_FACTS, currentConnection, methodsFor } from "../engine/runtime";
+import { constructComponent } from "./components";
 import { ACTIONS, lookupsOf, runAction, runLookup } from "./functions";
 import { PACKAGE, packageSchema } from "./schema";
 import { unwrapSecrets, wrapSecrets } from "./secrets";
 
 type Props = Record<string, unknown>;
+
+/** Where a dynamic resource keeps its serialized provider (@pulumi/pulumi's dynamic.Resource). */
+const DYNAMIC_PROVIDER = "__provider";
 
 /** The resource type name of a URN: `iblai:index:Skill` → `Skill` (parents' types before `$`). */
 export function typeOfUrn(urn: string): string {
@@ -96,7 +100,9 @@ export function nativeProvider(version: string): provider.Provider {
                 const conn = currentConnection();
                 throw new ImportError(`${type} ${id} not found in org ${conn.org ?? "(no iblai:org)"} at ${conn.baseUrl ?? "(no iblai:baseUrl)"}: check the id (the service's, as \`pulumi import\` shows it in the UI or the API) and the stack's iblai:org`);
             }
-            const state = secretOut(type, p.secretKeys, r.props as Props);
+            // A stack moved from the dynamic resources keeps their provider code in state until read: drop it here.
+            const { [DYNAMIC_PROVIDER]: _code, ...read } = (r.props ?? {}) as Props;
+            const state = secretOut(type, p.secretKeys, read);
             if (!importing) return { id: r.id, props: state };
             // The program `pulumi import` prints: the readable inputs, without blanks (left out = the service's value).
             const facts = API_FACTS[type];
@@ -114,6 +120,7 @@ export function nativeProvider(version: string): provider.Provider {
         async delete(id, urn, props) {
             await methodsFor(typeOfUrn(urn)).delete(id, unwrapSecrets(props).props);
         },
+        construct: (name, type, inputs, options) => constructComponent(name, type, inputs, options),
         async invoke(tok, inputs) {
             const args = unwrapSecrets(inputs).props;
             const name = tok.replace(`${PACKAGE}:index:`, "");

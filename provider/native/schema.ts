@@ -68,6 +68,7 @@ function extraOutputs(facts: ResourceFacts): string[] {
 
 interface ResourceSpec {
     description: string;
+    isComponent?: boolean;
     inputProperties: Properties;
     requiredInputs: string[];
     properties: Properties;
@@ -158,6 +159,44 @@ export function packageSchema(version: string) {
     for (const f of Object.values(API_FACTS)) resources[token(f.type)] = apiResource(f);
     for (const t of Object.keys(PUSH_FACTS)) resources[token(t)] = pushResource(t);
     for (const s of [deviceIdentityShape, gatewayTokenShape]) resources[token(s.type)] = localResource(s);
+    // Components (provider/native/components.ts, `construct`): the inputs a YAML program can give.
+    const NUM: PropertySpec = { type: "number" };
+    const identity = { apiBaseUrl: STRING, org: STRING };
+    resources[token("ClawServer")] = {
+        description: "An OpenClaw server on the platform: its instance, gateway token, device identity, model providers and their push (components/clawServer.ts).",
+        isComponent: true,
+        inputProperties: {
+            ...identity,
+            name: STRING,
+            serverUrl: STRING,
+            clawType: STRING,
+            gatewayToken: { ...STRING, secret: true },
+            devicePrivateKeyPem: { ...STRING, secret: true },
+            verifyConnectivity: { type: "boolean" },
+            modelProviders: { ...ANY, description: "Model providers by name (a ModelProvider's inputs without its server)." },
+            pushTimeoutSeconds: NUM,
+        },
+        requiredInputs: ["serverUrl"],
+        properties: { instanceId: STRING, gatewayToken: { ...STRING, secret: true }, deviceFingerprint: STRING, devicePublicKeyPem: STRING },
+        required: ["instanceId", "gatewayToken"],
+    };
+    resources[token("AgentSet")] = {
+        description: "An OpenClaw agent-set folder deployed to a server: a mentor, binding, agent config, skills and push per agent (components/agentSet.ts).",
+        isComponent: true,
+        inputProperties: {
+            ...identity,
+            folder: { ...STRING, description: "The agent set's folder, relative to the program's folder." },
+            server: { ...ANY, description: "The ClawInstance (its id), e.g. a ClawServer's instanceId." },
+            mentors: { ...ANY, description: "Existing mentors' UUIDs by agent id; the others get new mentors." },
+            mentorNamePrefix: STRING,
+            slugPrefix: STRING,
+            omitConfig: { type: "array", items: STRING },
+            pushTimeoutSeconds: NUM,
+        },
+        requiredInputs: ["folder", "server"],
+        properties: { pushStatuses: { ...ANY, description: "Each agent's config push status." }, notes: { type: "array", items: STRING } },
+        required: ["pushStatuses"],
+    };
     const variables: Properties = Object.fromEntries(SETTINGS.map((k) => [k, k === "apiToken" ? { ...STRING, secret: true } : { ...STRING }]));
     const functions: Record<string, unknown> = {};
     for (const l of lookupsOf(API_FACTS)) {
