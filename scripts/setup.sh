@@ -127,6 +127,9 @@ else
   echo "$PULUMI_GO_HOST_VERSION" > "$PULUMI_BIN_DIR/.pulumi-language-go.version"
 fi
 step "pulumi-language-go v$PULUMI_GO_HOST_VERSION"
+# Our SDK generator (npm run gen-sdks; the e2e tier checks sdks/ with it): cached by source.
+quiet bash "$ROOT/scripts/gen-sdks.sh" --build
+step "pulumi-gen-iblai"
 
 # --- @pulumi/command's plugin: our own build (tools/pulumi-resource-command, docs/toolchain.md) ---
 # Built once per source change, installed as `command` 1.2.1 unless that very binary already is.
