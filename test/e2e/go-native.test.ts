@@ -34,6 +34,13 @@ describe("a Go program on the native provider", () => {
         await app?.dispose();
     });
 
+    it("compiles every package of the generated Go SDK (go vet, in the example's module)", async () => {
+        const pkgs = (await run("go", ["list", "github.com/iblai/pulumi-iblai-claw/sdks/go/..."], { cwd: app.dir })).stdout.trim().split("\n");
+        expect(pkgs).toEqual(["iblai", "iblai/config", "iblai/internal"].map((p) => `github.com/iblai/pulumi-iblai-claw/sdks/go/${p}`));
+        // go vet type-checks each package (a compile error fails it, naming file and line) and reports suspect code.
+        await run("nice", ["-n", "10", "go", "vet", ...pkgs], { cwd: app.dir });
+    });
+
     // Preview, up (pushes succeeded; getSkill and healthCheck invokes answered), an empty preview.
     it("previews, deploys, and a second preview is empty", () => quickstart.deploys(app));
 
