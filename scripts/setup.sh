@@ -4,6 +4,8 @@
 #   - the Pulumi CLI, the Node.js language host and our pulumi-resource-pulumi-nodejs shim
 #     (a `pulumi` on PATH if recent enough, else built with `go build` from tools/*, cached by version),
 #   - the YAML language host beside the CLI (built from the Go module proxy, cached by version),
+#   - the Go language host beside the CLI (tools/pulumi-language-go, cached by version) and our SDK
+#     generator tools/pulumi-gen-iblai (cached by source),
 #   - the project's npm dependencies, a compiled build, and the packed package installed
 #     as node_modules/pulumi-iblai-claw (so programs consume it exactly as users do), and the
 #     native provider plugin `pulumi-resource-iblai` installed as resource plugin iblai.
@@ -112,6 +114,22 @@ else
   PULUMI_YAML_VERSION="$PULUMI_YAML_VERSION" quiet bash "$ROOT/scripts/build-yaml-host.sh" "$PULUMI_BIN_DIR"
 fi
 step "pulumi-language-yaml v$PULUMI_YAML_VERSION"
+
+# --- The Go language host, beside the CLI (docs/toolchain.md: its own module is refused) ---
+# Built from tools/pulumi-language-go (sdk/v3 v$PULUMI_GO_HOST_VERSION) once per version; ~30 s fresh.
+if [ -x "$PULUMI_BIN_DIR/pulumi-language-go" ] && [ "$(cat "$PULUMI_BIN_DIR/.pulumi-language-go.version" 2>/dev/null)" = "$PULUMI_GO_HOST_VERSION" ]; then :
+else
+  command -v go >/dev/null || { echo "setup: no Go toolchain to build pulumi-language-go" >&2; exit 1; }
+  (cd "$ROOT/tools/pulumi-language-go" && quiet nice -n 10 go build -trimpath -o "$PULUMI_BIN_DIR/pulumi-language-go.partial" \
+    -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_GO_HOST_VERSION" \
+    github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go)
+  mv "$PULUMI_BIN_DIR/pulumi-language-go.partial" "$PULUMI_BIN_DIR/pulumi-language-go"
+  echo "$PULUMI_GO_HOST_VERSION" > "$PULUMI_BIN_DIR/.pulumi-language-go.version"
+fi
+step "pulumi-language-go v$PULUMI_GO_HOST_VERSION"
+# Our SDK generator (npm run gen-sdks; the e2e tier checks sdks/ with it): cached by source.
+quiet bash "$ROOT/scripts/gen-sdks.sh" --build
+step "pulumi-gen-iblai"
 
 # --- @pulumi/command's plugin: our own build (tools/pulumi-resource-command, docs/toolchain.md) ---
 # Built once per source change, installed as `command` 1.2.1 unless that very binary already is.

@@ -1,29 +1,26 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ORG, TOKEN, useEmulator } from "../helpers/emulator";
-import { PulumiProject, ROOT, requirePulumi, summary } from "../helpers/pulumi";
+import { NativeQuickstart } from "../helpers/nativeQuickstart";
+import { PulumiProject, ROOT, requirePulumi } from "../helpers/pulumi";
 
 // examples/yaml (the quickstart's objects) through the YAML language host and the native
 // provider plugin `pulumi-resource-iblai` (both installed by scripts/setup.sh), against the emulator.
 const emulator = useEmulator();
-const GATEWAY_TOKEN = "gw-plain-token-4711";
 const API_KINDS = ["ClawInstance", "ModelProvider", "Mentor", "MentorBinding", "AgentConfig", "Skill", "SkillResource", "SkillAssignment"];
 
 describe("a YAML program on the native provider", () => {
     let app: PulumiProject;
     let imported: PulumiProject;
-    const outputs: string[] = [];
+    const quickstart = new NativeQuickstart(emulator, "gw-plain-token-4711");
     const config = () => ({ "iblai:baseUrl": emulator.emu.url, "iblai:org": ORG });
-    const track = <T extends { stdout: string; stderr: string }>(r: T): T => {
-        outputs.push(r.stdout, r.stderr);
-        return r;
-    };
+    const track = quickstart.track.bind(quickstart);
 
     beforeAll(async () => {
         await requirePulumi();
         PulumiProject.ensureRoot();
         app = new PulumiProject("yaml-native", "", { copyFrom: path.join(ROOT, "examples/yaml") });
-        await app.init(config(), { "iblai:apiToken": TOKEN, gatewayToken: GATEWAY_TOKEN });
+        await app.init(config(), { "iblai:apiToken": TOKEN, gatewayToken: quickstart.gatewayToken });
     });
     afterAll(async () => {
         await imported?.dispose();
@@ -31,26 +28,9 @@ describe("a YAML program on the native provider", () => {
         await app?.dispose();
     });
 
-    it("previews, deploys, and a second preview is empty", async () => {
-        const preview = track(await app.preview());
-        expect(summary(preview.stdout)).toMatchObject({ "to create": 12 });
-        const up = track(await app.up());
-        expect(summary(up.stdout)).toMatchObject({ created: 12 });
-        const out = await app.outputs();
-        expect(out).toMatchObject({ providerPush: "succeeded", configPush: "succeeded", skillBySlug: "weather", serverStatus: "active" });
-        // healthCheck, an invoke: the service's answer (the example server does not exist, so unhealthy).
-        expect(out.health).toMatchObject({ status: expect.any(String) });
-        track(await app.preview(["--expect-no-changes"]));
-    });
+    it("previews, deploys, and a second preview is empty", () => quickstart.deploys(app));
 
-    it("keeps the API token and the gateway token out of state and output", async () => {
-        const state = await app.exportState();
-        expect(state).toContain("iblai:index:ClawInstance");
-        for (const secret of [TOKEN, GATEWAY_TOKEN]) {
-            expect(state).not.toContain(secret);
-            for (const o of outputs) expect(o).not.toContain(secret);
-        }
-    });
+    it("keeps the API token and the gateway token out of state and output", () => quickstart.keepsSecretsOut(app));
 
     it("imports every API kind with pulumi import, and the printed program previews empty", async () => {
         const state = JSON.parse(await app.exportState()) as { deployment: { resources: { type: string; urn: string; id: string }[] } };
@@ -84,11 +64,5 @@ describe("a YAML program on the native provider", () => {
         expect(local.stdout + local.stderr).toContain("GatewayToken abc cannot be imported: it is made on this machine");
     });
 
-    it("destroys everything", async () => {
-        const r = track(await app.destroy());
-        expect(summary(r.stdout)).toMatchObject({ deleted: 12 });
-        const left: unknown[] = [];
-        for await (const s of emulator.client().skills.list({})) left.push(s);
-        expect(left).toEqual([]);
-    });
+    it("destroys everything", () => quickstart.destroys(app));
 });
