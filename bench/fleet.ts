@@ -70,12 +70,14 @@ export function fleetDeclaration(mentors: number, servers: number, shardSize: nu
         servers: layout(mentors, servers).map((srv) => ({
             name: srv.name,
             serverUrl: `https://claw.${srv.name}.example`,
+            // As the curl workflow: register the server, no connectivity test (it is not reachable from here).
+            verifyConnectivity: false,
             modelProviders: {
                 openrouter: {
                     baseUrl: "https://openrouter.ai/api/v1",
                     apiType: "openai-completions",
                     credentialName: "openrouter",
-                    models: [{ id: "anthropic/claude-sonnet-4-6", name: "Claude Sonnet" }],
+                    modelCatalog: [{ id: "anthropic/claude-sonnet-4-6", name: "Claude Sonnet" }],
                 },
             },
             skills: Array.from({ length: SKILLS }, (_, s) => ({

@@ -66,13 +66,14 @@ export function serverProgram(slice: StackSlice, secrets: ServerSecrets, dir: st
     return async () => {
         const modelProviders: Record<string, ClawServerModelProvider> = {};
         for (const [key, p] of Object.entries(s.modelProviders ?? {})) {
-            modelProviders[key] = { baseUrl: p.baseUrl, apiType: p.apiType, credentialName: p.credentialName, models: p.models, adoptId: p.adoptId } as ClawServerModelProvider;
+            modelProviders[key] = { baseUrl: p.baseUrl, apiType: p.apiType, credentialName: p.credentialName, modelCatalog: p.modelCatalog, adoptId: p.adoptId } as ClawServerModelProvider;
         }
         const server = new ClawServer(s.name, {
             serverUrl: s.serverUrl,
             gatewayToken: secrets.gatewayToken === undefined ? undefined : pulumi.secret(secrets.gatewayToken),
             devicePrivateKeyPem: secrets.devicePrivateKeyPem === undefined ? undefined : pulumi.secret(secrets.devicePrivateKeyPem),
             adoptId: s.adoptId,
+            verifyConnectivity: s.verifyConnectivity,
             modelProviders,
         });
         const skills: Record<string, pulumi.Output<ExportedSkill>> = {};

@@ -75,7 +75,7 @@ export const ModelProviderSchema = closed({
     baseUrl: ModelProviderCreate.shape.base_url,
     apiType: ModelProviderCreate.shape.api_type,
     credentialName: ModelProviderCreate.shape.credential_name.optional(),
-    models: z.array(z.record(z.string(), z.unknown())).optional(),
+    modelCatalog: ModelProviderCreate.shape.model_catalog.optional(),
     adoptId: adoptId.optional(),
 });
 
@@ -131,6 +131,7 @@ export const ServerSchema = closed({
     serverUrl: InstanceCreate.shape.server_url,
     gatewayToken: SecretRefSchema.optional(),
     devicePrivateKeyPem: SecretRefSchema.optional(),
+    verifyConnectivity: z.boolean().optional(),
     adoptId: adoptId.optional(),
     modelProviders: z.record(z.string(), ModelProviderSchema).optional(),
     skills: z.array(SkillSchema).optional(),

@@ -32,7 +32,7 @@ export interface FleetModelProvider {
     apiType: string;
     credentialName?: string;
     /** The model catalog as the provider takes it (`{ id, name, ... }`). */
-    models?: Record<string, unknown>[];
+    modelCatalog?: Record<string, unknown>[];
     /** Adopt an existing model provider by id (written by `generate --fleet`). */
     adoptId?: string;
 }
@@ -91,6 +91,8 @@ export interface FleetServer {
     /** Default: a generated GatewayToken kept in the server stack's state. */
     gatewayToken?: SecretRef;
     devicePrivateKeyPem?: SecretRef;
+    /** Check the server from the platform after registering it (test-connectivity); default true, as ClawServer. */
+    verifyConnectivity?: boolean;
     /** Adopt an existing instance by id (written by `generate --fleet`). */
     adoptId?: string;
     modelProviders?: Record<string, FleetModelProvider>;

@@ -76,7 +76,7 @@ export function generateFleet(snap: OrgSnapshot, options: FleetGenerateOptions =
         for (const p of snap.modelProviders.filter((x) => sameId(x.server, inst.id))) {
             const mp: FleetModelProvider = { adoptId: String(p.id), baseUrl: String(p.base_url), apiType: String(p.api_type) };
             if (present(p.credential_name)) mp.credentialName = String(p.credential_name);
-            if (present(p.model_catalog)) mp.models = p.model_catalog as Record<string, unknown>[];
+            if (present(p.model_catalog)) mp.modelCatalog = p.model_catalog as Record<string, unknown>[];
             providers[String(p.name)] = mp;
         }
         if (Object.keys(providers).length) server.modelProviders = providers;

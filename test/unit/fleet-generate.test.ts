@@ -49,7 +49,7 @@ describe("generateFleet", () => {
         expect(d.connection).toEqual({ baseUrl: "https://platform.ibl.ai", org: "Acme Corp", apiToken: { env: "IBLAI_API_TOKEN" } });
         const [prod, lab] = d.servers;
         expect(prod).toMatchObject({ name: "prod", adoptId: "4", gatewayToken: { env: "PROD_GATEWAY_TOKEN" }, devicePrivateKeyPem: { env: "PROD_DEVICE_KEY" } });
-        expect(prod?.modelProviders?.openrouter).toEqual({ adoptId: "7", baseUrl: "https://openrouter.ai/api/v1", apiType: "openai-completions", credentialName: "openrouter", models: [{ id: "m", name: "M" }] });
+        expect(prod?.modelProviders?.openrouter).toEqual({ adoptId: "7", baseUrl: "https://openrouter.ai/api/v1", apiType: "openai-completions", credentialName: "openrouter", modelCatalog: [{ id: "m", name: "M" }] });
         expect(prod?.skills).toEqual([
             {
                 slug: "weather",
