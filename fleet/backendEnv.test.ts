@@ -1,4 +1,4 @@
-import { backendEngineEnv } from "./runner";
+import { backendEngineEnv, fleetEngineEnv } from "./runner";
 
 describe("the engines' environment for a fleet's backend", () => {
     it("bounds the PostgreSQL backend's list workers by the CPUs (its pool is 2 connections per CPU)", () => {
@@ -11,5 +11,13 @@ describe("the engines' environment for a fleet's backend", () => {
         expect(backendEngineEnv("postgres://claw@db/pulumi", { PULUMI_DIY_BACKEND_PARALLEL: "1" }, 2)).toEqual({});
         expect(backendEngineEnv("file:///tmp/state", {}, 2)).toEqual({});
         expect(backendEngineEnv(undefined, {}, 2)).toEqual({});
+    });
+});
+
+describe("the engines' environment of every fleet", () => {
+    it("skips the per-step checkpoints and keeps a compile cache in the workDir, unless told otherwise", () => {
+        expect(fleetEngineEnv("/f/.iblai-fleet", {}, false)).toEqual({ PULUMI_SKIP_CHECKPOINTS: "true", NODE_COMPILE_CACHE: "/f/.iblai-fleet/.cache/node" });
+        expect(fleetEngineEnv("/f/.iblai-fleet", {}, true)).toEqual({ NODE_COMPILE_CACHE: "/f/.iblai-fleet/.cache/node" });
+        expect(fleetEngineEnv("/f/.iblai-fleet", { PULUMI_SKIP_CHECKPOINTS: "false", NODE_DISABLE_COMPILE_CACHE: "1" }, false)).toEqual({});
     });
 });

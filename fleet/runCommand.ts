@@ -7,13 +7,15 @@ import { type FleetOperation, runFleet } from "./runner";
 
 /** `iblai-claw fleet preview|up|refresh|destroy` usage. */
 export const RUN_USAGE = `  iblai-claw fleet preview|up|refresh|destroy -f fleet.yaml [--parallel P] [--shard i/n]
-                   [--wait[=SECONDS]] [--all] [--yes]
+                   [--wait[=SECONDS]] [--all] [--checkpoints] [--yes]
 
     -f, --file F     the fleet declaration (YAML, or a module exporting it)
     --parallel P     stacks at once (default: the declaration's parallel, else 4)
     --shard i/n      run part i of n (servers split deterministically; for CI matrices)
     --wait[=S]       wait for a locked stack (default 600 s) instead of refusing at once
     --all            also run stacks whose last up finished with this declaration
+    --checkpoints    let the engines checkpoint after every step (default: at the end of
+                     each update; the provider's journal makes a killed run converge)
     --yes            required by up and destroy (they change the service)`;
 
 /**
@@ -37,7 +39,7 @@ export async function runFleetOperation(op: FleetOperation, argv: string[]): Pro
     });
     const { values } = parseArgs({
         args,
-        options: { file: { type: "string", short: "f" }, parallel: { type: "string" }, shard: { type: "string" }, all: { type: "boolean" }, yes: { type: "boolean", short: "y" } },
+        options: { file: { type: "string", short: "f" }, parallel: { type: "string" }, shard: { type: "string" }, all: { type: "boolean" }, checkpoints: { type: "boolean" }, yes: { type: "boolean", short: "y" } },
         strict: true,
     });
     if (!values.file) throw new FleetRunError("bad-argument", `fleet ${op} needs the declaration: -f fleet.yaml`, { hint: RUN_USAGE });
@@ -57,7 +59,7 @@ export async function runFleetOperation(op: FleetOperation, argv: string[]): Pro
         return await runFleet(
             op,
             { declaration: loaded.declaration, dir: loaded.dir, plan: (current) => planFleet(loaded, current), slice: (plan, stack) => stackSlice(loaded, plan, stack) },
-            { parallel, waitSeconds, all: values.all, select: part ? (plan) => selectPart(plan, part) : undefined, signal: controller.signal },
+            { parallel, waitSeconds, all: values.all, checkpoints: values.checkpoints, select: part ? (plan) => selectPart(plan, part) : undefined, signal: controller.signal },
         );
     } finally {
         process.off("SIGINT", stop);
