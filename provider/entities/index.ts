@@ -1,0 +1,17 @@
+import type { EntityDecl } from "./entity";
+import { skill } from "./skill";
+import { skillResource } from "./skillResource";
+
+export { type EntityDecl, type FieldDecl, type OutputDecl, type EntityBehaviour, entity } from "./entity";
+export * from "./fieldTypes";
+
+/**
+ * Every entity declared so far, in the order the docs list them: what `npm run generate`
+ * writes files from.
+ *
+ * @example
+ * ```ts
+ * ENTITIES.map((e) => e.type); // ["Skill", "SkillResource"]
+ * ```
+ */
+export const ENTITIES: readonly EntityDecl[] = [skill, skillResource];

@@ -1,0 +1,68 @@
+import type { EntityDecl, FieldDecl } from "../../provider/entities";
+import { docWithExample, header, importsFor } from "./header";
+
+/** Names a generated sdk schema may use, and the module (relative to sdk/schemas/) that exports each. */
+const SDK_NAMES: Record<string, string> = {
+    ObjectRef: "./common",
+    IntegerId: "./common",
+    MentorId: "./common",
+    anyId: "./common",
+    roString: "./common",
+    httpUrl: "./common",
+    SKILL_FILE_TYPES: "./skillFiles",
+    fileData: "./skillFiles",
+    fileRules: "./skillFiles",
+};
+
+const show = (v: unknown) => JSON.stringify(v);
+
+function requestLine(name: string, f: FieldDecl): string {
+    const comment = f.why ? `    // ${f.why}\n` : "";
+    return `${comment}    ${name}: ${f.type.zodRequest}${f.required ? "" : ".optional()"},`;
+}
+
+function responseLine(api: string, zod: string): string {
+    return `    ${api}: ${zod},`;
+}
+
+/**
+ * The sdk's request and response zod schemas of an entity (sdk/schemas/<file>.generated.ts).
+ *
+ * @example
+ * ```ts
+ * fs.writeFileSync("sdk/schemas/skill.generated.ts", sdkSchemas(skill));
+ * ```
+ */
+export function sdkSchemas(decl: EntityDecl): string {
+    const t = decl.type;
+    const fields = Object.values(decl.fields);
+    const idOut = Object.values(decl.outputs).find((o) => o.api === "id");
+    const otherOuts = Object.values(decl.outputs).filter((o) => o.api !== "id");
+    const rules = decl.requestRules?.name;
+    const body = [
+        `const fields = z.strictObject({`,
+        ...fields.map((f) => requestLine(f.api, f)),
+        `});`,
+        "",
+        docWithExample(`Body of \`POST ${decl.collection}\`: a new ${t} (see the ${t} resource for what it is).`, `${t}Create.parse(${show(decl.examples.create)});`),
+        `export const ${t}Create = ${rules ? `fields.superRefine(${rules}(true))` : "fields"};`,
+        `export type ${t}Create = z.input<typeof ${t}Create>;`,
+        "",
+        docWithExample(`Body of \`PATCH ${decl.collection}{id}/\`.`, `${t}Update.parse(${show(decl.examples.update)});`),
+        `export const ${t}Update = fields.partial()${rules ? `.superRefine(${rules}(false))` : ""};`,
+        `export type ${t}Update = z.input<typeof ${t}Update>;`,
+        "",
+        docWithExample(`${t} as the service returns it.`, `const o: ${t} = await client.${decl.sdk}.get(9);`),
+        `export const ${t} = z.looseObject({`,
+        ...(idOut ? [responseLine("id", idOut.type.zodResponse)] : []),
+        ...fields.map((f) => responseLine(f.api, f.response ?? (f.required ? f.type.zodResponse : `${f.type.zodResponse}.nullish()`))),
+        ...otherOuts.map((o) => {
+            const base = o.type.zodResponse === "z.string()" ? "roString" : `${o.type.zodResponse}.nullish()`;
+            return `${o.doc ? `    /** ${o.doc} */\n` : ""}${responseLine(o.api, base)}`;
+        }),
+        `});`,
+        `export type ${t} = z.output<typeof ${t}>;`,
+    ].join("\n");
+    const imports = ['import { z } from "zod";', ...importsFor(body, SDK_NAMES)];
+    return `${header(decl)}\n${imports.join("\n")}\n\n${body}\n`;
+}
