@@ -32,6 +32,8 @@ export interface FieldDecl {
     response?: string;
     /** A comment kept above the field in the sdk's request schema: why a rule is what it is. */
     why?: string;
+    /** Sent when the input is removed from the program (FieldFact.resetTo). */
+    resetTo?: unknown;
 }
 
 /**
@@ -81,8 +83,14 @@ export type EntityBehaviour = Partial<Pick<ResourceFacts, "ops" | "checkInputs" 
 export interface EntityDecl {
     /** The resource type (the token's last part) and class name. */
     type: string;
-    /** The base name of its files: sdk/schemas/<file>.ts, provider/resources/<file>.ts. */
+    /** The sdk's name of the entity (`Instance` for ClawInstance): of its schemas `<X>Create`, `<X>Update`, `<X>`. Default: `type`. */
+    sdkName?: string;
+    /** The push whose trigger its `contentHash` is. Default: ConfigPush. */
+    pushedBy?: "ConfigPush" | "ProviderPush";
+    /** The base name of its files: provider/entities/<file>.ts, provider/resources/<file>.ts. */
     file: string;
+    /** The base name of its sdk schema files, sdk/schemas/<sdkFile>.ts, where it differs from `file`. */
+    sdkFile?: string;
     /** The ClawClient property of its plain CRUD API (used unless `behaviour.ops` says otherwise). */
     sdk: string;
     /** Its collection route (older generation), e.g. `agent-skills/`. */
@@ -95,6 +103,8 @@ export interface EntityDecl {
     outputs: Record<string, OutputDecl>;
     /** Outputs the engine adds that the service does not return (e.g. `sourceHash`), with their doc. */
     engineOutputs?: Record<string, { ts: string; doc: string }>;
+    /** Fields the service returns that the resource does not output: API name → zod source of the response. */
+    responseOnly?: Record<string, string>;
     /** Its id's type in provider/ids.ts. */
     idType: string;
     /** Whether the engine decides its route generation at create (ResourceFacts.routed). */

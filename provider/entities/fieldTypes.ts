@@ -47,6 +47,15 @@ export class FieldType {
     get ts(): string {
         return this.spec.nullable ? `${this.spec.ts} | null` : this.spec.ts;
     }
+    /** The TypeScript type of the value in state (an output), where it differs from the input's. */
+    get outputTs(): string {
+        const t = this.spec.outputTs ?? this.spec.ts;
+        return this.spec.nullable ? `${t} | null` : t;
+    }
+    /** A const array and its type the generated sdk file defines (an enum's values), with their doc. */
+    get defines(): { values: string; tsType: string; names: readonly string[]; doc: string } | undefined {
+        return this.spec.defines;
+    }
     /** The docs table's type cell. */
     get docs(): string {
         const bound = this.spec.max !== undefined ? ` ≤${this.spec.max}` : "";
@@ -69,8 +78,11 @@ export interface TypeSpec {
     /** Zod source of the response schema. */
     response: string;
     ts: string;
+    /** The type of the output, where it differs from the input's (e.g. no nested Inputs). */
+    outputTs?: string;
     docs: string;
     checks: readonly string[];
+    defines?: { values: string; tsType: string; names: readonly string[]; doc: string };
     nullable?: boolean;
     kind?: "ref" | "file";
     min?: number;
@@ -97,7 +109,8 @@ export const str = () => new FieldType({ request: "z.string()", response: "z.str
  * bool()
  * ```
  */
-export const bool = () => new FieldType({ request: "z.boolean()", response: "z.boolean()", ts: "boolean", docs: "boolean", checks: [] });
+export const bool = (error?: string) =>
+    new FieldType({ request: error === undefined ? "z.boolean()" : `z.boolean({ error: ${JSON.stringify(error)} })`, response: "z.boolean()", ts: "boolean", docs: "boolean", checks: [] });
 
 /**
  * A whole number.
@@ -128,15 +141,24 @@ export const json = (error?: string) =>
 
 /**
  * One of a fixed list of strings, held by the const array `values` (exported from the sdk)
- * and typed by `tsType`.
+ * and typed by `tsType`. With `doc`, the generated sdk file defines the array and its type;
+ * without, they are hand-written in sdk/schemas.
  *
  * @example
  * ```ts
- * enumOf("SKILL_FILE_TYPES", "SkillFileType", ["script", "reference", "asset"])
+ * enumOf("MODELS_MODES", "ModelsMode", ["merge", "replace"], "How a catalog combines with the server's own.")
  * ```
  */
-export const enumOf = (values: string, tsType: string, names: readonly string[]) =>
-    new FieldType({ request: `z.enum(${values})`, response: "z.string()", ts: tsType, docs: names.map((n) => `\`${n}\``).join(" \\| "), checks: [] });
+export const enumOf = (values: string, tsType: string, names: readonly string[], doc?: string) =>
+    new FieldType({
+        request: `z.enum(${values})`,
+        response: "z.string()",
+        ts: tsType,
+        outputTs: "string",
+        docs: names.map((n) => `\`${n}\``).join(" \\| "),
+        checks: [],
+        defines: doc === undefined ? undefined : { values, tsType, names, doc },
+    });
 
 /**
  * The id of another object (of the type `tsRef` from provider/ids.ts, e.g. `SkillRef`):

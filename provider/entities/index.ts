@@ -1,4 +1,6 @@
+import { clawInstance } from "./clawInstance";
 import type { EntityDecl } from "./entity";
+import { modelProvider } from "./modelProvider";
 import { skill } from "./skill";
 import { skillResource } from "./skillResource";
 
@@ -11,7 +13,7 @@ export * from "./fieldTypes";
  *
  * @example
  * ```ts
- * ENTITIES.map((e) => e.type); // ["Skill", "SkillResource"]
+ * ENTITIES.map((e) => e.type); // ["ClawInstance", "ModelProvider", "Skill", "SkillResource"]
  * ```
  */
-export const ENTITIES: readonly EntityDecl[] = [skill, skillResource];
+export const ENTITIES: readonly EntityDecl[] = [clawInstance, modelProvider, skill, skillResource];

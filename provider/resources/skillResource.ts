@@ -48,7 +48,7 @@ export class SkillResource extends ClawApiResource {
     /** This SkillResource's id, typed so it only goes where a SkillResource is meant. */
     declare readonly id: pulumi.Output<SkillResourceId>;
     declare readonly skill: pulumi.Output<SkillRef>;
-    declare readonly fileType: pulumi.Output<SkillFileType>;
+    declare readonly fileType: pulumi.Output<string>;
     declare readonly filename: pulumi.Output<string>;
     declare readonly content: pulumi.Output<string | undefined>;
     declare readonly source: pulumi.Output<string | undefined>;

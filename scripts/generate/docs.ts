@@ -28,7 +28,7 @@ export function docsTable(decl: EntityDecl): string {
     const outs = [
         ...Object.entries(decl.outputs).map(([k, o]) => (o.doc ? `\`${k}\` (${bare(o.doc)})` : `\`${k}\``)),
         ...Object.entries(decl.engineOutputs ?? {}).map(([k, o]) => `\`${k}\` (${bare(o.doc)})`),
-        ...(Object.values(decl.fields).some((f) => f.delivered) ? ["**`contentHash`** (what a push delivers: a ConfigPush trigger)"] : []),
+        ...(Object.values(decl.fields).some((f) => f.delivered) ? [`**\`contentHash\`** (what a push delivers: a ${decl.pushedBy ?? "ConfigPush"} trigger)`] : []),
     ];
     return ["| input | type | notes |", "|---|---|---|", ...rows, "", `Outputs: ${outs.join(", ")}.`].join("\n");
 }

@@ -4,6 +4,9 @@ import { docComment, docWithExample, header } from "./header";
 /** Type names a generated resource file may use, and the module (relative to provider/resources/) of each. */
 const PROVIDER_TYPES: Record<string, string> = {
     SkillFileType: "../../sdk",
+    ClawType: "../../sdk",
+    ModelsMode: "../../sdk",
+    CatalogModel: "../../sdk",
     InstanceRef: "../ids",
     SkillRef: "../ids",
     BindingRef: "../ids",
@@ -17,16 +20,19 @@ const lower = (s: string) => s[0].toLowerCase() + s.slice(1);
 /** The engine's facts of one input (FieldFact), as source: only what is set. */
 function fieldFact(f: FieldDecl): string {
     const parts = [`api: ${JSON.stringify(f.api)}`];
+    if (f.api === "") parts.push(`local: ${f.type.zodRequest}`);
     if (f.type.kind) parts.push(`kind: ${JSON.stringify(f.type.kind)}`);
     if (f.writeOnly) parts.push("writeOnly: true");
     if (f.secret) parts.push("secret: true");
     if (f.replaceOnChange) parts.push("replaceOnChange: true");
+    if (f.resetTo !== undefined) parts.push(`resetTo: ${JSON.stringify(f.resetTo)}`);
     return `{ ${parts.join(", ")} }`;
 }
 
 /** The doc sentence of an input, with what the engine does that a user must know. */
 export function inputDoc(f: FieldDecl): string | undefined {
-    const notes = [f.doc, f.replaceOnChange ? "A change replaces." : undefined].filter((x): x is string => x !== undefined);
+    const hidden = f.writeOnly ? "Write-only on the service; secret here." : f.secret ? "Secret." : undefined;
+    const notes = [f.doc, hidden, f.replaceOnChange ? "A change replaces." : undefined].filter((x): x is string => x !== undefined);
     return notes.length ? notes.join(" ") : undefined;
 }
 
@@ -56,7 +62,7 @@ function facts(decl: EntityDecl, varName: string): string {
         `    outputs: { ${Object.entries(decl.outputs)
             .map(([k, o]) => `${prop(k)}: ${JSON.stringify(o.api)}`)
             .join(", ")} },`,
-        `    createSchema: ${decl.type}Create,`,
+        `    createSchema: ${decl.sdkName ?? decl.type}Create,`,
         ...(decl.routed ? ["    routed: true,"] : []),
         ...(find ? [find] : []),
         ...(delivered.length ? [`    delivered: (o) => ({ ${delivered.map((f) => `${prop(f.api)}: o${IDENT.test(f.api) ? `.${f.api}` : `[${JSON.stringify(f.api)}]`}`).join(", ")} }),`] : []),
@@ -92,10 +98,10 @@ export function resourceFile(decl: EntityDecl): string {
         `export class ${t} extends ClawApiResource {`,
         `    /** This ${t}'s id, typed so it only goes where a ${t} is meant. */`,
         `    declare readonly id: pulumi.Output<${decl.idType}>;`,
-        ...fields.map(([k, f]) => `    declare readonly ${prop(k)}: pulumi.Output<${f.type.ts}${f.required ? "" : " | undefined"}>;`),
-        ...Object.entries(decl.outputs).map(([k, o]) => withDoc(o.doc, `    declare readonly ${prop(k)}: pulumi.Output<${o.type.ts}>;`)),
+        ...fields.map(([k, f]) => `    declare readonly ${prop(k)}: pulumi.Output<${f.type.outputTs}${f.required ? "" : " | undefined"}>;`),
+        ...Object.entries(decl.outputs).map(([k, o]) => withDoc(o.doc, `    declare readonly ${prop(k)}: pulumi.Output<${o.type.outputTs}>;`)),
         ...Object.entries(decl.engineOutputs ?? {}).map(([k, o]) => withDoc(o.doc, `    declare readonly ${prop(k)}: pulumi.Output<${o.ts}>;`)),
-        ...(delivered ? [`    /** SHA-256 of what a push delivers of this ${t}: a ConfigPush trigger. */`, `    declare readonly contentHash: pulumi.Output<string>;`] : []),
+        ...(delivered ? [`    /** SHA-256 of what a push delivers of this ${t}: a ${decl.pushedBy ?? "ConfigPush"} trigger. */`, `    declare readonly contentHash: pulumi.Output<string>;`] : []),
         "",
         `    constructor(name: string, args: ${t}Args, opts?: pulumi.CustomResourceOptions) {`,
         `        super(shapeOf(${varName}${extra.length ? `, { outputs: ${list(extra)} }` : ""}), name, args, opts);`,
@@ -104,11 +110,12 @@ export function resourceFile(decl: EntityDecl): string {
     ].join("\n");
     const body = [facts(decl, varName), "", args, "", cls].join("\n");
     const used = (from: string) => Object.entries(PROVIDER_TYPES).filter(([n, f]) => f === from && new RegExp(`\\b${n}\\b`).test(body)).map(([n]) => n);
-    const sdkNames = [`${t}Create`, ...used("../../sdk").map((n) => `type ${n}`)];
+    const sdkNames = [`${decl.sdkName ?? t}Create`, ...used("../../sdk").map((n) => `type ${n}`)];
     const idsNames = [decl.idType, ...used("../ids")].sort();
     const usesEntityOps = body.includes("entityOps(");
     const imports = [
         `import type * as pulumi from "@pulumi/pulumi";`,
+        ...(/\bz\./.test(body) ? [`import { z } from "zod";`] : []),
         `import { ${sdkNames.join(", ")} } from "../../sdk";`,
         `import { type ResourceFacts${usesEntityOps ? ", entityOps" : ""} } from "../engine/facts";`,
         `import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";`,

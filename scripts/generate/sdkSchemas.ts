@@ -12,9 +12,13 @@ const SDK_NAMES: Record<string, string> = {
     SKILL_FILE_TYPES: "./skillFiles",
     fileData: "./skillFiles",
     fileRules: "./skillFiles",
+    CatalogModel: "./catalogModel",
 };
 
 const show = (v: unknown) => JSON.stringify(v);
+const list = (xs: readonly string[]) => `[${xs.map(show).join(", ")}]`;
+/** `ModelProvider` → `MODEL_PROVIDER`. */
+export const upper = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
 
 function requestLine(name: string, f: FieldDecl): string {
     const comment = f.why ? `    // ${f.why}\n` : "";
@@ -34,17 +38,33 @@ function responseLine(api: string, zod: string): string {
  * ```
  */
 export function sdkSchemas(decl: EntityDecl): string {
-    const t = decl.type;
-    const fields = Object.values(decl.fields);
+    const t = decl.sdkName ?? decl.type;
+    // Inputs with no API name are the engine's own: never sent, never returned.
+    const fields = Object.values(decl.fields).filter((f) => f.api !== "");
+    const writeOnly = fields.filter((f) => f.writeOnly).map((f) => f.api);
+    const defines = fields.flatMap((f) => (f.type.defines ? [f.type.defines] : []));
     const idOut = Object.values(decl.outputs).find((o) => o.api === "id");
     const otherOuts = Object.values(decl.outputs).filter((o) => o.api !== "id");
     const rules = decl.requestRules?.name;
     const body = [
+        ...defines.flatMap((d) => [
+            docWithExample(d.doc, `const v: ${d.tsType} = ${show(d.names[0])};`),
+            `export const ${d.values} = ${list(d.names)} as const;`,
+            `export type ${d.tsType} = (typeof ${d.values})[number];`,
+            "",
+        ]),
+        ...(writeOnly.length
+            ? [
+                  docWithExample("Fields the service accepts but never returns; scrubbed from errors.", `${upper(t)}_WRITE_ONLY.includes(${show(writeOnly[0])}); // true`),
+                  `export const ${upper(t)}_WRITE_ONLY = ${list(writeOnly)} as const;`,
+                  "",
+              ]
+            : []),
         `const fields = z.strictObject({`,
         ...fields.map((f) => requestLine(f.api, f)),
         `});`,
         "",
-        docWithExample(`Body of \`POST ${decl.collection}\`: a new ${t} (see the ${t} resource for what it is).`, `${t}Create.parse(${show(decl.examples.create)});`),
+        docWithExample(`Body of \`POST ${decl.collection}\`: a new ${t} (see the ${decl.type} resource for what it is).`, `${t}Create.parse(${show(decl.examples.create)});`),
         `export const ${t}Create = ${rules ? `fields.superRefine(${rules}(true))` : "fields"};`,
         `export type ${t}Create = z.input<typeof ${t}Create>;`,
         "",
@@ -55,11 +75,12 @@ export function sdkSchemas(decl: EntityDecl): string {
         docWithExample(`${t} as the service returns it.`, `const o: ${t} = await client.${decl.sdk}.get(9);`),
         `export const ${t} = z.looseObject({`,
         ...(idOut ? [responseLine("id", idOut.type.zodResponse)] : []),
-        ...fields.map((f) => responseLine(f.api, f.response ?? (f.required ? f.type.zodResponse : `${f.type.zodResponse}.nullish()`))),
+        ...fields.filter((f) => !f.writeOnly).map((f) => responseLine(f.api, f.response ?? (f.required ? f.type.zodResponse : `${f.type.zodResponse}.nullish()`))),
         ...otherOuts.map((o) => {
             const base = o.type.zodResponse === "z.string()" ? "roString" : `${o.type.zodResponse}.nullish()`;
             return `${o.doc ? `    /** ${o.doc} */\n` : ""}${responseLine(o.api, base)}`;
         }),
+        ...Object.entries(decl.responseOnly ?? {}).map(([api, zod]) => responseLine(api, zod)),
         `});`,
         `export type ${t} = z.output<typeof ${t}>;`,
     ].join("\n");

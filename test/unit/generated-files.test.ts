@@ -36,6 +36,6 @@ describe("generated files", () => {
 
     it("refuses a docs file without the region of an entity, naming it and how to fix it", () => {
         expect(() => withDocsTables("# Resources\n", ENTITIES)).toThrow(DocsRegionError);
-        expect(() => withDocsTables("# Resources\n", ENTITIES)).toThrow(/no generated region for Skill; hint: put the two lines/);
+        expect(() => withDocsTables("# Resources\n", ENTITIES)).toThrow(new RegExp(`no generated region for ${ENTITIES[0].type}; hint: put the two lines`));
     });
 });
