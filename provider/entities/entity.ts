@@ -34,6 +34,12 @@ export interface FieldDecl {
     why?: string;
     /** Sent when the input is removed from the program (FieldFact.resetTo). */
     resetTo?: unknown;
+    /** The one route generation whose request schema has the field (e.g. the mentor, which the mentor routes take from the path). */
+    onlyOn?: ApiRoutes;
+    /** The one generation whose service takes it: recorded but never sent nor diffed on the other (FieldFact.routes). */
+    routes?: ApiRoutes;
+    /** A resource class (in provider/resources/) whose object the input also takes, standing for its id. */
+    acceptsResource?: string;
 }
 
 /**
@@ -48,6 +54,8 @@ export interface OutputDecl {
     api: string;
     type: FieldType;
     doc?: string;
+    /** Filled by the entity's own operations, not returned by the service (so not in the sdk's response schema). */
+    byOps?: boolean;
 }
 
 /**
@@ -95,8 +103,11 @@ export interface EntityDecl {
     sdk: string;
     /** Its collection route (older generation), e.g. `agent-skills/`. */
     collection: string;
-    /** Routes of the current generation, where they differ (issue 20). */
-    mentorRoute?: string;
+    /**
+     * The request schemas of the current generation's routes (issue 20), where they differ:
+     * `<name>Create`/`<name>Update` for `route`, of the fields not `onlyOn: "collection"`.
+     */
+    mentorSchemas?: { name: string; route: string; doc: string; example: Record<string, unknown> };
     /** What it is, one or two sentences: the class's and the schemas' doc comment. */
     doc: string;
     fields: Record<string, FieldDecl>;

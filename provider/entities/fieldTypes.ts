@@ -18,6 +18,10 @@ export class FieldType {
     min(n: number, message?: string): FieldType {
         return this.with({ checks: [...this.spec.checks, msg(`.min(${n}`, message)] , min: n });
     }
+    /** Leading and trailing spaces are dropped before the other checks. */
+    trim(): FieldType {
+        return this.with({ checks: [...this.spec.checks, ".trim()"] });
+    }
     /** `.min(1, "must not be empty")`: the usual rule of a required name. */
     nonEmpty(): FieldType {
         return this.min(1, "must not be empty");

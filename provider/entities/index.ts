@@ -1,7 +1,9 @@
 import { clawInstance } from "./clawInstance";
 import type { EntityDecl } from "./entity";
+import { mentorBinding } from "./mentorBinding";
 import { modelProvider } from "./modelProvider";
 import { skill } from "./skill";
+import { skillAssignment } from "./skillAssignment";
 import { skillResource } from "./skillResource";
 
 export { type EntityDecl, type FieldDecl, type OutputDecl, type EntityBehaviour, entity } from "./entity";
@@ -13,7 +15,7 @@ export * from "./fieldTypes";
  *
  * @example
  * ```ts
- * ENTITIES.map((e) => e.type); // ["ClawInstance", "ModelProvider", "Skill", "SkillResource"]
+ * ENTITIES.map((e) => e.type); // ["ClawInstance", "ModelProvider", "MentorBinding", "Skill", "SkillResource", "SkillAssignment"]
  * ```
  */
-export const ENTITIES: readonly EntityDecl[] = [clawInstance, modelProvider, skill, skillResource];
+export const ENTITIES: readonly EntityDecl[] = [clawInstance, modelProvider, mentorBinding, skill, skillResource, skillAssignment];

@@ -27,6 +27,7 @@ export function docsTable(decl: EntityDecl): string {
     });
     const outs = [
         ...Object.entries(decl.outputs).map(([k, o]) => (o.doc ? `\`${k}\` (${bare(o.doc)})` : `\`${k}\``)),
+        ...(decl.routed ? ["`apiRoutes` (the route generation it was made on)"] : []),
         ...Object.entries(decl.engineOutputs ?? {}).map(([k, o]) => `\`${k}\` (${bare(o.doc)})`),
         ...(Object.values(decl.fields).some((f) => f.delivered) ? [`**\`contentHash\`** (what a push delivers: a ${decl.pushedBy ?? "ConfigPush"} trigger)`] : []),
     ];

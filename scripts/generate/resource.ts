@@ -26,17 +26,30 @@ function fieldFact(f: FieldDecl): string {
     if (f.secret) parts.push("secret: true");
     if (f.replaceOnChange) parts.push("replaceOnChange: true");
     if (f.resetTo !== undefined) parts.push(`resetTo: ${JSON.stringify(f.resetTo)}`);
+    if (f.routes) parts.push(`routes: ${JSON.stringify(f.routes)}`);
     return `{ ${parts.join(", ")} }`;
 }
 
 /** The doc sentence of an input, with what the engine does that a user must know. */
 export function inputDoc(f: FieldDecl): string | undefined {
-    const hidden = f.writeOnly ? "Write-only on the service; secret here." : f.secret ? "Secret." : undefined;
+    const hidden = f.writeOnly && f.secret ? "Write-only on the service; secret here." : f.writeOnly ? "Write-only: diffed against the last inputs." : f.secret ? "Secret." : undefined;
     const notes = [f.doc, hidden, f.replaceOnChange ? "A change replaces." : undefined].filter((x): x is string => x !== undefined);
     return notes.length ? notes.join(" ") : undefined;
 }
 
 const withDoc = (doc: string | undefined, line: string) => (doc ? `${docComment([doc], "    ")}\n${line}` : line);
+
+/**
+ * The schema check validates with: the collection routes' create body, plus the fields only
+ * the mentor routes take (check runs before the generation is known, with no request).
+ */
+function createSchema(decl: EntityDecl): string {
+    const base = `${decl.sdkName ?? decl.type}Create`;
+    const m = decl.mentorSchemas;
+    const extra = Object.values(decl.fields).filter((f) => f.onlyOn === "mentor");
+    if (!m || !extra.length) return base;
+    return `${base}.extend({ ${extra.map((f) => `${prop(f.api)}: ${m.name}Create.shape.${f.api}`).join(", ")} })`;
+}
 
 /** The facts table: the data from the declaration, the behaviour by reference to it. */
 function facts(decl: EntityDecl, varName: string): string {
@@ -62,7 +75,7 @@ function facts(decl: EntityDecl, varName: string): string {
         `    outputs: { ${Object.entries(decl.outputs)
             .map(([k, o]) => `${prop(k)}: ${JSON.stringify(o.api)}`)
             .join(", ")} },`,
-        `    createSchema: ${decl.sdkName ?? decl.type}Create,`,
+        `    createSchema: ${createSchema(decl)},`,
         ...(decl.routed ? ["    routed: true,"] : []),
         ...(find ? [find] : []),
         ...(delivered.length ? [`    delivered: (o) => ({ ${delivered.map((f) => `${prop(f.api)}: o${IDENT.test(f.api) ? `.${f.api}` : `[${JSON.stringify(f.api)}]`}`).join(", ")} }),`] : []),
@@ -86,11 +99,14 @@ export function resourceFile(decl: EntityDecl): string {
     const varName = `${lower(t)}Facts`;
     const fields = Object.entries(decl.fields);
     const delivered = fields.some(([, f]) => f.delivered);
-    const extra = [...(delivered ? ["contentHash"] : []), ...Object.keys(decl.engineOutputs ?? {})];
+    const extra = [...(delivered ? ["contentHash"] : []), ...(decl.routed ? ["apiRoutes"] : []), ...Object.keys(decl.engineOutputs ?? {})];
+    const wholes = fields.filter(([, f]) => f.acceptsResource);
     const args = [
         docComment([`Inputs of {@link ${t}}.`]),
         `export interface ${t}Args extends IdentityArgs {`,
-        ...fields.map(([k, f]) => withDoc(inputDoc(f), `    ${prop(k)}${f.required ? "" : "?"}: pulumi.Input<${f.type.ts}>;`)),
+        ...fields.map(([k, f]) =>
+            withDoc(inputDoc(f), `    ${prop(k)}${f.required ? "" : "?"}: pulumi.Input<${f.type.ts}>${f.acceptsResource ? ` | ${f.acceptsResource}` : ""};`),
+        ),
         `}`,
     ].join("\n");
     const cls = [
@@ -100,26 +116,35 @@ export function resourceFile(decl: EntityDecl): string {
         `    declare readonly id: pulumi.Output<${decl.idType}>;`,
         ...fields.map(([k, f]) => `    declare readonly ${prop(k)}: pulumi.Output<${f.type.outputTs}${f.required ? "" : " | undefined"}>;`),
         ...Object.entries(decl.outputs).map(([k, o]) => withDoc(o.doc, `    declare readonly ${prop(k)}: pulumi.Output<${o.type.outputTs}>;`)),
+        ...(decl.routed
+            ? [
+                  "    /** The route generation this object was made on (`mentor` or `collection`; absent: collection). */",
+                  "    declare readonly apiRoutes: pulumi.Output<string | undefined>;",
+              ]
+            : []),
         ...Object.entries(decl.engineOutputs ?? {}).map(([k, o]) => withDoc(o.doc, `    declare readonly ${prop(k)}: pulumi.Output<${o.ts}>;`)),
         ...(delivered ? [`    /** SHA-256 of what a push delivers of this ${t}: a ${decl.pushedBy ?? "ConfigPush"} trigger. */`, `    declare readonly contentHash: pulumi.Output<string>;`] : []),
         "",
         `    constructor(name: string, args: ${t}Args, opts?: pulumi.CustomResourceOptions) {`,
-        `        super(shapeOf(${varName}${extra.length ? `, { outputs: ${list(extra)} }` : ""}), name, args, opts);`,
+        ...(wholes.length ? ["        // A resource given whole stands for its id (resource references do not reach a dynamic provider as such)."] : []),
+        ...wholes.map(([k, f]) => `        const ${k} = args.${k} instanceof ${f.acceptsResource} ? args.${k}.id : args.${k};`),
+        `        super(shapeOf(${varName}${extra.length ? `, { outputs: ${list(extra)} }` : ""}), name, ${wholes.length ? `{ ...args, ${wholes.map(([k]) => k).join(", ")} }` : "args"}, opts);`,
         `    }`,
         `}`,
     ].join("\n");
     const body = [facts(decl, varName), "", args, "", cls].join("\n");
     const used = (from: string) => Object.entries(PROVIDER_TYPES).filter(([n, f]) => f === from && new RegExp(`\\b${n}\\b`).test(body)).map(([n]) => n);
-    const sdkNames = [`${decl.sdkName ?? t}Create`, ...used("../../sdk").map((n) => `type ${n}`)];
+    const sdkNames = [`${decl.sdkName ?? t}Create`, ...(body.includes(`${decl.mentorSchemas?.name}Create.shape`) ? [`${decl.mentorSchemas!.name}Create`] : []), ...used("../../sdk").map((n) => `type ${n}`)];
     const idsNames = [decl.idType, ...used("../ids")].sort();
     const usesEntityOps = body.includes("entityOps(");
     const imports = [
         `import type * as pulumi from "@pulumi/pulumi";`,
         ...(/\bz\./.test(body) ? [`import { z } from "zod";`] : []),
         `import { ${sdkNames.join(", ")} } from "../../sdk";`,
-        `import { type ResourceFacts${usesEntityOps ? ", entityOps" : ""} } from "../engine/facts";`,
+        usesEntityOps ? `import { type ResourceFacts, entityOps } from "../engine/facts";` : `import type { ResourceFacts } from "../engine/facts";`,
         `import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";`,
         ...(decl.behaviour ? [`import { ${decl.file} } from "../entities/${decl.file}";`] : []),
+        ...[...new Set(wholes.map(([, f]) => f.acceptsResource!))].map((c) => `import { ${c} } from "./${lower(c)}";`),
         `import type { ${idsNames.join(", ")} } from "../ids";`,
     ];
     return `${header(decl)}\n${imports.join("\n")}\n\n${body}\n`;

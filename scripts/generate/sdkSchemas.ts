@@ -12,6 +12,7 @@ const SDK_NAMES: Record<string, string> = {
     SKILL_FILE_TYPES: "./skillFiles",
     fileData: "./skillFiles",
     fileRules: "./skillFiles",
+    AgentConfigFields: "./agentConfig",
     CatalogModel: "./catalogModel",
 };
 
@@ -29,6 +30,26 @@ function responseLine(api: string, zod: string): string {
     return `    ${api}: ${zod},`;
 }
 
+/** The request schemas of the mentor routes, where the entity has its own there. */
+function mentorSchemas(decl: EntityDecl, fields: readonly FieldDecl[]): string[] {
+    const m = decl.mentorSchemas;
+    if (!m) return [];
+    return [
+        `const mentorFields = z.strictObject({`,
+        ...fields.filter((f) => f.onlyOn !== "collection").map((f) => requestLine(f.api, f)),
+        `});`,
+        "",
+        docWithExample(`Body of \`POST ${m.route}\` (the current guide's routes): ${m.doc}`, `${m.name}Create.parse(${show(m.example)});`),
+        `export const ${m.name}Create = mentorFields;`,
+        `export type ${m.name}Create = z.input<typeof ${m.name}Create>;`,
+        "",
+        docWithExample(`Body of \`PATCH ${m.route}\`.`, `${m.name}Update.parse({ enabled: false });`),
+        `export const ${m.name}Update = mentorFields.partial();`,
+        `export type ${m.name}Update = z.input<typeof ${m.name}Update>;`,
+        "",
+    ];
+}
+
 /**
  * The sdk's request and response zod schemas of an entity (sdk/schemas/<file>.generated.ts).
  *
@@ -44,7 +65,7 @@ export function sdkSchemas(decl: EntityDecl): string {
     const writeOnly = fields.filter((f) => f.writeOnly).map((f) => f.api);
     const defines = fields.flatMap((f) => (f.type.defines ? [f.type.defines] : []));
     const idOut = Object.values(decl.outputs).find((o) => o.api === "id");
-    const otherOuts = Object.values(decl.outputs).filter((o) => o.api !== "id");
+    const otherOuts = Object.values(decl.outputs).filter((o) => o.api !== "id" && !o.byOps);
     const rules = decl.requestRules?.name;
     const body = [
         ...defines.flatMap((d) => [
@@ -61,7 +82,7 @@ export function sdkSchemas(decl: EntityDecl): string {
               ]
             : []),
         `const fields = z.strictObject({`,
-        ...fields.map((f) => requestLine(f.api, f)),
+        ...fields.filter((f) => f.onlyOn !== "mentor").map((f) => requestLine(f.api, f)),
         `});`,
         "",
         docWithExample(`Body of \`POST ${decl.collection}\`: a new ${t} (see the ${decl.type} resource for what it is).`, `${t}Create.parse(${show(decl.examples.create)});`),
@@ -72,9 +93,11 @@ export function sdkSchemas(decl: EntityDecl): string {
         `export const ${t}Update = fields.partial()${rules ? `.superRefine(${rules}(false))` : ""};`,
         `export type ${t}Update = z.input<typeof ${t}Update>;`,
         "",
+        ...mentorSchemas(decl, fields),
         docWithExample(`${t} as the service returns it.`, `const o: ${t} = await client.${decl.sdk}.get(9);`),
         `export const ${t} = z.looseObject({`,
-        ...(idOut ? [responseLine("id", idOut.type.zodResponse)] : []),
+        // Every object has an id, whether or not the resource outputs it under its own name.
+        responseLine("id", idOut?.type.zodResponse ?? "anyId"),
         ...fields.filter((f) => !f.writeOnly).map((f) => responseLine(f.api, f.response ?? (f.required ? f.type.zodResponse : `${f.type.zodResponse}.nullish()`))),
         ...otherOuts.map((o) => {
             const base = o.type.zodResponse === "z.string()" ? "roString" : `${o.type.zodResponse}.nullish()`;
