@@ -67,7 +67,7 @@ export interface OutputDecl {
  * const behaviour: EntityBehaviour = { findQuery: (b) => ({ skill: Number(b.skill) }) };
  * ```
  */
-export type EntityBehaviour = Partial<Pick<ResourceFacts, "ops" | "checkInputs" | "afterWrite" | "notice" | "createdOutputs" | "deleteBeforeReplace" | "afterDelete">> & {
+export type EntityBehaviour = Partial<Pick<ResourceFacts, "ops" | "delivered" | "checkInputs" | "afterWrite" | "notice" | "createdOutputs" | "deleteBeforeReplace" | "afterDelete">> & {
     /** Documented list filters that narrow the scan of a retried create (FindFacts.query). */
     findQuery?: FindFacts["query"];
 };
@@ -107,7 +107,14 @@ export interface EntityDecl {
      * The request schemas of the current generation's routes (issue 20), where they differ:
      * `<name>Create`/`<name>Update` for `route`, of the fields not `onlyOn: "collection"`.
      */
-    mentorSchemas?: { name: string; route: string; doc: string; example: Record<string, unknown> };
+    mentorSchemas?: {
+        name: string;
+        route: string;
+        doc: string;
+        example: Record<string, unknown>;
+        /** One schema `<name>` (a route with PATCH only, e.g. AgentConfigFields) instead of `<name>Create`/`<name>Update`. */
+        single?: boolean;
+    };
     /** What it is, one or two sentences: the class's and the schemas' doc comment. */
     doc: string;
     fields: Record<string, FieldDecl>;

@@ -1,3 +1,4 @@
+import { agentConfig } from "./agentConfig";
 import { clawInstance } from "./clawInstance";
 import type { EntityDecl } from "./entity";
 import { mentorBinding } from "./mentorBinding";
@@ -15,7 +16,7 @@ export * from "./fieldTypes";
  *
  * @example
  * ```ts
- * ENTITIES.map((e) => e.type); // ["ClawInstance", "ModelProvider", "MentorBinding", "Skill", "SkillResource", "SkillAssignment"]
+ * ENTITIES.map((e) => e.type); // ["ClawInstance", "ModelProvider", "MentorBinding", "AgentConfig", "Skill", "SkillResource", "SkillAssignment"]
  * ```
  */
-export const ENTITIES: readonly EntityDecl[] = [clawInstance, modelProvider, mentorBinding, skill, skillResource, skillAssignment];
+export const ENTITIES: readonly EntityDecl[] = [clawInstance, modelProvider, mentorBinding, agentConfig, skill, skillResource, skillAssignment];

@@ -17,7 +17,7 @@ export const docWithExample = (text: string, example: string, indent = "") => do
 export function importsFor(text: string, table: Record<string, string>, typeOnly: ReadonlySet<string> = new Set()): string[] {
     const byModule = new Map<string, string[]>();
     for (const [name, from] of Object.entries(table)) {
-        if (!new RegExp(`\\b${name}\\b`).test(text)) continue;
+        if (!new RegExp(`\\b${name}\\b`).test(text) || new RegExp(`export const ${name}\\b`).test(text)) continue;
         byModule.set(from, [...(byModule.get(from) ?? []), name]);
     }
     return [...byModule.entries()].map(([from, names]) => {

@@ -78,7 +78,8 @@ function facts(decl: EntityDecl, varName: string): string {
         `    createSchema: ${createSchema(decl)},`,
         ...(decl.routed ? ["    routed: true,"] : []),
         ...(find ? [find] : []),
-        ...(delivered.length ? [`    delivered: (o) => ({ ${delivered.map((f) => `${prop(f.api)}: o${IDENT.test(f.api) ? `.${f.api}` : `[${JSON.stringify(f.api)}]`}`).join(", ")} }),`] : []),
+        ...(b.delivered ? [`    delivered: ${decl.file}.behaviour?.delivered,`] : []),
+        ...(delivered.length && !b.delivered ? [`    delivered: (o) => ({ ${delivered.map((f) => `${prop(f.api)}: o${IDENT.test(f.api) ? `.${f.api}` : `[${JSON.stringify(f.api)}]`}`).join(", ")} }),`] : []),
         b.ops ? `    ops: ${decl.file}.behaviour!.ops!,` : `    ops: (client) => entityOps(client.${decl.sdk}),`,
         ...behaviourKeys.map((k) => `    ${k}: ${decl.file}.behaviour?.${k},`),
         `};`,
@@ -99,7 +100,7 @@ export function resourceFile(decl: EntityDecl): string {
     const varName = `${lower(t)}Facts`;
     const fields = Object.entries(decl.fields);
     const delivered = fields.some(([, f]) => f.delivered);
-    const extra = [...(delivered ? ["contentHash"] : []), ...(decl.routed ? ["apiRoutes"] : []), ...Object.keys(decl.engineOutputs ?? {})];
+    const extra = [...(delivered || decl.behaviour?.delivered ? ["contentHash"] : []), ...(decl.routed ? ["apiRoutes"] : []), ...Object.keys(decl.engineOutputs ?? {})];
     const wholes = fields.filter(([, f]) => f.acceptsResource);
     const args = [
         docComment([`Inputs of {@link ${t}}.`]),

@@ -12,7 +12,8 @@ const SDK_NAMES: Record<string, string> = {
     SKILL_FILE_TYPES: "./skillFiles",
     fileData: "./skillFiles",
     fileRules: "./skillFiles",
-    AgentConfigFields: "./agentConfig",
+    AgentConfigFields: "./agentConfig.generated",
+    AgentConfigPatch: "./agentConfigPatch",
     CatalogModel: "./catalogModel",
 };
 
@@ -30,15 +31,38 @@ function responseLine(api: string, zod: string): string {
     return `    ${api}: ${zod},`;
 }
 
+/**
+ * The request objects: `fields` (the collection routes') and, where the mentor routes have
+ * their own, `mentorFields`; the fields both take are written once, in `shared`.
+ */
+function requestObjects(decl: EntityDecl, fields: readonly FieldDecl[]): string[] {
+    const object = (name: string, fs: readonly FieldDecl[]) => [`const ${name} = z.strictObject({`, ...fs.map((f) => requestLine(f.api, f)), `});`];
+    if (!decl.mentorSchemas) return object("fields", fields);
+    const only = (g: string) => fields.filter((f) => f.onlyOn === g);
+    const extend = (name: string, fs: readonly FieldDecl[]) =>
+        fs.length ? [`const ${name} = shared.extend({`, ...fs.map((f) => requestLine(f.api, f)), `});`] : [`const ${name} = shared;`];
+    return [...object("shared", fields.filter((f) => f.onlyOn === undefined)), ...extend("fields", only("collection")), ...extend("mentorFields", only("mentor"))];
+}
+
 /** The request schemas of the mentor routes, where the entity has its own there. */
 function mentorSchemas(decl: EntityDecl, fields: readonly FieldDecl[]): string[] {
     const m = decl.mentorSchemas;
     if (!m) return [];
     return [
-        `const mentorFields = z.strictObject({`,
-        ...fields.filter((f) => f.onlyOn !== "collection").map((f) => requestLine(f.api, f)),
-        `});`,
-        "",
+        ...(m.single
+            ? [
+                  docWithExample(`Body of \`PATCH ${m.route}\` (the current guide's routes): ${m.doc}`, `${m.name}.parse(${show(m.example)});`),
+                  `export const ${m.name} = mentorFields;`,
+                  `export type ${m.name} = z.input<typeof ${m.name}>;`,
+                  "",
+              ]
+            : mentorPair(m)),
+    ];
+}
+
+/** `<name>Create` and `<name>Update` of the mentor routes. */
+function mentorPair(m: NonNullable<EntityDecl["mentorSchemas"]>): string[] {
+    return [
         docWithExample(`Body of \`POST ${m.route}\` (the current guide's routes): ${m.doc}`, `${m.name}Create.parse(${show(m.example)});`),
         `export const ${m.name}Create = mentorFields;`,
         `export type ${m.name}Create = z.input<typeof ${m.name}Create>;`,
@@ -81,9 +105,7 @@ export function sdkSchemas(decl: EntityDecl): string {
                   "",
               ]
             : []),
-        `const fields = z.strictObject({`,
-        ...fields.filter((f) => f.onlyOn !== "mentor").map((f) => requestLine(f.api, f)),
-        `});`,
+        ...requestObjects(decl, fields),
         "",
         docWithExample(`Body of \`POST ${decl.collection}\`: a new ${t} (see the ${decl.type} resource for what it is).`, `${t}Create.parse(${show(decl.examples.create)});`),
         `export const ${t}Create = ${rules ? `fields.superRefine(${rules}(true))` : "fields"};`,
