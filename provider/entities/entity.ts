@@ -32,6 +32,8 @@ export interface FieldDecl {
     response?: string;
     /** A comment kept above the field in the sdk's request schema: why a rule is what it is. */
     why?: string;
+    /** What check fills in when the program leaves the input out (FieldFact.default). */
+    default?: unknown;
     /** Sent when the input is removed from the program (FieldFact.resetTo). */
     resetTo?: unknown;
     /** The one route generation whose request schema has the field (e.g. the mentor, which the mentor routes take from the path). */
@@ -125,6 +127,13 @@ export interface EntityDecl {
     responseOnly?: Record<string, string>;
     /** Its id's type in provider/ids.ts. */
     idType: string;
+    /** The doc of the class's `id`, where it is more than the typed id (e.g. the mentor's UUID). */
+    idDoc?: string;
+    /**
+     * False where the sdk's schemas are not one entity's CRUD (the mentor API: a create body
+     * and a settings PUT of other names): they stay hand-written, `<X>Create` is imported.
+     */
+    sdkSchemas?: false;
     /** Whether the engine decides its route generation at create (ResourceFacts.routed). */
     routed?: boolean;
     /** How a retried create finds its object; the query, being behaviour, is in `behaviour`. */

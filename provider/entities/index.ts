@@ -1,6 +1,7 @@
 import { agentConfig } from "./agentConfig";
 import { clawInstance } from "./clawInstance";
 import type { EntityDecl } from "./entity";
+import { mentor } from "./mentor";
 import { mentorBinding } from "./mentorBinding";
 import { modelProvider } from "./modelProvider";
 import { skill } from "./skill";
@@ -16,7 +17,7 @@ export * from "./fieldTypes";
  *
  * @example
  * ```ts
- * ENTITIES.map((e) => e.type); // ["ClawInstance", "ModelProvider", "MentorBinding", "AgentConfig", "Skill", "SkillResource", "SkillAssignment"]
+ * ENTITIES.map((e) => e.type); // ["ClawInstance", "ModelProvider", "Mentor", "MentorBinding", "AgentConfig", "Skill", "SkillResource", "SkillAssignment"]
  * ```
  */
-export const ENTITIES: readonly EntityDecl[] = [clawInstance, modelProvider, mentorBinding, agentConfig, skill, skillResource, skillAssignment];
+export const ENTITIES: readonly EntityDecl[] = [clawInstance, modelProvider, mentor, mentorBinding, agentConfig, skill, skillResource, skillAssignment];

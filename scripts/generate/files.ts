@@ -24,7 +24,7 @@ export function generatedFiles(root: string): GeneratedFile[] {
     const docs = "docs/resources.md";
     return [
         ...ENTITIES.flatMap((e) => [
-            { path: `sdk/schemas/${e.sdkFile ?? e.file}.generated.ts`, text: sdkSchemas(e) },
+            ...(e.sdkSchemas === false ? [] : [{ path: `sdk/schemas/${e.sdkFile ?? e.file}.generated.ts`, text: sdkSchemas(e) }]),
             { path: `provider/resources/${e.file}.ts`, text: resourceFile(e) },
         ]),
         { path: docs, text: withDocsTables(fs.readFileSync(path.join(root, docs), "utf8"), ENTITIES) },

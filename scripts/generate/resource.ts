@@ -10,6 +10,7 @@ const PROVIDER_TYPES: Record<string, string> = {
     InstanceRef: "../ids",
     SkillRef: "../ids",
     BindingRef: "../ids",
+    MentorUuid: "../ids",
 };
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
@@ -26,6 +27,7 @@ function fieldFact(f: FieldDecl): string {
     if (f.secret) parts.push("secret: true");
     if (f.replaceOnChange) parts.push("replaceOnChange: true");
     if (f.resetTo !== undefined) parts.push(`resetTo: ${JSON.stringify(f.resetTo)}`);
+    if (f.default !== undefined) parts.push(`default: ${JSON.stringify(f.default)}`);
     if (f.routes) parts.push(`routes: ${JSON.stringify(f.routes)}`);
     return `{ ${parts.join(", ")} }`;
 }
@@ -113,7 +115,7 @@ export function resourceFile(decl: EntityDecl): string {
     const cls = [
         docWithExample(decl.doc, decl.examples.program),
         `export class ${t} extends ClawApiResource {`,
-        `    /** This ${t}'s id, typed so it only goes where a ${t} is meant. */`,
+        `    /** ${decl.idDoc ?? `This ${t}'s id, typed so it only goes where a ${t} is meant.`} */`,
         `    declare readonly id: pulumi.Output<${decl.idType}>;`,
         ...fields.map(([k, f]) => `    declare readonly ${prop(k)}: pulumi.Output<${f.type.outputTs}${f.required ? "" : " | undefined"}>;`),
         ...Object.entries(decl.outputs).map(([k, o]) => withDoc(o.doc, `    declare readonly ${prop(k)}: pulumi.Output<${o.type.outputTs}>;`)),
@@ -136,7 +138,7 @@ export function resourceFile(decl: EntityDecl): string {
     const body = [facts(decl, varName), "", args, "", cls].join("\n");
     const used = (from: string) => Object.entries(PROVIDER_TYPES).filter(([n, f]) => f === from && new RegExp(`\\b${n}\\b`).test(body)).map(([n]) => n);
     const sdkNames = [`${decl.sdkName ?? t}Create`, ...(body.includes(`${decl.mentorSchemas?.name}Create.shape`) ? [`${decl.mentorSchemas!.name}Create`] : []), ...used("../../sdk").map((n) => `type ${n}`)];
-    const idsNames = [decl.idType, ...used("../ids")].sort();
+    const idsNames = [...new Set([decl.idType, ...used("../ids")])].sort();
     const usesEntityOps = body.includes("entityOps(");
     const imports = [
         `import type * as pulumi from "@pulumi/pulumi";`,

@@ -22,8 +22,10 @@ describe("generated files", () => {
         }
     });
 
-    it("writes one sdk schema file and one resource file per entity", () => {
-        expect(files.filter((f) => f.path.endsWith(".ts"))).toHaveLength(ENTITIES.length * 2);
+    it("writes one resource file per entity, and one sdk schema file per entity whose sdk schemas it generates", () => {
+        const withSdk = ENTITIES.filter((e) => e.sdkSchemas !== false).length;
+        expect(files.filter((f) => f.path.startsWith("provider/resources/"))).toHaveLength(ENTITIES.length);
+        expect(files.filter((f) => f.path.startsWith("sdk/schemas/"))).toHaveLength(withSdk);
     });
 
     it("notices a hand edit of a generated docs table", () => {
