@@ -81,13 +81,11 @@ export const agentConfig = entity({
     examples: {
         create: { mentor: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", identity: "# Ada\nA patient tutor.", model: "anthropic/claude-sonnet-4-6" },
         update: { soul: "Curious, kind, exact." },
-        program: [
-            'const ada = new AgentConfig("ada", {',
-            '    mentor: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10",',
-            '    identity: "# Ada\\nA patient maths tutor.",',
-            '    model: "anthropic/claude-sonnet-4-6",',
-            "    config: { agents: { defaults: { heartbeat: { every: \"30m\" } } } },",
-            "}, { dependsOn: [binding] });",
-        ].join("\n"),
+        program: `const ada = new AgentConfig("ada", {
+    mentor: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10",
+    identity: "# Ada\\nA patient maths tutor.",
+    model: "anthropic/claude-sonnet-4-6",
+    config: { agents: { defaults: { heartbeat: { every: "30m" } } } },
+}, { dependsOn: [binding] });`,
     },
 });

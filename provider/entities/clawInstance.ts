@@ -122,16 +122,14 @@ export const clawInstance = entity({
     examples: {
         create: { name: "prod", server_url: "https://claw.acme.dev", gateway_token: "t0k3n" },
         update: { name: "prod-eu" },
-        program: [
-            'import * as pulumi from "@pulumi/pulumi";',
-            'import { ClawInstance } from "pulumi-iblai-claw";',
-            "const cfg = new pulumi.Config();",
-            'const server = new ClawInstance("prod", {',
-            '    name: "prod",',
-            '    serverUrl: "https://claw.acme.dev",',
-            '    gatewayToken: cfg.requireSecret("gatewayToken"),',
-            "});",
-            "export const instanceId = server.id;",
-        ].join("\n"),
+        program: `import * as pulumi from "@pulumi/pulumi";
+import { ClawInstance } from "pulumi-iblai-claw";
+const cfg = new pulumi.Config();
+const server = new ClawInstance("prod", {
+    name: "prod",
+    serverUrl: "https://claw.acme.dev",
+    gatewayToken: cfg.requireSecret("gatewayToken"),
+});
+export const instanceId = server.id;`,
     },
 });

@@ -67,12 +67,10 @@ export const modelProvider = entity({
     examples: {
         create: { server: 42, name: "openrouter", base_url: "https://openrouter.ai/api/v1", api_type: "openai-completions", credential_name: "openrouter" },
         update: { enabled: false },
-        program: [
-            'const openrouter = new ModelProvider("openrouter", {',
-            '    server: server.id, name: "openrouter", baseUrl: "https://openrouter.ai/api/v1",',
-            '    apiType: "openai-completions", credentialName: "openrouter",',
-            '    modelCatalog: [{ id: "anthropic/claude-sonnet-4-6", name: "Claude Sonnet" }],',
-            "});",
-        ].join("\n"),
+        program: `const openrouter = new ModelProvider("openrouter", {
+    server: server.id, name: "openrouter", baseUrl: "https://openrouter.ai/api/v1",
+    apiType: "openai-completions", credentialName: "openrouter",
+    modelCatalog: [{ id: "anthropic/claude-sonnet-4-6", name: "Claude Sonnet" }],
+});`,
     },
 });

@@ -1,6 +1,6 @@
 import { entity } from "./entity";
 import { bool, custom, objectId, ref, str } from "./fieldTypes";
-import { skillAssignmentOps } from "./skillAssignmentOps";
+import { skillAssignmentOps } from "./skillAssignmentBehaviour";
 
 /**
  * The declaration of `mentor-skill-assignments/` (or `mentors/<mentor>/skills/`): the source
