@@ -38,10 +38,15 @@ function responseLine(api: string, zod: string): string {
 function requestObjects(decl: EntityDecl, fields: readonly FieldDecl[]): string[] {
     const object = (name: string, fs: readonly FieldDecl[]) => [`const ${name} = z.strictObject({`, ...fs.map((f) => requestLine(f.api, f)), `});`];
     if (!decl.mentorSchemas) return object("fields", fields);
-    const only = (g: string) => fields.filter((f) => f.onlyOn === g);
-    const extend = (name: string, fs: readonly FieldDecl[]) =>
-        fs.length ? [`const ${name} = shared.extend({`, ...fs.map((f) => requestLine(f.api, f)), `});`] : [`const ${name} = shared;`];
-    return [...object("shared", fields.filter((f) => f.onlyOn === undefined)), ...extend("fields", only("collection")), ...extend("mentorFields", only("mentor"))];
+    // In the declaration's order (the native provider's schema lists required inputs so):
+    // the shared fields spread in where the first of them stands.
+    const generation = (name: string, g: string) => {
+        if (!fields.some((f) => f.onlyOn === g)) return [`const ${name} = shared;`];
+        const firstShared = fields.findIndex((f) => f.onlyOn === undefined);
+        const lines = fields.flatMap((f, i) => (f.onlyOn === g ? [requestLine(f.api, f)] : i === firstShared ? ["    ...shared.shape,"] : []));
+        return [`const ${name} = z.strictObject({`, ...lines, `});`];
+    };
+    return [...object("shared", fields.filter((f) => f.onlyOn === undefined)), ...generation("fields", "collection"), ...generation("mentorFields", "mentor")];
 }
 
 /** The request schemas of the mentor routes, where the entity has its own there. */

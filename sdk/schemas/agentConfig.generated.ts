@@ -16,8 +16,9 @@ const shared = z.strictObject({
     config: AgentConfigPatch.optional(),
     allowed_models: z.array(z.string().min(1, "must not be empty").max(200)).optional(),
 });
-const fields = shared.extend({
+const fields = z.strictObject({
     mentor: MentorId,
+    ...shared.shape,
 });
 const mentorFields = shared;
 

@@ -18,10 +18,12 @@ const shared = z.strictObject({
     enabled: z.boolean().optional(),
     auto_push: z.boolean().optional(),
 });
-const fields = shared.extend({
+const fields = z.strictObject({
     mentor: MentorId,
+    ...shared.shape,
 });
-const mentorFields = shared.extend({
+const mentorFields = z.strictObject({
+    ...shared.shape,
     agent_id: z.string().trim().min(1, "must not be empty").max(255).optional(),
     agent_config: AgentConfigFields.optional(),
 });
