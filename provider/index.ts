@@ -13,7 +13,8 @@
 import "../sdk/nodeVersion";
 export { ClawInstance, type ClawInstanceArgs, clawInstanceFacts } from "./resources/clawInstance";
 export { ModelProvider, type ModelProviderArgs, modelProviderFacts } from "./resources/modelProvider";
-export { Mentor, type MentorArgs, mentorFacts, MENTOR_KEPT } from "./resources/mentor";
+export { Mentor, type MentorArgs, mentorFacts } from "./resources/mentor";
+export { MENTOR_KEPT } from "./entities/mentorBehaviour";
 export { MentorBinding, type MentorBindingArgs, mentorBindingFacts } from "./resources/mentorBinding";
 export { AgentConfig, type AgentConfigArgs, agentConfigFacts } from "./resources/agentConfig";
 export { Skill, type SkillArgs, skillFacts } from "./resources/skill";

@@ -1,6 +1,7 @@
 import { Agent, type Dispatcher, FormData, request } from "undici";
 import type { z } from "zod";
 import { ClawError, ConfigError, NetworkError, RateLimitedError, ResponseError, TimeoutError, errorForStatus } from "./errors";
+import type { FullResponse, HttpMethod, RequestOptions, Transport } from "./transport";
 import { DEFAULT_RETRY, type RetryPolicy, nextDelay, parseRetryAfter, sleep } from "./retry";
 import { AgentConfigsApi } from "./resources/agentConfigs";
 import { InstancesApi } from "./resources/instances";
@@ -138,59 +139,7 @@ export interface ClawClientOptions {
     adminUser?: string;
 }
 
-/**
- * The HTTP methods the API uses.
- *
- * @example
- * ```ts
- * const m: HttpMethod = "PATCH";
- * await client.request(m, "agent-skills/9/", { body: { enabled: false } });
- * ```
- */
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-
-/**
- * Options of one `client.request(...)` call.
- *
- * @example
- * ```ts
- * await client.request("GET", "agent-skills/", { query: { enabled: true, limit: 10 }, schema: page(Skill) });
- * ```
- */
-export interface RequestOptions<S extends z.ZodType | undefined> {
-    query?: Record<string, string | number | boolean | undefined>;
-    /** A JSON value, or an undici `FormData` for a multipart upload. */
-    body?: unknown;
-    /** Parses a 2xx body; without it the body is returned as parsed JSON. */
-    schema?: S;
-    /** Values to scrub from errors (write-only fields of the body). */
-    secrets?: Iterable<string | undefined>;
-    /**
-     * For a non-idempotent call (POST) whose outcome is unknown (connection lost, timeout,
-     * 502-504): looks up the object by its natural key; what it returns is taken as the
-     * answer instead of sending the request again.
-     */
-    recover?: () => Promise<unknown | undefined>;
-    /**
-     * Declares a POST safe to repeat (a probe, or a push of the same content), so it
-     * retries freely like GET.
-     */
-    idempotent?: boolean;
-}
-
-/**
- * An answer with its status and headers, from `client.requestFull`.
- *
- * @example
- * ```ts
- * const { status, headers } = await client.requestFull("POST", "claw/mentor-configs/7/push-config/", { idempotent: true });
- * ```
- */
-export interface FullResponse<T> {
-    status: number;
-    headers: Record<string, string | string[] | undefined>;
-    body: T;
-}
+export type { FullResponse, HttpMethod, RequestOptions, Transport } from "./transport";
 
 const IDEMPOTENT = new Set<HttpMethod>(["GET", "PUT", "PATCH", "DELETE"]);
 
@@ -227,7 +176,7 @@ type Raw = { status: number; headers: Record<string, string | string[] | undefin
  * await client.close();
  * ```
  */
-export class ClawClient {
+export class ClawClient implements Transport {
     readonly baseUrl: string;
     readonly org: string;
     readonly authScheme: AuthScheme;

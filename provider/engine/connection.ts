@@ -1,6 +1,6 @@
 import { type AuthScheme, ClawClient, ConfigError, DEFAULT_AUTH_SCHEME, authSchemeProblem, closestName } from "../../sdk";
 import { type ApiRoutesSetting, apiRoutesProblem } from "./routes";
-import { TUNING_SETTINGS, type Tuning, resolveTuning } from "./tuning";
+import { type ConfigLookup, TUNING_SETTINGS, type Tuning, resolveTuning } from "./tuning";
 
 /**
  * Where and how to reach the API. `baseUrl` and `org` are part of each resource's
@@ -40,8 +40,8 @@ export interface Connection {
  */
 export const SETTINGS: readonly string[] = ["baseUrl", "org", "apiToken", "authScheme", "apiRoutes", "openclawVersion", "adminUser", ...TUNING_SETTINGS];
 
-/** Reads one value from the stack config handed to `configure()`. */
-export type ConfigLookup = (key: string) => string | undefined;
+// Tuning reads the same stack config, so the lookup's type lives there (no circle).
+export type { ConfigLookup } from "./tuning";
 
 /**
  * Stack config keys first, then the environment. `keys` (every stack config key, when known)

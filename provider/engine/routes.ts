@@ -1,5 +1,4 @@
 import { type ClawClient, MentorId } from "../../sdk";
-import type { Connection } from "./connection";
 
 /**
  * Which generation of the service's mentor routes a resource speaks (issue 20):
@@ -81,7 +80,7 @@ const decided = new Map<string, Promise<ApiRoutes>>();
  * const routes = await decideRoutes(conn, client); // "mentor" against the hosted service
  * ```
  */
-export function decideRoutes(conn: Connection, client: ClawClient): Promise<ApiRoutes> {
+export function decideRoutes(conn: { apiRoutes?: ApiRoutesSetting }, client: ClawClient): Promise<ApiRoutes> {
     if (conn.apiRoutes === "mentor" || conn.apiRoutes === "collection") return Promise.resolve(conn.apiRoutes);
     const key = client.urlOf("");
     let answer = decided.get(key);

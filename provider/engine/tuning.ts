@@ -1,5 +1,7 @@
 import { ConfigError } from "../../sdk";
-import type { ConfigLookup } from "./connection";
+
+/** Reads one value from the stack config handed to `configure()`. */
+export type ConfigLookup = (key: string) => string | undefined;
 
 /**
  * Provider settings that trade request rate for speed. Stack config first, then the

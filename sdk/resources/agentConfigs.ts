@@ -1,4 +1,4 @@
-import type { ClawClient } from "../client";
+import type { Transport } from "../transport";
 import { AgentConfig, AgentConfigCreate, AgentConfigFields, type AgentConfigListQuery, AgentConfigUpdate } from "../schemas/agentConfig";
 import { EntityApi, SingletonApi } from "./entity";
 
@@ -17,7 +17,7 @@ import { EntityApi, SingletonApi } from "./entity";
  * ```
  */
 export class AgentConfigsApi extends EntityApi<typeof AgentConfig, typeof AgentConfigCreate, typeof AgentConfigUpdate, AgentConfigListQuery> {
-    constructor(client: ClawClient) {
+    constructor(client: Transport) {
         super(client, {
             collection: "agent-configs/",
             object: AgentConfig,
@@ -69,7 +69,7 @@ export class AgentConfigsApi extends EntityApi<typeof AgentConfig, typeof AgentC
  * ```
  */
 export class MentorAgentConfigApi extends SingletonApi<typeof AgentConfig, typeof AgentConfigFields> {
-    constructor(client: ClawClient, mentor: string) {
+    constructor(client: Transport, mentor: string) {
         super(client, { route: `mentors/${encodeURIComponent(mentor)}/agent-config/`, object: AgentConfig, update: AgentConfigFields, writeOnly: [] });
     }
 }

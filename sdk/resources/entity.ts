@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ClawClient } from "../client";
+import type { Transport } from "../transport";
 import { type FieldErrors, NotFoundError, ValidationError } from "../errors";
 import { closestName } from "../openclawConfig";
 import { page, type Page, type PageQuery } from "../schemas/common";
@@ -198,7 +198,7 @@ export class EntityApi<
 > {
     private readonly pageSchema;
     constructor(
-        protected readonly client: ClawClient,
+        protected readonly client: Transport,
         protected readonly routes: EntityRoutes<Obj, Create, Update>,
     ) {
         this.pageSchema = page(routes.object);
@@ -424,7 +424,7 @@ export interface SingletonRoutes<Obj extends z.ZodType, Update extends z.ZodType
  */
 export class SingletonApi<Obj extends z.ZodType, Update extends z.ZodType, Create extends z.ZodType = Update> {
     constructor(
-        protected readonly client: ClawClient,
+        protected readonly client: Transport,
         protected readonly spec: SingletonRoutes<Obj, Update, Create>,
     ) {}
 

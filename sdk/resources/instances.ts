@@ -1,4 +1,5 @@
-import type { ClawClient } from "../client";
+import type { Transport } from "../transport";
+import { ModelProvidersApi } from "./modelProviders";
 import { PushFailedError } from "../errors";
 import {
     DEFAULT_PUSH_WAIT,
@@ -68,7 +69,10 @@ const snapshotOf = (p: ModelProvider): PushSnapshot => ({ at: p.last_provider_pu
  * ```
  */
 export class InstancesApi extends EntityApi<typeof Instance, typeof InstanceCreate, typeof InstanceUpdate, InstanceListQuery> {
-    constructor(client: ClawClient) {
+    /** A push's outcome is read from the server's model providers. */
+    readonly #providers: ModelProvidersApi;
+
+    constructor(client: Transport) {
         super(client, {
             collection: "claw/instances/",
             object: Instance,
@@ -78,6 +82,7 @@ export class InstancesApi extends EntityApi<typeof Instance, typeof InstanceCrea
             naturalKey: (b) => ({ name: b.name, server_url: b.server_url }),
             exactFilters: ["status"],
         });
+        this.#providers = new ModelProvidersApi(client);
     }
 
     private action(id: Id, name: string): string {
@@ -186,7 +191,7 @@ export class InstancesApi extends EntityApi<typeof Instance, typeof InstanceCrea
         // Ids are opaque: a string id is filtered on as is (the list's client-side match compares as strings).
         const server = typeof id === "string" && /^\d+$/.test(id) ? Number(id) : id;
         const route = this.action(id, "push-providers");
-        const enabledOf = async () => (await this.client.modelProviders.listAll({ server })).filter((p) => p.enabled !== false);
+        const enabledOf = async () => (await this.#providers.listAll({ server })).filter((p) => p.enabled !== false);
         const before = new Map((await enabledOf()).map((p) => [p.id, snapshotOf(p)]));
         const queued = await this.client.requestFull("POST", route, { schema: lenientAnswer(PushQueued), idempotent: true });
         const queuedAt = queuedMoment(queued.headers);
@@ -196,7 +201,7 @@ export class InstancesApi extends EntityApi<typeof Instance, typeof InstanceCrea
         const pending = (ps: ModelProvider[]) =>
             ps.filter((p) => before.has(p.id) && !isPushFinished(before.get(p.id) ?? {}, snapshotOf(p), queuedAt));
         const done = await pollUntil(
-            async () => (await this.client.modelProviders.listAll({ server })).filter((p) => before.has(p.id)),
+            async () => (await this.#providers.listAll({ server })).filter((p) => before.has(p.id)),
             (ps) => pending(ps).length === 0,
             {
                 method: "POST",

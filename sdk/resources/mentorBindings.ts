@@ -1,4 +1,4 @@
-import type { ClawClient } from "../client";
+import type { Transport } from "../transport";
 import { PushFailedError } from "../errors";
 import { DEFAULT_PUSH_WAIT, type PushOutcome, type PushSnapshot, type PushWaitOptions, classifyPushStatus, isPushFinished, pollUntil, pushFailureHint, queuedMoment } from "../push";
 import { PushQueued, lenientAnswer } from "../schemas/common";
@@ -20,7 +20,7 @@ const snapshotOf = (b: MentorBinding): PushSnapshot => ({ at: b.last_config_push
  * ```
  */
 export class MentorBindingsApi extends EntityApi<typeof MentorBinding, typeof MentorBindingCreate, typeof MentorBindingUpdate, MentorBindingListQuery> {
-    constructor(client: ClawClient) {
+    constructor(client: Transport) {
         super(client, {
             collection: "claw/mentor-configs/",
             object: MentorBinding,
@@ -107,7 +107,7 @@ export class MentorBindingsApi extends EntityApi<typeof MentorBinding, typeof Me
  * Queues a config push at `route` and waits for its outcome in the binding's
  * `last_config_push*` fields (read by `read`); shared by both route generations.
  */
-async function pushAndWait(client: ClawClient, route: string, read: () => Promise<MentorBinding>, options: PushWaitOptions & { before?: PushSnapshot }): Promise<PushOutcome> {
+async function pushAndWait(client: Transport, route: string, read: () => Promise<MentorBinding>, options: PushWaitOptions & { before?: PushSnapshot }): Promise<PushOutcome> {
     // `before`: the caller read the binding moments ago (e.g. its create's answer) and
     // saves this GET; the outcome must then differ from it and be no older than the push.
     const { before: given, ...wait } = options;
@@ -141,7 +141,7 @@ async function pushAndWait(client: ClawClient, route: string, read: () => Promis
  * ```
  */
 export class MentorClawConfigApi extends SingletonApi<typeof MentorBinding, typeof MentorClawConfigUpdate, typeof MentorClawConfigCreate> {
-    constructor(client: ClawClient, mentor: string) {
+    constructor(client: Transport, mentor: string) {
         super(client, {
             route: `mentors/${encodeURIComponent(mentor)}/claw-config/`,
             object: MentorBinding,

@@ -1,4 +1,4 @@
-import type { ClawClient } from "../client";
+import type { Transport } from "../transport";
 import { ValidationError } from "../errors";
 import { MentorId } from "../schemas/common";
 import { MentorAgentConfigApi } from "./agentConfigs";
@@ -32,7 +32,7 @@ export class MentorScoped {
     /** `mentors/{mentor}/skills/`: the skills assigned to the mentor. */
     readonly skills: MentorSkillsApi;
 
-    constructor(client: ClawClient, mentor: string) {
+    constructor(client: Transport, mentor: string) {
         const r = MentorId.safeParse(mentor);
         if (!r.success) {
             throw new ValidationError("invalid mentor, nothing sent", {

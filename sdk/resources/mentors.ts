@@ -1,4 +1,4 @@
-import type { ClawClient } from "../client";
+import type { Transport } from "../transport";
 import { ConfigError, NotFoundError, ResponseError, ValidationError } from "../errors";
 import { MentorId } from "../schemas/common";
 import {
@@ -71,7 +71,7 @@ export class MentorsApi {
     #admin?: Promise<string>;
 
     constructor(
-        private readonly client: ClawClient,
+        private readonly client: Transport,
         private readonly adminUserOption?: string,
     ) {}
 

@@ -1,4 +1,4 @@
-import type { ClawClient } from "../client";
+import type { Transport } from "../transport";
 import { ModelProvider, ModelProviderCreate, type ModelProviderListQuery, ModelProviderUpdate } from "../schemas/modelProvider";
 import { EntityApi, type Id } from "./entity";
 
@@ -17,7 +17,7 @@ import { EntityApi, type Id } from "./entity";
  * ```
  */
 export class ModelProvidersApi extends EntityApi<typeof ModelProvider, typeof ModelProviderCreate, typeof ModelProviderUpdate, ModelProviderListQuery> {
-    constructor(client: ClawClient) {
+    constructor(client: Transport) {
         super(client, {
             collection: "claw/model-providers/",
             object: ModelProvider,

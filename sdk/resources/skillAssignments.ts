@@ -1,4 +1,4 @@
-import type { ClawClient } from "../client";
+import type { Transport } from "../transport";
 import { MentorSkill, MentorSkillCreate, MentorSkillUpdate, SkillAssignment, SkillAssignmentCreate, type SkillAssignmentListQuery, SkillAssignmentUpdate } from "../schemas/skillAssignment";
 import { EntityApi, type Id } from "./entity";
 
@@ -14,7 +14,7 @@ import { EntityApi, type Id } from "./entity";
  * ```
  */
 export class SkillAssignmentsApi extends EntityApi<typeof SkillAssignment, typeof SkillAssignmentCreate, typeof SkillAssignmentUpdate, SkillAssignmentListQuery> {
-    constructor(client: ClawClient) {
+    constructor(client: Transport) {
         super(client, {
             collection: "mentor-skill-assignments/",
             object: SkillAssignment,
@@ -52,7 +52,7 @@ export class SkillAssignmentsApi extends EntityApi<typeof SkillAssignment, typeo
  * ```
  */
 export class MentorSkillsApi extends EntityApi<typeof MentorSkill, typeof MentorSkillCreate, typeof MentorSkillUpdate, { enabled?: boolean }> {
-    constructor(client: ClawClient, mentor: string) {
+    constructor(client: Transport, mentor: string) {
         super(client, {
             collection: `mentors/${encodeURIComponent(mentor)}/skills/`,
             object: MentorSkill,

@@ -1,6 +1,6 @@
 import { Blob } from "node:buffer";
 import { FormData } from "undici";
-import type { ClawClient } from "../client";
+import type { Transport } from "../transport";
 import { type FileData, SkillResource, SkillResourceCreate, type SkillResourceListQuery, SkillResourceUpdate, isFileData } from "../schemas/skillResource";
 import { EntityApi, type Id } from "./entity";
 
@@ -46,7 +46,7 @@ export function encodeSkillResource(body: Record<string, unknown>): unknown {
  * ```
  */
 export class SkillResourcesApi extends EntityApi<typeof SkillResource, typeof SkillResourceCreate, typeof SkillResourceUpdate, SkillResourceListQuery> {
-    constructor(client: ClawClient) {
+    constructor(client: Transport) {
         super(client, {
             collection: "agent-skill-resources/",
             object: SkillResource,

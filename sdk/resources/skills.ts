@@ -1,4 +1,4 @@
-import type { ClawClient } from "../client";
+import type { Transport } from "../transport";
 import { Skill, SkillCreate, type SkillListQuery, SkillUpdate } from "../schemas/skill";
 import { MentorId } from "../schemas/common";
 import { EntityApi, type Id } from "./entity";
@@ -17,7 +17,7 @@ import { EntityApi, type Id } from "./entity";
  * ```
  */
 export class SkillsApi extends EntityApi<typeof Skill, typeof SkillCreate, typeof SkillUpdate, SkillListQuery> {
-    constructor(client: ClawClient) {
+    constructor(client: Transport) {
         super(client, {
             collection: "agent-skills/",
             object: Skill,

@@ -1,51 +1,8 @@
 import { z } from "zod";
-import { MentorId, ObjectRef, anyId, roString } from "./common";
+import { anyId } from "./common";
+import { SkillAssignment } from "./skillAssignment.generated";
 
-/**
- * Body of `POST mentor-skill-assignments/`: gives a mentor a skill (once per mentor).
- *
- * @example
- * ```ts
- * SkillAssignmentCreate.parse({ mentor: "3f1c2a9e-0b6d-4c1e-9a57-2f8d6b3e4c10", skill: 9, enabled: true });
- * ```
- */
-export const SkillAssignmentCreate = z.strictObject({
-    mentor: MentorId,
-    skill: ObjectRef,
-    enabled: z.boolean().optional(),
-});
-export type SkillAssignmentCreate = z.input<typeof SkillAssignmentCreate>;
-
-/**
- * Body of `PATCH mentor-skill-assignments/{id}/`.
- *
- * @example
- * ```ts
- * SkillAssignmentUpdate.parse({ enabled: false });
- * ```
- */
-export const SkillAssignmentUpdate = SkillAssignmentCreate.partial();
-export type SkillAssignmentUpdate = z.input<typeof SkillAssignmentUpdate>;
-
-/**
- * A skill assignment as the service returns it.
- *
- * @example
- * ```ts
- * const a: SkillAssignment = await client.skillAssignments.get(11);
- * console.log(a.skill_name, a.enabled);
- * ```
- */
-export const SkillAssignment = z.looseObject({
-    id: anyId,
-    mentor: z.string(),
-    skill: anyId,
-    skill_name: roString,
-    enabled: z.boolean().nullish(),
-    created_at: roString,
-    updated_at: roString,
-});
-export type SkillAssignment = z.output<typeof SkillAssignment>;
+export * from "./skillAssignment.generated";
 
 /**
  * Body of `POST mentors/{mentor}/skills/` (the current guide): the skill named by its
