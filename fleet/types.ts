@@ -191,5 +191,5 @@ export interface ShardSelector {
 
 export const DEFAULT_PROJECT = "iblai-claw-fleet";
 /** Chosen by measurement (bench/fleet.ts, docs/performance.md). */
-export const DEFAULT_SHARD_SIZE = 50;
+export const DEFAULT_SHARD_SIZE = 100;
 export const DEFAULT_PARALLEL = 4;
