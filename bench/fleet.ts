@@ -14,7 +14,7 @@
  * JSON into --out (fleet-n<N>-s<S>-k<K>-p<P>.json) and the backend's size.
  *
  *   npx ts-node --transpile-only bench/fleet.ts --mentors 200 --servers 10 --latency 150 \
- *       [--shard-size 50] [--parallel 4] [--only curl,up,preview,destroy] [--skip-destroy] \
+ *       [--shard-size K (default: the fleet's)] [--parallel 4] [--only curl,up,preview,destroy] [--skip-destroy] \
  *       [--backend postgres://user@127.0.0.1:5432/db?sslmode=disable] [--out docs/perf] [--timeout 1800]
  *
  * With --backend the stacks live there (PGPASSWORD from the environment); default: a
@@ -32,6 +32,7 @@ import { startEmulatorCli } from "./lib/emulator";
 import { SKILLS, mentorId } from "./lib/programs";
 import { TreeSampler, childCpuSeconds } from "./lib/proc";
 import { type RequestCounts, requestKinds } from "./lib/result";
+import { DEFAULT_SHARD_SIZE } from "../fleet/types";
 
 const ROOT = path.resolve(__dirname, "..");
 const ORG = "bench";
@@ -167,7 +168,7 @@ async function main(): Promise<void> {
             mentors: { type: "string", default: "200" },
             servers: { type: "string", default: "10" },
             latency: { type: "string", default: "150" },
-            "shard-size": { type: "string", default: "50" },
+            "shard-size": { type: "string", default: String(DEFAULT_SHARD_SIZE) },
             parallel: { type: "string", default: "4" },
             only: { type: "string", default: "curl,up,preview,destroy" },
             "skip-destroy": { type: "boolean", default: false },

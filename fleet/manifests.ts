@@ -86,7 +86,9 @@ function githubActions(loaded: LoadedFleet, opts: ManifestOptions): string {
                     { uses: "actions/setup-node@v4", with: { "node-version": 24 } },
                     { name: "Pulumi CLI", uses: "pulumi/actions@v6" },
                     { run: "npm ci" },
-                    { name: `part \${{ matrix.part }} of ${n}`, run: `npx iblai-claw fleet up -f ${file} --shard \${{ matrix.part }}/${n}` },
+                    // --checkpoints: a runner's workDir (and the provider's journal in it) does not outlive a
+                    // cancelled job, so the state must record each step (docs/fleet.md, "Engines").
+                    { name: `part \${{ matrix.part }} of ${n}`, run: `npx iblai-claw fleet up -f ${file} --yes --checkpoints --shard \${{ matrix.part }}/${n}` },
                 ],
             },
         },

@@ -48,7 +48,7 @@ describe("fleetManifests", () => {
             concurrency: { group: string };
         };
         expect(wf.jobs.up.strategy.matrix.part).toEqual([1, 2]);
-        expect(wf.jobs.up.steps.map((s) => s.run).filter(Boolean)).toContain("npx iblai-claw fleet up -f infra/fleet.yaml --shard ${{ matrix.part }}/2");
+        expect(wf.jobs.up.steps.map((s) => s.run).filter(Boolean)).toContain("npx iblai-claw fleet up -f infra/fleet.yaml --yes --checkpoints --shard ${{ matrix.part }}/2");
         expect(wf.jobs.up.env).toEqual({
             CLAW_TOKEN: "${{ secrets.CLAW_TOKEN }}",
             EDGE1_TOKEN: "${{ secrets.EDGE1_TOKEN }}",
