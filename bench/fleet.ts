@@ -16,6 +16,7 @@
  *   npx ts-node --transpile-only bench/fleet.ts --mentors 200 --servers 10 --latency 150 \
  *       [--shard-size K (default: the fleet's)] [--parallel 4] [--only curl,up,preview,destroy] [--skip-destroy] \
  *       [--backend postgres://user@127.0.0.1:5432/db?sslmode=disable] [--out docs/perf] [--timeout 1800]
+ *       [--chart-only]
  *
  * With --backend the stacks live there (PGPASSWORD from the environment); default: a
  * file backend in .bench/fleet-state.
@@ -26,6 +27,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
+import { type FleetChartRun, renderFleetChart } from "./lib/chart";
 import { curlWorkflow } from "./lib/curl";
 import { emulatorAdmin, gitCommit } from "./lib/meta";
 import { startEmulatorCli } from "./lib/emulator";
@@ -175,8 +177,11 @@ async function main(): Promise<void> {
             backend: { type: "string" },
             out: { type: "string", default: "docs/perf" },
             timeout: { type: "string", default: "1800" },
+            "chart-only": { type: "boolean", default: false },
         },
     });
+    const outDir = path.resolve(ROOT, v.out);
+    if (v["chart-only"]) return drawChart(outDir);
     const mentors = Number(v.mentors);
     const servers = Number(v.servers);
     const shardSize = Number(v["shard-size"]);
@@ -269,12 +274,24 @@ async function main(): Promise<void> {
     if (typeof result.backendBytesAfterUp === "number") console.log(`file backend after up: ${(result.backendBytesAfterUp / 2 ** 20).toFixed(1)} MB`);
     const up = result.phases.find((p) => p.command === "up");
     if (curl && up) console.log(`curl/fleet up: ${(curl.wallS / up.wallS).toFixed(2)}× (target ≥ 3)`);
-    const outDir = path.resolve(ROOT, v.out);
     fs.mkdirSync(outDir, { recursive: true });
     const file = path.join(outDir, `fleet-n${mentors}-s${servers}-k${shardSize}-p${parallel}${v.backend ? "-postgres" : ""}.json`);
     fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`results: ${path.relative(ROOT, file)}`);
+    await drawChart(outDir);
     if (result.phases.some((p) => p.exitCode !== 0)) process.exitCode = 1;
+}
+
+/** Draws fleet.svg from every fleet result in `outDir` (per N, its latest run). */
+async function drawChart(outDir: string): Promise<void> {
+    const runs = fs
+        .readdirSync(outDir)
+        .filter((f) => /^fleet-n\d+-.*\.json$/.test(f) && !f.includes("postgres"))
+        .map((f) => JSON.parse(fs.readFileSync(path.join(outDir, f), "utf8")) as FleetChartRun & { at: string });
+    const latest = new Map<number, FleetChartRun & { at: string }>();
+    for (const r of runs) if ((latest.get(r.mentors)?.at ?? "") < r.at) latest.set(r.mentors, r);
+    fs.writeFileSync(path.join(outDir, "fleet.svg"), await renderFleetChart([...latest.values()]));
+    console.log(`chart: ${path.relative(ROOT, path.join(outDir, "fleet.svg"))} (${latest.size} runs)`);
 }
 
 main().catch((e) => {

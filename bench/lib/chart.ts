@@ -142,3 +142,52 @@ export async function renderChart(results: WorkflowResult[], options: { variants
     const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: "none" });
     return (await view.toSVG()) as string;
 }
+
+/** One run of bench/fleet.ts, as far as the chart needs it. */
+export interface FleetChartRun {
+    mentors: number;
+    servers: number;
+    shardSize: number;
+    latencyMs: number;
+    curl?: { wallS: number };
+    phases: { command: string; wallS: number }[];
+}
+
+/**
+ * The fleet benchmark's chart: wall time of the curl workflow and of each fleet command,
+ * one panel per fleet size.
+ *
+ * @example
+ * ```ts
+ * fs.writeFileSync("docs/perf/fleet.svg", await renderFleetChart(runs));
+ * ```
+ */
+export async function renderFleetChart(runs: FleetChartRun[]): Promise<string> {
+    const vl = await importEsm("vega-lite");
+    const vega = await importEsm("vega");
+    const values = runs
+        .sort((a, b) => a.mentors - b.mentors)
+        .flatMap((r) => {
+            const run = `N = ${r.mentors} mentors over ${r.servers} servers, shards of ${r.shardSize}, ${r.latencyMs} ms per request`;
+            const rows = r.curl ? [{ run, command: "curl workflow (sequential)", seconds: r.curl.wallS, n: r.mentors }] : [];
+            return [...rows, ...r.phases.map((p) => ({ run, command: `iblai-claw fleet ${p.command}`, seconds: p.wallS, n: r.mentors }))];
+        });
+    const spec = {
+        $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+        title: { text: "Fleet: the guide's curl workflow vs iblai-claw fleet", subtitle: "whole commands as a user runs them; file backend, emulator on loopback, 2 cores" },
+        data: { values },
+        facet: { row: { field: "run", type: "nominal", title: null, sort: { field: "n", op: "min" }, header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontSize: 12, labelLimit: 500 } } },
+        resolve: { scale: { x: "independent" } },
+        spec: {
+            width: 520,
+            mark: "bar",
+            encoding: {
+                y: { field: "command", type: "nominal", title: null, sort: null },
+                x: { field: "seconds", type: "quantitative", title: "seconds (wall)" },
+                color: { field: "command", type: "nominal", legend: null, scale: { range: ["#8c6d31", "#d62728", "#1f77b4", "#9467bd"] } },
+            },
+        },
+    };
+    const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: "none" });
+    return (await view.toSVG()) as string;
+}
