@@ -52,6 +52,12 @@ export interface ClawServerArgs extends Omit<ClawInstanceArgs, "name" | "gateway
     /** How long the provider push waits for its outcome (seconds; default 300). */
     pushTimeoutSeconds?: pulumi.Input<number>;
     /**
+     * Take over the server's last provider push (ProviderPush's `adopt`): when it succeeded,
+     * the first `up` sends none. For a server adopted with `adoptId` whose providers were
+     * pushed already (what `iblai-claw generate --fleet` declares).
+     */
+    adoptProviderPush?: pulumi.Input<boolean>;
+    /**
      * Old names of resources this component now holds (hand-wired before). A string is a
      * top-level resource's name.
      */
@@ -107,7 +113,7 @@ export class ClawServer extends pulumi.ComponentResource {
 
     constructor(name: string, args: ClawServerArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super("iblai:index:ClawServer", name, {}, opts);
-        const { movedFrom = {}, modelProviders = {}, devicePrivateKeyPem, pushTimeoutSeconds, ...rest } = args;
+        const { movedFrom = {}, modelProviders = {}, devicePrivateKeyPem, pushTimeoutSeconds, adoptProviderPush, ...rest } = args;
         const identity = { apiBaseUrl: args.apiBaseUrl, org: args.org };
 
         const token =
@@ -156,7 +162,7 @@ export class ClawServer extends pulumi.ComponentResource {
             const hashes = Object.fromEntries(Object.entries(this.modelProviders).map(([k, p]) => [k, p.contentHash]));
             this.providerPush = new ProviderPush(
                 childName(name, "providers-push"),
-                { server: this.instance.id, triggers: providerPushTriggers(`ClawServer ${name}`, hashes), timeoutSeconds: pushTimeoutSeconds, ...identity },
+                { server: this.instance.id, triggers: providerPushTriggers(`ClawServer ${name}`, hashes), timeoutSeconds: pushTimeoutSeconds, adopt: adoptProviderPush, ...identity },
                 { parent: this, aliases: aliasesOf(movedFrom.providerPush) },
             );
         }

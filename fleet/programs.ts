@@ -74,6 +74,8 @@ export function serverProgram(slice: StackSlice, secrets: ServerSecrets, dir: st
             devicePrivateKeyPem: secrets.devicePrivateKeyPem === undefined ? undefined : pulumi.secret(secrets.devicePrivateKeyPem),
             adoptId: s.adoptId,
             verifyConnectivity: s.verifyConnectivity,
+            // An adopted server's providers were pushed before: take that push over instead of pushing again.
+            adoptProviderPush: s.adoptId !== undefined,
             modelProviders,
         });
         const skills: Record<string, pulumi.Output<ExportedSkill>> = {};

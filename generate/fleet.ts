@@ -70,7 +70,8 @@ export function generateFleet(snap: OrgSnapshot, options: FleetGenerateOptions =
         const key = envName(name, "DEVICE_KEY");
         report.env[token] = `the gateway token of instance "${inst.name}" (id ${inst.id}); write-only on the service`;
         report.env[key] = `the platform's device private key (PEM) of instance "${inst.name}"; write-only; without it the fleet would make and send a new one`;
-        const server: FleetServer = { name, serverUrl: String(inst.server_url), adoptId: String(inst.id), gatewayToken: { env: token }, devicePrivateKeyPem: { env: key } };
+        // verifyConnectivity off: adoption sends nothing but the write-only values (the connectivity test is a POST).
+        const server: FleetServer = { name, serverUrl: String(inst.server_url), adoptId: String(inst.id), gatewayToken: { env: token }, devicePrivateKeyPem: { env: key }, verifyConnectivity: false };
 
         const providers: Record<string, FleetModelProvider> = {};
         for (const p of snap.modelProviders.filter((x) => sameId(x.server, inst.id))) {

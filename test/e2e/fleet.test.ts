@@ -1,78 +1,16 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type Emulator, type Gateway, startEmulator, startGateway } from "../../emulator";
 import { ORG, TOKEN } from "../helpers/emulator";
+import { Fleet, uuid } from "../helpers/fleet";
 import { type PostgresServer, startPostgres } from "../helpers/postgres";
-import { PASSPHRASE, PulumiProject, ROOT, requirePulumi } from "../helpers/pulumi";
+import { PulumiProject, requirePulumi } from "../helpers/pulumi";
 
 /**
  * `iblai-claw fleet` as a user runs it (the installed package's CLI, one process per
  * command), against one emulator: on the file backend the whole life of a small fleet
  * (2 servers, 5 mentors, shards of 2), then on PostgreSQL `up` and two commands at once.
  */
-
-const CLI = path.join(ROOT, "node_modules/pulumi-iblai-claw/dist/generate/cli.js");
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-
-interface Run {
-    code: number | null;
-    out: string;
-}
-
-/** A fleet folder under .e2e/ (so the engine resolves pulumi-iblai-claw) with its declaration and backend. */
-class Fleet {
-    readonly dir = fs.mkdtempSync(path.join(ROOT, ".e2e", "fleet-"));
-    constructor(
-        private readonly backend: { url: string; env?: Record<string, string> } | undefined,
-        private readonly emu: Emulator,
-    ) {
-        if (!backend) fs.mkdirSync(path.join(this.dir, ".state"));
-    }
-
-    declare(text: string): void {
-        fs.writeFileSync(path.join(this.dir, "fleet.yaml"), text);
-    }
-
-    env(): NodeJS.ProcessEnv {
-        const env: NodeJS.ProcessEnv = {
-            ...process.env,
-            PULUMI_BACKEND_URL: this.backend?.url ?? `file://${path.join(this.dir, ".state")}`,
-            PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-            PULUMI_SKIP_UPDATE_CHECK: "true",
-            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-            FLEET_API_TOKEN: TOKEN,
-            ...this.backend?.env,
-        };
-        delete env.IBLAI_API_TOKEN;
-        return env;
-    }
-
-    start(args: string[]): { child: ChildProcess; done: Promise<Run> } {
-        // Its own process group, so a kill -9 takes the engines it started with it (a crashed machine).
-        const child = spawn(process.execPath, [CLI, "fleet", ...args, "-f", path.join(this.dir, "fleet.yaml")], { cwd: this.dir, env: this.env(), detached: true, stdio: ["ignore", "pipe", "pipe"] });
-        let out = "";
-        child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
-        child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
-        const done = new Promise<Run>((resolve) => child.on("close", (code) => resolve({ code, out })));
-        return { child, done };
-    }
-
-    /** Runs a command to its end; one that hangs is killed (its whole group) after 150 s, so a test fails instead of hanging. */
-    async run(...args: string[]): Promise<Run> {
-        const { child, done } = this.start(args);
-        const guard = setTimeout(() => process.kill(-(child.pid as number), "SIGKILL"), 150_000);
-        try {
-            return await done;
-        } finally {
-            clearTimeout(guard);
-        }
-    }
-
-    rows(collection: string): Record<string, unknown>[] {
-        return this.emu.store.list(ORG, collection);
-    }
-}
 
 /** The summary row of a stack: `[result, changes]`. */
 function row(out: string, stack: string): string | undefined {

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { type Emulator, startEmulator } from "../../emulator";
+import { writesSince } from "../helpers/emulator";
 import { GuideCurl, type PopulatedOrg, populateOrg } from "../helpers/guideWorkflow";
 import { PulumiProject, ROOT, requirePulumi, summary } from "../helpers/pulumi";
 
@@ -10,15 +11,6 @@ const run = promisify(execFile);
 const ORG = "gen-org";
 const TOKEN = "gen-token-7d1e";
 const CLI = path.join(ROOT, "dist", "generate", "cli.js");
-
-/** Writes (POST/PATCH/PUT/DELETE) the emulator saw since `before`, by route pattern. */
-function writesSince(emu: Emulator, before: Record<string, number>): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const [k, n] of Object.entries(emu.requestCounts())) {
-        if (/^(POST|PATCH|PUT|DELETE) /.test(k) && n - (before[k] ?? 0) > 0) out[k] = n - (before[k] ?? 0);
-    }
-    return out;
-}
 
 async function generate(args: string[], emu: Emulator) {
     return run(process.execPath, [CLI, "generate", ...args], {

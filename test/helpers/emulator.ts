@@ -33,3 +33,20 @@ export function useEmulator(options: EmulatorOptions = {}): { readonly emu: Emul
         },
     };
 }
+
+/**
+ * Writes (POST/PATCH/PUT/DELETE) the emulator saw since `before` (its `requestCounts()`), by route pattern.
+ *
+ * @example
+ * ```ts
+ * const before = emu.requestCounts(); await project.up();
+ * expect(writesSince(emu, before)).toEqual({ "PATCH claw/instances/{id}/": 1 });
+ * ```
+ */
+export function writesSince(emu: Emulator, before: Record<string, number>): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [k, n] of Object.entries(emu.requestCounts())) {
+        if (/^(POST|PATCH|PUT|DELETE) /.test(k) && n - (before[k] ?? 0) > 0) out[k] = n - (before[k] ?? 0);
+    }
+    return out;
+}

@@ -37,6 +37,8 @@ export interface PopulatedOrg {
     skills: number[];
     gatewayTokens: Record<string, string>;
     assetBytes: Buffer;
+    /** The platform's device key (PEM) both instances were registered with. */
+    devicePrivateKeyPem: string;
 }
 
 /**
@@ -118,5 +120,5 @@ export async function populateOrg(curl: GuideCurl, waitForPushes: () => Promise<
         await curl.call("POST", `claw/mentor-configs/${binding.id}/push-config/`);
     }
     await waitForPushes();
-    return { instances, mentors, skills, gatewayTokens, assetBytes };
+    return { instances, mentors, skills, gatewayTokens, assetBytes, devicePrivateKeyPem: devKey };
 }
