@@ -69,6 +69,19 @@ describe("iblai-claw fleet on the file backend", () => {
         expect(u.out).toMatch(/5 stacks: 5 skipped/);
     });
 
+    it("--shard i/n runs whole servers, each part its own, and the parts cover the fleet", async () => {
+        const one = await fleet.run("preview", "--shard", "1/2");
+        const two = await fleet.run("preview", "--shard", "2/2");
+        expect([one.code, two.code]).toEqual([0, 0]);
+        for (const s of ["acme.a", "acme.a.m01", "acme.a.m02"]) {
+            expect(row(one.out, s)).toMatch(/succeeded/);
+            expect(row(two.out, s)).toBeUndefined();
+        }
+        expect(row(two.out, "acme.b")).toMatch(/succeeded/);
+        expect(row(two.out, "acme.b.m01")).toMatch(/succeeded/);
+        expect(row(one.out, "acme.b")).toBeUndefined();
+    });
+
     it("moves mentors to other shards with pulumi state move when the shard size drops: nothing is deleted nor re-created", async () => {
         const before = Object.fromEntries(fleet.rows(BINDINGS).map((b) => [String(b.mentor), b.id]));
         fleet.declare(decl({ a: [1, 2, 3], b: [4, 5] }, 1));
