@@ -6,6 +6,7 @@ import { pushShape } from "../engine/pushResource";
 import { type ResourceShape, shapeOf } from "../engine/resource";
 import { ROUTES_KEY } from "../engine/routes";
 import { API_FACTS, LOCAL_FACTS, PUSH_FACTS } from "../engine/runtime";
+import { ENTITIES } from "../entities";
 import { deviceIdentityShape } from "../resources/deviceIdentity";
 import { gatewayTokenShape } from "../resources/gatewayToken";
 import { ACTIONS, lookupsOf } from "./functions";
@@ -92,7 +93,11 @@ function apiResource(facts: ResourceFacts): ResourceSpec {
     // A write-only field cannot be read back, so it is required at create only (check says so):
     // an imported resource's program may leave it out.
     const requiredInputs = req.required.map((a) => camel.get(a)).filter((k): k is string => k !== undefined && !facts.fields[k]?.writeOnly);
-    return resource(`An ibl.ai claw API object: ${facts.type}.`, shape, inputs, requiredInputs, IDENTITY);
+    // The docs sentences of the entity's declaration (provider/entities), the one source of the TypeScript docs too.
+    const decl = ENTITIES.find((e) => e.type === facts.type);
+    for (const [k, f] of Object.entries(decl?.fields ?? {})) if (f.doc && inputs[k] && !inputs[k].description) inputs[k] = { ...inputs[k], description: f.doc };
+    const outputDocs: Properties = Object.fromEntries(Object.entries(decl?.outputs ?? {}).flatMap(([k, o]) => (o.doc ? [[k, { ...ANY, description: o.doc }]] : [])));
+    return resource(decl?.doc ?? `An ibl.ai claw API object: ${facts.type}.`, shape, inputs, requiredInputs, IDENTITY, outputDocs);
 }
 
 /** The inputs and outputs both push types share (the engine's push.ts). */

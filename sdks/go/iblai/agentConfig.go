@@ -12,29 +12,41 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// An ibl.ai claw API object: AgentConfig.
+// A mentor's agent config: `agent-configs/`. Adopts the config the service made when the mentor was bound instead of creating a second. `contentHash` is a ConfigPush trigger.
 type AgentConfig struct {
 	pulumi.CustomResourceState
 
-	AgentConfigId pulumi.AnyOutput       `pulumi:"agentConfigId"`
-	Agents        pulumi.StringPtrOutput `pulumi:"agents"`
-	AllowedModels pulumi.AnyOutput       `pulumi:"allowedModels"`
-	ApiBaseUrl    pulumi.StringOutput    `pulumi:"apiBaseUrl"`
-	ApiRoutes     pulumi.AnyOutput       `pulumi:"apiRoutes"`
-	Bootstrap     pulumi.StringPtrOutput `pulumi:"bootstrap"`
-	Config        pulumi.AnyOutput       `pulumi:"config"`
-	ContentHash   pulumi.AnyOutput       `pulumi:"contentHash"`
-	CreatedAt     pulumi.AnyOutput       `pulumi:"createdAt"`
-	Heartbeat     pulumi.StringPtrOutput `pulumi:"heartbeat"`
-	Identity      pulumi.StringPtrOutput `pulumi:"identity"`
-	Memory        pulumi.StringPtrOutput `pulumi:"memory"`
-	Mentor        pulumi.StringPtrOutput `pulumi:"mentor"`
-	Model         pulumi.StringPtrOutput `pulumi:"model"`
-	Org           pulumi.StringOutput    `pulumi:"org"`
-	Soul          pulumi.StringPtrOutput `pulumi:"soul"`
-	Tools         pulumi.StringPtrOutput `pulumi:"tools"`
-	UpdatedAt     pulumi.AnyOutput       `pulumi:"updatedAt"`
-	UserContext   pulumi.StringPtrOutput `pulumi:"userContext"`
+	AgentConfigId pulumi.AnyOutput `pulumi:"agentConfigId"`
+	// AGENTS.md
+	Agents pulumi.StringPtrOutput `pulumi:"agents"`
+	// The model ids the mentor may use (`allowed_models`, the platform's newer docs); part of `contentHash` only when set.
+	AllowedModels pulumi.AnyOutput    `pulumi:"allowedModels"`
+	ApiBaseUrl    pulumi.StringOutput `pulumi:"apiBaseUrl"`
+	ApiRoutes     pulumi.AnyOutput    `pulumi:"apiRoutes"`
+	// BOOTSTRAP.md (consumed by the server after its first run)
+	Bootstrap pulumi.StringPtrOutput `pulumi:"bootstrap"`
+	// The config patch (heartbeat schedule, session isolation, skill toggles, fallbacks). Blocked paths (gateway.auth, gateway.controlUi.dangerouslyDisableDeviceAuth, tools.exec.host, sandbox.mode, hooks.allowUnsafeExternalContent) fail check, and so does anything OpenClaw's schema refuses (`iblai:openclawVersion`). A top-level key OpenClaw allows on an agent (`heartbeat`, `sandbox`, `tools`, ...) lands on the mentor's own agent entry; others at the root (docs/openclaw-config.md).
+	Config      pulumi.AnyOutput `pulumi:"config"`
+	ContentHash pulumi.AnyOutput `pulumi:"contentHash"`
+	CreatedAt   pulumi.AnyOutput `pulumi:"createdAt"`
+	// HEARTBEAT.md; on OpenClaw 2026.9 and later the heartbeat job's monitor scratch (at most 256 KiB; the agent needs a heartbeat schedule, config `heartbeat.every`).
+	Heartbeat pulumi.StringPtrOutput `pulumi:"heartbeat"`
+	// IDENTITY.md
+	Identity pulumi.StringPtrOutput `pulumi:"identity"`
+	// MEMORY.md
+	Memory pulumi.StringPtrOutput `pulumi:"memory"`
+	// The mentor's UUID.
+	Mentor pulumi.StringPtrOutput `pulumi:"mentor"`
+	// The model, e.g. `anthropic/claude-sonnet-4-6` (part of the config patch).
+	Model pulumi.StringPtrOutput `pulumi:"model"`
+	Org   pulumi.StringOutput    `pulumi:"org"`
+	// SOUL.md
+	Soul pulumi.StringPtrOutput `pulumi:"soul"`
+	// TOOLS.md; on OpenClaw 2026.9 and later the `## Tools` section of AGENTS.md (docs/real-server.md).
+	Tools     pulumi.StringPtrOutput `pulumi:"tools"`
+	UpdatedAt pulumi.AnyOutput       `pulumi:"updatedAt"`
+	// USER.md
+	UserContext pulumi.StringPtrOutput `pulumi:"userContext"`
 }
 
 // NewAgentConfig registers a new resource with the given unique name, arguments, and options.
@@ -87,44 +99,68 @@ func AgentConfigExists(ctx *pulumi.Context,
 
 type agentConfigArgs struct {
 	// Adopts the existing object with this id at create (pulumi import does the same without it).
-	AdoptId       interface{} `pulumi:"adoptId"`
-	Agents        *string     `pulumi:"agents"`
+	AdoptId interface{} `pulumi:"adoptId"`
+	// AGENTS.md
+	Agents *string `pulumi:"agents"`
+	// The model ids the mentor may use (`allowed_models`, the platform's newer docs); part of `contentHash` only when set.
 	AllowedModels interface{} `pulumi:"allowedModels"`
 	// Default: the provider's iblai:baseUrl.
-	ApiBaseUrl *string     `pulumi:"apiBaseUrl"`
-	Bootstrap  *string     `pulumi:"bootstrap"`
-	Config     interface{} `pulumi:"config"`
-	Heartbeat  *string     `pulumi:"heartbeat"`
-	Identity   *string     `pulumi:"identity"`
-	Memory     *string     `pulumi:"memory"`
-	Mentor     string      `pulumi:"mentor"`
-	Model      *string     `pulumi:"model"`
+	ApiBaseUrl *string `pulumi:"apiBaseUrl"`
+	// BOOTSTRAP.md (consumed by the server after its first run)
+	Bootstrap *string `pulumi:"bootstrap"`
+	// The config patch (heartbeat schedule, session isolation, skill toggles, fallbacks). Blocked paths (gateway.auth, gateway.controlUi.dangerouslyDisableDeviceAuth, tools.exec.host, sandbox.mode, hooks.allowUnsafeExternalContent) fail check, and so does anything OpenClaw's schema refuses (`iblai:openclawVersion`). A top-level key OpenClaw allows on an agent (`heartbeat`, `sandbox`, `tools`, ...) lands on the mentor's own agent entry; others at the root (docs/openclaw-config.md).
+	Config interface{} `pulumi:"config"`
+	// HEARTBEAT.md; on OpenClaw 2026.9 and later the heartbeat job's monitor scratch (at most 256 KiB; the agent needs a heartbeat schedule, config `heartbeat.every`).
+	Heartbeat *string `pulumi:"heartbeat"`
+	// IDENTITY.md
+	Identity *string `pulumi:"identity"`
+	// MEMORY.md
+	Memory *string `pulumi:"memory"`
+	// The mentor's UUID.
+	Mentor string `pulumi:"mentor"`
+	// The model, e.g. `anthropic/claude-sonnet-4-6` (part of the config patch).
+	Model *string `pulumi:"model"`
 	// Default: the provider's iblai:org.
-	Org         *string `pulumi:"org"`
-	Soul        *string `pulumi:"soul"`
-	Tools       *string `pulumi:"tools"`
+	Org *string `pulumi:"org"`
+	// SOUL.md
+	Soul *string `pulumi:"soul"`
+	// TOOLS.md; on OpenClaw 2026.9 and later the `## Tools` section of AGENTS.md (docs/real-server.md).
+	Tools *string `pulumi:"tools"`
+	// USER.md
 	UserContext *string `pulumi:"userContext"`
 }
 
 // The set of arguments for constructing a AgentConfig resource.
 type AgentConfigArgs struct {
 	// Adopts the existing object with this id at create (pulumi import does the same without it).
-	AdoptId       pulumi.Input
-	Agents        pulumi.StringPtrInput
+	AdoptId pulumi.Input
+	// AGENTS.md
+	Agents pulumi.StringPtrInput
+	// The model ids the mentor may use (`allowed_models`, the platform's newer docs); part of `contentHash` only when set.
 	AllowedModels pulumi.Input
 	// Default: the provider's iblai:baseUrl.
 	ApiBaseUrl pulumi.StringPtrInput
-	Bootstrap  pulumi.StringPtrInput
-	Config     pulumi.Input
-	Heartbeat  pulumi.StringPtrInput
-	Identity   pulumi.StringPtrInput
-	Memory     pulumi.StringPtrInput
-	Mentor     pulumi.StringInput
-	Model      pulumi.StringPtrInput
+	// BOOTSTRAP.md (consumed by the server after its first run)
+	Bootstrap pulumi.StringPtrInput
+	// The config patch (heartbeat schedule, session isolation, skill toggles, fallbacks). Blocked paths (gateway.auth, gateway.controlUi.dangerouslyDisableDeviceAuth, tools.exec.host, sandbox.mode, hooks.allowUnsafeExternalContent) fail check, and so does anything OpenClaw's schema refuses (`iblai:openclawVersion`). A top-level key OpenClaw allows on an agent (`heartbeat`, `sandbox`, `tools`, ...) lands on the mentor's own agent entry; others at the root (docs/openclaw-config.md).
+	Config pulumi.Input
+	// HEARTBEAT.md; on OpenClaw 2026.9 and later the heartbeat job's monitor scratch (at most 256 KiB; the agent needs a heartbeat schedule, config `heartbeat.every`).
+	Heartbeat pulumi.StringPtrInput
+	// IDENTITY.md
+	Identity pulumi.StringPtrInput
+	// MEMORY.md
+	Memory pulumi.StringPtrInput
+	// The mentor's UUID.
+	Mentor pulumi.StringInput
+	// The model, e.g. `anthropic/claude-sonnet-4-6` (part of the config patch).
+	Model pulumi.StringPtrInput
 	// Default: the provider's iblai:org.
-	Org         pulumi.StringPtrInput
-	Soul        pulumi.StringPtrInput
-	Tools       pulumi.StringPtrInput
+	Org pulumi.StringPtrInput
+	// SOUL.md
+	Soul pulumi.StringPtrInput
+	// TOOLS.md; on OpenClaw 2026.9 and later the `## Tools` section of AGENTS.md (docs/real-server.md).
+	Tools pulumi.StringPtrInput
+	// USER.md
 	UserContext pulumi.StringPtrInput
 }
 
@@ -169,10 +205,12 @@ func (o AgentConfigOutput) AgentConfigId() pulumi.AnyOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.AnyOutput { return v.AgentConfigId }).(pulumi.AnyOutput)
 }
 
+// AGENTS.md
 func (o AgentConfigOutput) Agents() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.StringPtrOutput { return v.Agents }).(pulumi.StringPtrOutput)
 }
 
+// The model ids the mentor may use (`allowed_models`, the platform's newer docs); part of `contentHash` only when set.
 func (o AgentConfigOutput) AllowedModels() pulumi.AnyOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.AnyOutput { return v.AllowedModels }).(pulumi.AnyOutput)
 }
@@ -185,10 +223,12 @@ func (o AgentConfigOutput) ApiRoutes() pulumi.AnyOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.AnyOutput { return v.ApiRoutes }).(pulumi.AnyOutput)
 }
 
+// BOOTSTRAP.md (consumed by the server after its first run)
 func (o AgentConfigOutput) Bootstrap() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.StringPtrOutput { return v.Bootstrap }).(pulumi.StringPtrOutput)
 }
 
+// The config patch (heartbeat schedule, session isolation, skill toggles, fallbacks). Blocked paths (gateway.auth, gateway.controlUi.dangerouslyDisableDeviceAuth, tools.exec.host, sandbox.mode, hooks.allowUnsafeExternalContent) fail check, and so does anything OpenClaw's schema refuses (`iblai:openclawVersion`). A top-level key OpenClaw allows on an agent (`heartbeat`, `sandbox`, `tools`, ...) lands on the mentor's own agent entry; others at the root (docs/openclaw-config.md).
 func (o AgentConfigOutput) Config() pulumi.AnyOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.AnyOutput { return v.Config }).(pulumi.AnyOutput)
 }
@@ -201,22 +241,27 @@ func (o AgentConfigOutput) CreatedAt() pulumi.AnyOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.AnyOutput { return v.CreatedAt }).(pulumi.AnyOutput)
 }
 
+// HEARTBEAT.md; on OpenClaw 2026.9 and later the heartbeat job's monitor scratch (at most 256 KiB; the agent needs a heartbeat schedule, config `heartbeat.every`).
 func (o AgentConfigOutput) Heartbeat() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.StringPtrOutput { return v.Heartbeat }).(pulumi.StringPtrOutput)
 }
 
+// IDENTITY.md
 func (o AgentConfigOutput) Identity() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.StringPtrOutput { return v.Identity }).(pulumi.StringPtrOutput)
 }
 
+// MEMORY.md
 func (o AgentConfigOutput) Memory() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.StringPtrOutput { return v.Memory }).(pulumi.StringPtrOutput)
 }
 
+// The mentor's UUID.
 func (o AgentConfigOutput) Mentor() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.StringPtrOutput { return v.Mentor }).(pulumi.StringPtrOutput)
 }
 
+// The model, e.g. `anthropic/claude-sonnet-4-6` (part of the config patch).
 func (o AgentConfigOutput) Model() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.StringPtrOutput { return v.Model }).(pulumi.StringPtrOutput)
 }
@@ -225,10 +270,12 @@ func (o AgentConfigOutput) Org() pulumi.StringOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.StringOutput { return v.Org }).(pulumi.StringOutput)
 }
 
+// SOUL.md
 func (o AgentConfigOutput) Soul() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.StringPtrOutput { return v.Soul }).(pulumi.StringPtrOutput)
 }
 
+// TOOLS.md; on OpenClaw 2026.9 and later the `## Tools` section of AGENTS.md (docs/real-server.md).
 func (o AgentConfigOutput) Tools() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.StringPtrOutput { return v.Tools }).(pulumi.StringPtrOutput)
 }
@@ -237,6 +284,7 @@ func (o AgentConfigOutput) UpdatedAt() pulumi.AnyOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.AnyOutput { return v.UpdatedAt }).(pulumi.AnyOutput)
 }
 
+// USER.md
 func (o AgentConfigOutput) UserContext() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AgentConfig) pulumi.StringPtrOutput { return v.UserContext }).(pulumi.StringPtrOutput)
 }

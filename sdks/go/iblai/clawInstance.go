@@ -12,31 +12,40 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// An ibl.ai claw API object: ClawInstance.
+// A claw server (OpenClaw or IronClaw) registered with ibl.ai: `claw/instances/`.
 type ClawInstance struct {
 	pulumi.CustomResourceState
 
-	ApiBaseUrl         pulumi.StringOutput    `pulumi:"apiBaseUrl"`
-	AuthHeaders        pulumi.AnyOutput       `pulumi:"authHeaders"`
-	ClawType           pulumi.StringPtrOutput `pulumi:"clawType"`
-	ClawVersion        pulumi.AnyOutput       `pulumi:"clawVersion"`
-	ConnectionParams   pulumi.AnyOutput       `pulumi:"connectionParams"`
-	Connectivity       pulumi.AnyOutput       `pulumi:"connectivity"`
-	CreatedAt          pulumi.AnyOutput       `pulumi:"createdAt"`
-	DeployState        pulumi.AnyOutput       `pulumi:"deployState"`
-	DeploymentBackend  pulumi.AnyOutput       `pulumi:"deploymentBackend"`
-	GatewayToken       pulumi.StringPtrOutput `pulumi:"gatewayToken"`
-	InstanceId         pulumi.AnyOutput       `pulumi:"instanceId"`
-	LastHealthCheck    pulumi.AnyOutput       `pulumi:"lastHealthCheck"`
-	LastHealthStatus   pulumi.AnyOutput       `pulumi:"lastHealthStatus"`
-	Name               pulumi.StringPtrOutput `pulumi:"name"`
-	Org                pulumi.StringOutput    `pulumi:"org"`
-	PlatformKey        pulumi.AnyOutput       `pulumi:"platformKey"`
-	ProvisionMode      pulumi.AnyOutput       `pulumi:"provisionMode"`
-	ServerUrl          pulumi.StringPtrOutput `pulumi:"serverUrl"`
-	Status             pulumi.AnyOutput       `pulumi:"status"`
-	UpdatedAt          pulumi.AnyOutput       `pulumi:"updatedAt"`
-	VerifyConnectivity pulumi.BoolPtrOutput   `pulumi:"verifyConnectivity"`
+	ApiBaseUrl pulumi.StringOutput `pulumi:"apiBaseUrl"`
+	// Proxy auth headers.
+	AuthHeaders pulumi.AnyOutput `pulumi:"authHeaders"`
+	// `openclaw` (default on the service), `ironclaw`, or `nemoclaw` (recent platform versions; older ones take NemoClaw hosts as `openclaw`).
+	ClawType    pulumi.StringPtrOutput `pulumi:"clawType"`
+	ClawVersion pulumi.AnyOutput       `pulumi:"clawVersion"`
+	// Connection parameters. OpenClaw servers need a device identity: `{ device_identity: { private_key_pem: "-----BEGIN PRIVATE KEY-----..." } }` (see DeviceIdentity).
+	ConnectionParams pulumi.AnyOutput `pulumi:"connectionParams"`
+	Connectivity     pulumi.AnyOutput `pulumi:"connectivity"`
+	CreatedAt        pulumi.AnyOutput `pulumi:"createdAt"`
+	DeployState      pulumi.AnyOutput `pulumi:"deployState"`
+	// Deployment backend id (a positive integer or its digit string); null = configured by hand.
+	DeploymentBackend pulumi.AnyOutput `pulumi:"deploymentBackend"`
+	// The gateway's token.
+	GatewayToken pulumi.StringPtrOutput `pulumi:"gatewayToken"`
+	// The service's id (also the resource id, as a string).
+	InstanceId       pulumi.AnyOutput `pulumi:"instanceId"`
+	LastHealthCheck  pulumi.AnyOutput `pulumi:"lastHealthCheck"`
+	LastHealthStatus pulumi.AnyOutput `pulumi:"lastHealthStatus"`
+	// Display name.
+	Name          pulumi.StringPtrOutput `pulumi:"name"`
+	Org           pulumi.StringOutput    `pulumi:"org"`
+	PlatformKey   pulumi.AnyOutput       `pulumi:"platformKey"`
+	ProvisionMode pulumi.AnyOutput       `pulumi:"provisionMode"`
+	// HTTPS URL of the claw server.
+	ServerUrl pulumi.StringPtrOutput `pulumi:"serverUrl"`
+	Status    pulumi.AnyOutput       `pulumi:"status"`
+	UpdatedAt pulumi.AnyOutput       `pulumi:"updatedAt"`
+	// Ours, never sent: run test-connectivity after create and update, and fail the deployment with the failing check, its detail and a hint (the instance is kept; the next `up` tests again).
+	VerifyConnectivity pulumi.BoolPtrOutput `pulumi:"verifyConnectivity"`
 }
 
 // NewClawInstance registers a new resource with the given unique name, arguments, and options.
@@ -109,17 +118,25 @@ type clawInstanceArgs struct {
 	// Adopts the existing object with this id at create (pulumi import does the same without it).
 	AdoptId interface{} `pulumi:"adoptId"`
 	// Default: the provider's iblai:baseUrl.
-	ApiBaseUrl        *string     `pulumi:"apiBaseUrl"`
-	AuthHeaders       interface{} `pulumi:"authHeaders"`
-	ClawType          *string     `pulumi:"clawType"`
-	ConnectionParams  interface{} `pulumi:"connectionParams"`
+	ApiBaseUrl *string `pulumi:"apiBaseUrl"`
+	// Proxy auth headers.
+	AuthHeaders interface{} `pulumi:"authHeaders"`
+	// `openclaw` (default on the service), `ironclaw`, or `nemoclaw` (recent platform versions; older ones take NemoClaw hosts as `openclaw`).
+	ClawType *string `pulumi:"clawType"`
+	// Connection parameters. OpenClaw servers need a device identity: `{ device_identity: { private_key_pem: "-----BEGIN PRIVATE KEY-----..." } }` (see DeviceIdentity).
+	ConnectionParams interface{} `pulumi:"connectionParams"`
+	// Deployment backend id (a positive integer or its digit string); null = configured by hand.
 	DeploymentBackend interface{} `pulumi:"deploymentBackend"`
-	GatewayToken      *string     `pulumi:"gatewayToken"`
-	Name              string      `pulumi:"name"`
+	// The gateway's token.
+	GatewayToken *string `pulumi:"gatewayToken"`
+	// Display name.
+	Name string `pulumi:"name"`
 	// Default: the provider's iblai:org.
-	Org                *string `pulumi:"org"`
-	ServerUrl          string  `pulumi:"serverUrl"`
-	VerifyConnectivity *bool   `pulumi:"verifyConnectivity"`
+	Org *string `pulumi:"org"`
+	// HTTPS URL of the claw server.
+	ServerUrl string `pulumi:"serverUrl"`
+	// Ours, never sent: run test-connectivity after create and update, and fail the deployment with the failing check, its detail and a hint (the instance is kept; the next `up` tests again).
+	VerifyConnectivity *bool `pulumi:"verifyConnectivity"`
 }
 
 // The set of arguments for constructing a ClawInstance resource.
@@ -127,16 +144,24 @@ type ClawInstanceArgs struct {
 	// Adopts the existing object with this id at create (pulumi import does the same without it).
 	AdoptId pulumi.Input
 	// Default: the provider's iblai:baseUrl.
-	ApiBaseUrl        pulumi.StringPtrInput
-	AuthHeaders       pulumi.Input
-	ClawType          pulumi.StringPtrInput
-	ConnectionParams  pulumi.Input
+	ApiBaseUrl pulumi.StringPtrInput
+	// Proxy auth headers.
+	AuthHeaders pulumi.Input
+	// `openclaw` (default on the service), `ironclaw`, or `nemoclaw` (recent platform versions; older ones take NemoClaw hosts as `openclaw`).
+	ClawType pulumi.StringPtrInput
+	// Connection parameters. OpenClaw servers need a device identity: `{ device_identity: { private_key_pem: "-----BEGIN PRIVATE KEY-----..." } }` (see DeviceIdentity).
+	ConnectionParams pulumi.Input
+	// Deployment backend id (a positive integer or its digit string); null = configured by hand.
 	DeploymentBackend pulumi.Input
-	GatewayToken      pulumi.StringPtrInput
-	Name              pulumi.StringInput
+	// The gateway's token.
+	GatewayToken pulumi.StringPtrInput
+	// Display name.
+	Name pulumi.StringInput
 	// Default: the provider's iblai:org.
-	Org                pulumi.StringPtrInput
-	ServerUrl          pulumi.StringInput
+	Org pulumi.StringPtrInput
+	// HTTPS URL of the claw server.
+	ServerUrl pulumi.StringInput
+	// Ours, never sent: run test-connectivity after create and update, and fail the deployment with the failing check, its detail and a hint (the instance is kept; the next `up` tests again).
 	VerifyConnectivity pulumi.BoolPtrInput
 }
 
@@ -181,10 +206,12 @@ func (o ClawInstanceOutput) ApiBaseUrl() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.StringOutput { return v.ApiBaseUrl }).(pulumi.StringOutput)
 }
 
+// Proxy auth headers.
 func (o ClawInstanceOutput) AuthHeaders() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.AnyOutput { return v.AuthHeaders }).(pulumi.AnyOutput)
 }
 
+// `openclaw` (default on the service), `ironclaw`, or `nemoclaw` (recent platform versions; older ones take NemoClaw hosts as `openclaw`).
 func (o ClawInstanceOutput) ClawType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.StringPtrOutput { return v.ClawType }).(pulumi.StringPtrOutput)
 }
@@ -193,6 +220,7 @@ func (o ClawInstanceOutput) ClawVersion() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.AnyOutput { return v.ClawVersion }).(pulumi.AnyOutput)
 }
 
+// Connection parameters. OpenClaw servers need a device identity: `{ device_identity: { private_key_pem: "-----BEGIN PRIVATE KEY-----..." } }` (see DeviceIdentity).
 func (o ClawInstanceOutput) ConnectionParams() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.AnyOutput { return v.ConnectionParams }).(pulumi.AnyOutput)
 }
@@ -209,14 +237,17 @@ func (o ClawInstanceOutput) DeployState() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.AnyOutput { return v.DeployState }).(pulumi.AnyOutput)
 }
 
+// Deployment backend id (a positive integer or its digit string); null = configured by hand.
 func (o ClawInstanceOutput) DeploymentBackend() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.AnyOutput { return v.DeploymentBackend }).(pulumi.AnyOutput)
 }
 
+// The gateway's token.
 func (o ClawInstanceOutput) GatewayToken() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.StringPtrOutput { return v.GatewayToken }).(pulumi.StringPtrOutput)
 }
 
+// The service's id (also the resource id, as a string).
 func (o ClawInstanceOutput) InstanceId() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.AnyOutput { return v.InstanceId }).(pulumi.AnyOutput)
 }
@@ -229,6 +260,7 @@ func (o ClawInstanceOutput) LastHealthStatus() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.AnyOutput { return v.LastHealthStatus }).(pulumi.AnyOutput)
 }
 
+// Display name.
 func (o ClawInstanceOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.StringPtrOutput { return v.Name }).(pulumi.StringPtrOutput)
 }
@@ -245,6 +277,7 @@ func (o ClawInstanceOutput) ProvisionMode() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.AnyOutput { return v.ProvisionMode }).(pulumi.AnyOutput)
 }
 
+// HTTPS URL of the claw server.
 func (o ClawInstanceOutput) ServerUrl() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.StringPtrOutput { return v.ServerUrl }).(pulumi.StringPtrOutput)
 }
@@ -257,6 +290,7 @@ func (o ClawInstanceOutput) UpdatedAt() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.AnyOutput { return v.UpdatedAt }).(pulumi.AnyOutput)
 }
 
+// Ours, never sent: run test-connectivity after create and update, and fail the deployment with the failing check, its detail and a hint (the instance is kept; the next `up` tests again).
 func (o ClawInstanceOutput) VerifyConnectivity() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *ClawInstance) pulumi.BoolPtrOutput { return v.VerifyConnectivity }).(pulumi.BoolPtrOutput)
 }

@@ -29,16 +29,23 @@ type LookupMentorArgs struct {
 }
 
 type LookupMentorResult struct {
+	// Whether anonymous users may chat with it; default: the platform's (the platform's scripts set true; we do not, since it opens the mentor to anyone).
 	AllowAnonymous *bool       `pulumi:"allowAnonymous"`
 	CreatedAt      interface{} `pulumi:"createdAt"`
-	Description    *string     `pulumi:"description"`
-	DisplayName    *string     `pulumi:"displayName"`
-	EnableClaw     *bool       `pulumi:"enableClaw"`
-	Id             string      `pulumi:"id"`
-	Name           *string     `pulumi:"name"`
-	Slug           interface{} `pulumi:"slug"`
-	UniqueId       interface{} `pulumi:"uniqueId"`
-	Visibility     *string     `pulumi:"visibility"`
+	// Sent as `description` at create and `mentor_description` in the settings.
+	Description *string `pulumi:"description"`
+	// The name users see; default: `name`.
+	DisplayName *string `pulumi:"displayName"`
+	// Whether the mentor runs on a claw server; default true. Destroy sets it false.
+	EnableClaw *bool  `pulumi:"enableClaw"`
+	Id         string `pulumi:"id"`
+	// The mentor's name (`new_mentor_name`), unique in the org: its natural key; `displayName` is what users see.
+	Name *string     `pulumi:"name"`
+	Slug interface{} `pulumi:"slug"`
+	// The mentor's UUID (`unique_id`), the same as its id.
+	UniqueId interface{} `pulumi:"uniqueId"`
+	// Default: the platform's.
+	Visibility *string `pulumi:"visibility"`
 }
 
 func LookupMentorOutput(ctx *pulumi.Context, args LookupMentorOutputArgs, opts ...pulumi.InvokeOption) LookupMentorResultOutput {
@@ -70,6 +77,7 @@ func (o LookupMentorResultOutput) ToLookupMentorResultOutputWithContext(ctx cont
 	return o
 }
 
+// Whether anonymous users may chat with it; default: the platform's (the platform's scripts set true; we do not, since it opens the mentor to anyone).
 func (o LookupMentorResultOutput) AllowAnonymous() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v LookupMentorResult) *bool { return v.AllowAnonymous }).(pulumi.BoolPtrOutput)
 }
@@ -78,14 +86,17 @@ func (o LookupMentorResultOutput) CreatedAt() pulumi.AnyOutput {
 	return o.ApplyT(func(v LookupMentorResult) interface{} { return v.CreatedAt }).(pulumi.AnyOutput)
 }
 
+// Sent as `description` at create and `mentor_description` in the settings.
 func (o LookupMentorResultOutput) Description() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupMentorResult) *string { return v.Description }).(pulumi.StringPtrOutput)
 }
 
+// The name users see; default: `name`.
 func (o LookupMentorResultOutput) DisplayName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupMentorResult) *string { return v.DisplayName }).(pulumi.StringPtrOutput)
 }
 
+// Whether the mentor runs on a claw server; default true. Destroy sets it false.
 func (o LookupMentorResultOutput) EnableClaw() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v LookupMentorResult) *bool { return v.EnableClaw }).(pulumi.BoolPtrOutput)
 }
@@ -94,6 +105,7 @@ func (o LookupMentorResultOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupMentorResult) string { return v.Id }).(pulumi.StringOutput)
 }
 
+// The mentor's name (`new_mentor_name`), unique in the org: its natural key; `displayName` is what users see.
 func (o LookupMentorResultOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupMentorResult) *string { return v.Name }).(pulumi.StringPtrOutput)
 }
@@ -102,10 +114,12 @@ func (o LookupMentorResultOutput) Slug() pulumi.AnyOutput {
 	return o.ApplyT(func(v LookupMentorResult) interface{} { return v.Slug }).(pulumi.AnyOutput)
 }
 
+// The mentor's UUID (`unique_id`), the same as its id.
 func (o LookupMentorResultOutput) UniqueId() pulumi.AnyOutput {
 	return o.ApplyT(func(v LookupMentorResult) interface{} { return v.UniqueId }).(pulumi.AnyOutput)
 }
 
+// Default: the platform's.
 func (o LookupMentorResultOutput) Visibility() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupMentorResult) *string { return v.Visibility }).(pulumi.StringPtrOutput)
 }

@@ -30,22 +30,30 @@ type LookupModelProviderArgs struct {
 }
 
 type LookupModelProviderResult struct {
-	ApiType                *string     `pulumi:"apiType"`
-	BaseUrl                *string     `pulumi:"baseUrl"`
-	ContentHash            interface{} `pulumi:"contentHash"`
-	CredentialKey          *string     `pulumi:"credentialKey"`
-	CredentialName         *string     `pulumi:"credentialName"`
+	// e.g. `openai-completions`, `anthropic-messages`.
+	ApiType *string `pulumi:"apiType"`
+	// The LLM provider's API URL, e.g. `https://openrouter.ai/api/v1` (not the API's: that is `apiBaseUrl`).
+	BaseUrl     *string     `pulumi:"baseUrl"`
+	ContentHash interface{} `pulumi:"contentHash"`
+	// JSON key inside that credential's value.
+	CredentialKey *string `pulumi:"credentialKey"`
+	// Names an LLM credential stored on the platform.
+	CredentialName *string `pulumi:"credentialName"`
+	// Whether a credential of that name exists on the platform.
 	CredentialResolved     interface{} `pulumi:"credentialResolved"`
 	Enabled                *bool       `pulumi:"enabled"`
 	Id                     string      `pulumi:"id"`
 	LastProviderPush       interface{} `pulumi:"lastProviderPush"`
 	LastProviderPushStatus interface{} `pulumi:"lastProviderPushStatus"`
 	ModelCatalog           interface{} `pulumi:"modelCatalog"`
-	ModelsMode             *string     `pulumi:"modelsMode"`
-	Name                   *string     `pulumi:"name"`
-	ProviderId             interface{} `pulumi:"providerId"`
-	Server                 interface{} `pulumi:"server"`
-	ServerName             interface{} `pulumi:"serverName"`
+	// `merge` or `replace` the server's own model list.
+	ModelsMode *string `pulumi:"modelsMode"`
+	// The provider's id in the claw config, e.g. `openrouter`.
+	Name       *string     `pulumi:"name"`
+	ProviderId interface{} `pulumi:"providerId"`
+	// The claw instance (its id).
+	Server     interface{} `pulumi:"server"`
+	ServerName interface{} `pulumi:"serverName"`
 }
 
 func LookupModelProviderOutput(ctx *pulumi.Context, args LookupModelProviderOutputArgs, opts ...pulumi.InvokeOption) LookupModelProviderResultOutput {
@@ -78,10 +86,12 @@ func (o LookupModelProviderResultOutput) ToLookupModelProviderResultOutputWithCo
 	return o
 }
 
+// e.g. `openai-completions`, `anthropic-messages`.
 func (o LookupModelProviderResultOutput) ApiType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupModelProviderResult) *string { return v.ApiType }).(pulumi.StringPtrOutput)
 }
 
+// The LLM provider's API URL, e.g. `https://openrouter.ai/api/v1` (not the API's: that is `apiBaseUrl`).
 func (o LookupModelProviderResultOutput) BaseUrl() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupModelProviderResult) *string { return v.BaseUrl }).(pulumi.StringPtrOutput)
 }
@@ -90,14 +100,17 @@ func (o LookupModelProviderResultOutput) ContentHash() pulumi.AnyOutput {
 	return o.ApplyT(func(v LookupModelProviderResult) interface{} { return v.ContentHash }).(pulumi.AnyOutput)
 }
 
+// JSON key inside that credential's value.
 func (o LookupModelProviderResultOutput) CredentialKey() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupModelProviderResult) *string { return v.CredentialKey }).(pulumi.StringPtrOutput)
 }
 
+// Names an LLM credential stored on the platform.
 func (o LookupModelProviderResultOutput) CredentialName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupModelProviderResult) *string { return v.CredentialName }).(pulumi.StringPtrOutput)
 }
 
+// Whether a credential of that name exists on the platform.
 func (o LookupModelProviderResultOutput) CredentialResolved() pulumi.AnyOutput {
 	return o.ApplyT(func(v LookupModelProviderResult) interface{} { return v.CredentialResolved }).(pulumi.AnyOutput)
 }
@@ -122,10 +135,12 @@ func (o LookupModelProviderResultOutput) ModelCatalog() pulumi.AnyOutput {
 	return o.ApplyT(func(v LookupModelProviderResult) interface{} { return v.ModelCatalog }).(pulumi.AnyOutput)
 }
 
+// `merge` or `replace` the server's own model list.
 func (o LookupModelProviderResultOutput) ModelsMode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupModelProviderResult) *string { return v.ModelsMode }).(pulumi.StringPtrOutput)
 }
 
+// The provider's id in the claw config, e.g. `openrouter`.
 func (o LookupModelProviderResultOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupModelProviderResult) *string { return v.Name }).(pulumi.StringPtrOutput)
 }
@@ -134,6 +149,7 @@ func (o LookupModelProviderResultOutput) ProviderId() pulumi.AnyOutput {
 	return o.ApplyT(func(v LookupModelProviderResult) interface{} { return v.ProviderId }).(pulumi.AnyOutput)
 }
 
+// The claw instance (its id).
 func (o LookupModelProviderResultOutput) Server() pulumi.AnyOutput {
 	return o.ApplyT(func(v LookupModelProviderResult) interface{} { return v.Server }).(pulumi.AnyOutput)
 }

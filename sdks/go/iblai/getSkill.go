@@ -34,15 +34,19 @@ type LookupSkillResult struct {
 	Description *string     `pulumi:"description"`
 	Enabled     *bool       `pulumi:"enabled"`
 	Id          string      `pulumi:"id"`
-	Instruction *string     `pulumi:"instruction"`
+	// The SKILL.md body.
+	Instruction *string `pulumi:"instruction"`
+	// The SKILL.md front matter, e.g. `{ openclaw: { requires: { bins: ["curl"] } } }`.
 	Metadata    interface{} `pulumi:"metadata"`
 	Name        *string     `pulumi:"name"`
 	PlatformKey interface{} `pulumi:"platformKey"`
 	SkillId     interface{} `pulumi:"skillId"`
-	Slug        *string     `pulumi:"slug"`
-	UniqueId    interface{} `pulumi:"uniqueId"`
-	UpdatedAt   interface{} `pulumi:"updatedAt"`
-	Version     *string     `pulumi:"version"`
+	// Unique per platform.
+	Slug *string `pulumi:"slug"`
+	// The skill's `unique_id` (a UUID beside its id; null where the service has none): what mentor-scoped assignments name.
+	UniqueId  interface{} `pulumi:"uniqueId"`
+	UpdatedAt interface{} `pulumi:"updatedAt"`
+	Version   *string     `pulumi:"version"`
 }
 
 func LookupSkillOutput(ctx *pulumi.Context, args LookupSkillOutputArgs, opts ...pulumi.InvokeOption) LookupSkillResultOutput {
@@ -94,10 +98,12 @@ func (o LookupSkillResultOutput) Id() pulumi.StringOutput {
 	return o.ApplyT(func(v LookupSkillResult) string { return v.Id }).(pulumi.StringOutput)
 }
 
+// The SKILL.md body.
 func (o LookupSkillResultOutput) Instruction() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupSkillResult) *string { return v.Instruction }).(pulumi.StringPtrOutput)
 }
 
+// The SKILL.md front matter, e.g. `{ openclaw: { requires: { bins: ["curl"] } } }`.
 func (o LookupSkillResultOutput) Metadata() pulumi.AnyOutput {
 	return o.ApplyT(func(v LookupSkillResult) interface{} { return v.Metadata }).(pulumi.AnyOutput)
 }
@@ -114,10 +120,12 @@ func (o LookupSkillResultOutput) SkillId() pulumi.AnyOutput {
 	return o.ApplyT(func(v LookupSkillResult) interface{} { return v.SkillId }).(pulumi.AnyOutput)
 }
 
+// Unique per platform.
 func (o LookupSkillResultOutput) Slug() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v LookupSkillResult) *string { return v.Slug }).(pulumi.StringPtrOutput)
 }
 
+// The skill's `unique_id` (a UUID beside its id; null where the service has none): what mentor-scoped assignments name.
 func (o LookupSkillResultOutput) UniqueId() pulumi.AnyOutput {
 	return o.ApplyT(func(v LookupSkillResult) interface{} { return v.UniqueId }).(pulumi.AnyOutput)
 }

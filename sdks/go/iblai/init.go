@@ -23,8 +23,12 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 	switch typ {
 	case "iblai:index:AgentConfig":
 		r = &AgentConfig{}
+	case "iblai:index:AgentSet":
+		r = &AgentSet{}
 	case "iblai:index:ClawInstance":
 		r = &ClawInstance{}
+	case "iblai:index:ClawServer":
+		r = &ClawServer{}
 	case "iblai:index:ConfigPush":
 		r = &ConfigPush{}
 	case "iblai:index:DeviceIdentity":

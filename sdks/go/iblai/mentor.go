@@ -12,21 +12,28 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// An ibl.ai claw API object: Mentor.
+// An ibl.ai mentor, made through the platform's mentor API by the org admin (`iblai:adminUser`, or looked up): `users/<admin>/mentor-with-settings/` from the `ai-mentor` template, then its settings with `enable_claw: true`. Its id (and `uniqueId`) is the mentor's UUID, what MentorBinding, AgentConfig and SkillAssignment take as `mentor`. Adopt an existing one with `adoptId: <uuid>`. Destroy disables claw on the mentor and keeps it (the API has no DELETE of a mentor), saying so in one warning.
 type Mentor struct {
 	pulumi.CustomResourceState
 
-	AllowAnonymous pulumi.BoolPtrOutput   `pulumi:"allowAnonymous"`
-	ApiBaseUrl     pulumi.StringOutput    `pulumi:"apiBaseUrl"`
-	CreatedAt      pulumi.AnyOutput       `pulumi:"createdAt"`
-	Description    pulumi.StringPtrOutput `pulumi:"description"`
-	DisplayName    pulumi.StringPtrOutput `pulumi:"displayName"`
-	EnableClaw     pulumi.BoolPtrOutput   `pulumi:"enableClaw"`
-	Name           pulumi.StringPtrOutput `pulumi:"name"`
-	Org            pulumi.StringOutput    `pulumi:"org"`
-	Slug           pulumi.AnyOutput       `pulumi:"slug"`
-	UniqueId       pulumi.AnyOutput       `pulumi:"uniqueId"`
-	Visibility     pulumi.StringPtrOutput `pulumi:"visibility"`
+	// Whether anonymous users may chat with it; default: the platform's (the platform's scripts set true; we do not, since it opens the mentor to anyone).
+	AllowAnonymous pulumi.BoolPtrOutput `pulumi:"allowAnonymous"`
+	ApiBaseUrl     pulumi.StringOutput  `pulumi:"apiBaseUrl"`
+	CreatedAt      pulumi.AnyOutput     `pulumi:"createdAt"`
+	// Sent as `description` at create and `mentor_description` in the settings.
+	Description pulumi.StringPtrOutput `pulumi:"description"`
+	// The name users see; default: `name`.
+	DisplayName pulumi.StringPtrOutput `pulumi:"displayName"`
+	// Whether the mentor runs on a claw server; default true. Destroy sets it false.
+	EnableClaw pulumi.BoolPtrOutput `pulumi:"enableClaw"`
+	// The mentor's name (`new_mentor_name`), unique in the org: its natural key; `displayName` is what users see.
+	Name pulumi.StringPtrOutput `pulumi:"name"`
+	Org  pulumi.StringOutput    `pulumi:"org"`
+	Slug pulumi.AnyOutput       `pulumi:"slug"`
+	// The mentor's UUID (`unique_id`), the same as its id.
+	UniqueId pulumi.AnyOutput `pulumi:"uniqueId"`
+	// Default: the platform's.
+	Visibility pulumi.StringPtrOutput `pulumi:"visibility"`
 }
 
 // NewMentor registers a new resource with the given unique name, arguments, and options.
@@ -79,32 +86,44 @@ func MentorExists(ctx *pulumi.Context,
 
 type mentorArgs struct {
 	// Adopts the existing object with this id at create (pulumi import does the same without it).
-	AdoptId        interface{} `pulumi:"adoptId"`
-	AllowAnonymous *bool       `pulumi:"allowAnonymous"`
+	AdoptId interface{} `pulumi:"adoptId"`
+	// Whether anonymous users may chat with it; default: the platform's (the platform's scripts set true; we do not, since it opens the mentor to anyone).
+	AllowAnonymous *bool `pulumi:"allowAnonymous"`
 	// Default: the provider's iblai:baseUrl.
-	ApiBaseUrl  *string `pulumi:"apiBaseUrl"`
+	ApiBaseUrl *string `pulumi:"apiBaseUrl"`
+	// Sent as `description` at create and `mentor_description` in the settings.
 	Description *string `pulumi:"description"`
+	// The name users see; default: `name`.
 	DisplayName *string `pulumi:"displayName"`
-	EnableClaw  *bool   `pulumi:"enableClaw"`
-	Name        string  `pulumi:"name"`
+	// Whether the mentor runs on a claw server; default true. Destroy sets it false.
+	EnableClaw *bool `pulumi:"enableClaw"`
+	// The mentor's name (`new_mentor_name`), unique in the org: its natural key; `displayName` is what users see.
+	Name string `pulumi:"name"`
 	// Default: the provider's iblai:org.
-	Org        *string `pulumi:"org"`
+	Org *string `pulumi:"org"`
+	// Default: the platform's.
 	Visibility *string `pulumi:"visibility"`
 }
 
 // The set of arguments for constructing a Mentor resource.
 type MentorArgs struct {
 	// Adopts the existing object with this id at create (pulumi import does the same without it).
-	AdoptId        pulumi.Input
+	AdoptId pulumi.Input
+	// Whether anonymous users may chat with it; default: the platform's (the platform's scripts set true; we do not, since it opens the mentor to anyone).
 	AllowAnonymous pulumi.BoolPtrInput
 	// Default: the provider's iblai:baseUrl.
-	ApiBaseUrl  pulumi.StringPtrInput
+	ApiBaseUrl pulumi.StringPtrInput
+	// Sent as `description` at create and `mentor_description` in the settings.
 	Description pulumi.StringPtrInput
+	// The name users see; default: `name`.
 	DisplayName pulumi.StringPtrInput
-	EnableClaw  pulumi.BoolPtrInput
-	Name        pulumi.StringInput
+	// Whether the mentor runs on a claw server; default true. Destroy sets it false.
+	EnableClaw pulumi.BoolPtrInput
+	// The mentor's name (`new_mentor_name`), unique in the org: its natural key; `displayName` is what users see.
+	Name pulumi.StringInput
 	// Default: the provider's iblai:org.
-	Org        pulumi.StringPtrInput
+	Org pulumi.StringPtrInput
+	// Default: the platform's.
 	Visibility pulumi.StringPtrInput
 }
 
@@ -145,6 +164,7 @@ func (o MentorOutput) ToMentorOutputWithContext(ctx context.Context) MentorOutpu
 	return o
 }
 
+// Whether anonymous users may chat with it; default: the platform's (the platform's scripts set true; we do not, since it opens the mentor to anyone).
 func (o MentorOutput) AllowAnonymous() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Mentor) pulumi.BoolPtrOutput { return v.AllowAnonymous }).(pulumi.BoolPtrOutput)
 }
@@ -157,18 +177,22 @@ func (o MentorOutput) CreatedAt() pulumi.AnyOutput {
 	return o.ApplyT(func(v *Mentor) pulumi.AnyOutput { return v.CreatedAt }).(pulumi.AnyOutput)
 }
 
+// Sent as `description` at create and `mentor_description` in the settings.
 func (o MentorOutput) Description() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Mentor) pulumi.StringPtrOutput { return v.Description }).(pulumi.StringPtrOutput)
 }
 
+// The name users see; default: `name`.
 func (o MentorOutput) DisplayName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Mentor) pulumi.StringPtrOutput { return v.DisplayName }).(pulumi.StringPtrOutput)
 }
 
+// Whether the mentor runs on a claw server; default true. Destroy sets it false.
 func (o MentorOutput) EnableClaw() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Mentor) pulumi.BoolPtrOutput { return v.EnableClaw }).(pulumi.BoolPtrOutput)
 }
 
+// The mentor's name (`new_mentor_name`), unique in the org: its natural key; `displayName` is what users see.
 func (o MentorOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Mentor) pulumi.StringPtrOutput { return v.Name }).(pulumi.StringPtrOutput)
 }
@@ -181,10 +205,12 @@ func (o MentorOutput) Slug() pulumi.AnyOutput {
 	return o.ApplyT(func(v *Mentor) pulumi.AnyOutput { return v.Slug }).(pulumi.AnyOutput)
 }
 
+// The mentor's UUID (`unique_id`), the same as its id.
 func (o MentorOutput) UniqueId() pulumi.AnyOutput {
 	return o.ApplyT(func(v *Mentor) pulumi.AnyOutput { return v.UniqueId }).(pulumi.AnyOutput)
 }
 
+// Default: the platform's.
 func (o MentorOutput) Visibility() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Mentor) pulumi.StringPtrOutput { return v.Visibility }).(pulumi.StringPtrOutput)
 }

@@ -12,26 +12,34 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// An ibl.ai claw API object: MentorBinding.
+// Binds a mentor to a claw server: `claw/mentor-configs/`. Binding a mentor creates its agent config on the service when it has none (AgentConfig adopts it). Deliver the mentor's config with a ConfigPush.
 type MentorBinding struct {
 	pulumi.CustomResourceState
 
-	AgentConfig          pulumi.AnyOutput       `pulumi:"agentConfig"`
-	AgentId              pulumi.StringPtrOutput `pulumi:"agentId"`
-	ApiBaseUrl           pulumi.StringOutput    `pulumi:"apiBaseUrl"`
-	ApiRoutes            pulumi.AnyOutput       `pulumi:"apiRoutes"`
-	AutoPush             pulumi.BoolPtrOutput   `pulumi:"autoPush"`
-	BindingId            pulumi.AnyOutput       `pulumi:"bindingId"`
-	CreatedAgentConfigId pulumi.AnyOutput       `pulumi:"createdAgentConfigId"`
-	Enabled              pulumi.BoolPtrOutput   `pulumi:"enabled"`
-	InitialAgentConfig   pulumi.AnyOutput       `pulumi:"initialAgentConfig"`
-	LastConfigPush       pulumi.AnyOutput       `pulumi:"lastConfigPush"`
-	LastConfigPushStatus pulumi.AnyOutput       `pulumi:"lastConfigPushStatus"`
-	LastPushWarnings     pulumi.AnyOutput       `pulumi:"lastPushWarnings"`
-	Mentor               pulumi.StringPtrOutput `pulumi:"mentor"`
-	Org                  pulumi.StringOutput    `pulumi:"org"`
-	Server               pulumi.AnyOutput       `pulumi:"server"`
-	ServerName           pulumi.AnyOutput       `pulumi:"serverName"`
+	// The mentor's agent config as embedded by the service.
+	AgentConfig pulumi.AnyOutput `pulumi:"agentConfig"`
+	// Mentor routes: the OpenClaw agent's name (the service's default is `main`; a push creates a missing one). On the collection routes the service names the agent itself: recorded in state, not sent, never a diff, and a warning says it is not applied.
+	AgentId    pulumi.StringPtrOutput `pulumi:"agentId"`
+	ApiBaseUrl pulumi.StringOutput    `pulumi:"apiBaseUrl"`
+	ApiRoutes  pulumi.AnyOutput       `pulumi:"apiRoutes"`
+	// Default false (sent at create): with it on, the current service pushes on every agent-config write and an empty field blanks its file; preview says so.
+	AutoPush pulumi.BoolPtrOutput `pulumi:"autoPush"`
+	// The API's id (on the mentor routes the resource's `id` is the mentor's UUID).
+	BindingId            pulumi.AnyOutput     `pulumi:"bindingId"`
+	CreatedAgentConfigId pulumi.AnyOutput     `pulumi:"createdAgentConfigId"`
+	Enabled              pulumi.BoolPtrOutput `pulumi:"enabled"`
+	// Mentor routes: agent-config fields sent with the bind, by their API names as the platform's scripts send them (`identity`, `soul`, `user_context`, ...); unknown keys fail at preview. Sent with the bind (and again when changed); manage the config with AgentConfig.
+	InitialAgentConfig   pulumi.AnyOutput `pulumi:"initialAgentConfig"`
+	LastConfigPush       pulumi.AnyOutput `pulumi:"lastConfigPush"`
+	LastConfigPushStatus pulumi.AnyOutput `pulumi:"lastConfigPushStatus"`
+	// Security warnings of the last push's baseline check.
+	LastPushWarnings pulumi.AnyOutput `pulumi:"lastPushWarnings"`
+	// The mentor's UUID.
+	Mentor pulumi.StringPtrOutput `pulumi:"mentor"`
+	Org    pulumi.StringOutput    `pulumi:"org"`
+	// The claw instance (its id).
+	Server     pulumi.AnyOutput `pulumi:"server"`
+	ServerName pulumi.AnyOutput `pulumi:"serverName"`
 }
 
 // NewMentorBinding registers a new resource with the given unique name, arguments, and options.
@@ -88,15 +96,20 @@ func MentorBindingExists(ctx *pulumi.Context,
 type mentorBindingArgs struct {
 	// Adopts the existing object with this id at create (pulumi import does the same without it).
 	AdoptId interface{} `pulumi:"adoptId"`
-	AgentId *string     `pulumi:"agentId"`
+	// Mentor routes: the OpenClaw agent's name (the service's default is `main`; a push creates a missing one). On the collection routes the service names the agent itself: recorded in state, not sent, never a diff, and a warning says it is not applied.
+	AgentId *string `pulumi:"agentId"`
 	// Default: the provider's iblai:baseUrl.
-	ApiBaseUrl         *string     `pulumi:"apiBaseUrl"`
-	AutoPush           *bool       `pulumi:"autoPush"`
-	Enabled            *bool       `pulumi:"enabled"`
+	ApiBaseUrl *string `pulumi:"apiBaseUrl"`
+	// Default false (sent at create): with it on, the current service pushes on every agent-config write and an empty field blanks its file; preview says so.
+	AutoPush *bool `pulumi:"autoPush"`
+	Enabled  *bool `pulumi:"enabled"`
+	// Mentor routes: agent-config fields sent with the bind, by their API names as the platform's scripts send them (`identity`, `soul`, `user_context`, ...); unknown keys fail at preview. Sent with the bind (and again when changed); manage the config with AgentConfig.
 	InitialAgentConfig interface{} `pulumi:"initialAgentConfig"`
-	Mentor             string      `pulumi:"mentor"`
+	// The mentor's UUID.
+	Mentor string `pulumi:"mentor"`
 	// Default: the provider's iblai:org.
-	Org    *string     `pulumi:"org"`
+	Org *string `pulumi:"org"`
+	// The claw instance (its id).
 	Server interface{} `pulumi:"server"`
 }
 
@@ -104,15 +117,20 @@ type mentorBindingArgs struct {
 type MentorBindingArgs struct {
 	// Adopts the existing object with this id at create (pulumi import does the same without it).
 	AdoptId pulumi.Input
+	// Mentor routes: the OpenClaw agent's name (the service's default is `main`; a push creates a missing one). On the collection routes the service names the agent itself: recorded in state, not sent, never a diff, and a warning says it is not applied.
 	AgentId pulumi.StringPtrInput
 	// Default: the provider's iblai:baseUrl.
-	ApiBaseUrl         pulumi.StringPtrInput
-	AutoPush           pulumi.BoolPtrInput
-	Enabled            pulumi.BoolPtrInput
+	ApiBaseUrl pulumi.StringPtrInput
+	// Default false (sent at create): with it on, the current service pushes on every agent-config write and an empty field blanks its file; preview says so.
+	AutoPush pulumi.BoolPtrInput
+	Enabled  pulumi.BoolPtrInput
+	// Mentor routes: agent-config fields sent with the bind, by their API names as the platform's scripts send them (`identity`, `soul`, `user_context`, ...); unknown keys fail at preview. Sent with the bind (and again when changed); manage the config with AgentConfig.
 	InitialAgentConfig pulumi.Input
-	Mentor             pulumi.StringInput
+	// The mentor's UUID.
+	Mentor pulumi.StringInput
 	// Default: the provider's iblai:org.
-	Org    pulumi.StringPtrInput
+	Org pulumi.StringPtrInput
+	// The claw instance (its id).
 	Server pulumi.Input
 }
 
@@ -153,10 +171,12 @@ func (o MentorBindingOutput) ToMentorBindingOutputWithContext(ctx context.Contex
 	return o
 }
 
+// The mentor's agent config as embedded by the service.
 func (o MentorBindingOutput) AgentConfig() pulumi.AnyOutput {
 	return o.ApplyT(func(v *MentorBinding) pulumi.AnyOutput { return v.AgentConfig }).(pulumi.AnyOutput)
 }
 
+// Mentor routes: the OpenClaw agent's name (the service's default is `main`; a push creates a missing one). On the collection routes the service names the agent itself: recorded in state, not sent, never a diff, and a warning says it is not applied.
 func (o MentorBindingOutput) AgentId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MentorBinding) pulumi.StringPtrOutput { return v.AgentId }).(pulumi.StringPtrOutput)
 }
@@ -169,10 +189,12 @@ func (o MentorBindingOutput) ApiRoutes() pulumi.AnyOutput {
 	return o.ApplyT(func(v *MentorBinding) pulumi.AnyOutput { return v.ApiRoutes }).(pulumi.AnyOutput)
 }
 
+// Default false (sent at create): with it on, the current service pushes on every agent-config write and an empty field blanks its file; preview says so.
 func (o MentorBindingOutput) AutoPush() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *MentorBinding) pulumi.BoolPtrOutput { return v.AutoPush }).(pulumi.BoolPtrOutput)
 }
 
+// The API's id (on the mentor routes the resource's `id` is the mentor's UUID).
 func (o MentorBindingOutput) BindingId() pulumi.AnyOutput {
 	return o.ApplyT(func(v *MentorBinding) pulumi.AnyOutput { return v.BindingId }).(pulumi.AnyOutput)
 }
@@ -185,6 +207,7 @@ func (o MentorBindingOutput) Enabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *MentorBinding) pulumi.BoolPtrOutput { return v.Enabled }).(pulumi.BoolPtrOutput)
 }
 
+// Mentor routes: agent-config fields sent with the bind, by their API names as the platform's scripts send them (`identity`, `soul`, `user_context`, ...); unknown keys fail at preview. Sent with the bind (and again when changed); manage the config with AgentConfig.
 func (o MentorBindingOutput) InitialAgentConfig() pulumi.AnyOutput {
 	return o.ApplyT(func(v *MentorBinding) pulumi.AnyOutput { return v.InitialAgentConfig }).(pulumi.AnyOutput)
 }
@@ -197,10 +220,12 @@ func (o MentorBindingOutput) LastConfigPushStatus() pulumi.AnyOutput {
 	return o.ApplyT(func(v *MentorBinding) pulumi.AnyOutput { return v.LastConfigPushStatus }).(pulumi.AnyOutput)
 }
 
+// Security warnings of the last push's baseline check.
 func (o MentorBindingOutput) LastPushWarnings() pulumi.AnyOutput {
 	return o.ApplyT(func(v *MentorBinding) pulumi.AnyOutput { return v.LastPushWarnings }).(pulumi.AnyOutput)
 }
 
+// The mentor's UUID.
 func (o MentorBindingOutput) Mentor() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *MentorBinding) pulumi.StringPtrOutput { return v.Mentor }).(pulumi.StringPtrOutput)
 }
@@ -209,6 +234,7 @@ func (o MentorBindingOutput) Org() pulumi.StringOutput {
 	return o.ApplyT(func(v *MentorBinding) pulumi.StringOutput { return v.Org }).(pulumi.StringOutput)
 }
 
+// The claw instance (its id).
 func (o MentorBindingOutput) Server() pulumi.AnyOutput {
 	return o.ApplyT(func(v *MentorBinding) pulumi.AnyOutput { return v.Server }).(pulumi.AnyOutput)
 }

@@ -12,27 +12,35 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// An ibl.ai claw API object: ModelProvider.
+// An LLM provider in a claw server's config: `claw/model-providers/`. Delivered to the server by a ProviderPush; `contentHash` is its trigger.
 type ModelProvider struct {
 	pulumi.CustomResourceState
 
-	ApiBaseUrl             pulumi.StringOutput    `pulumi:"apiBaseUrl"`
-	ApiType                pulumi.StringPtrOutput `pulumi:"apiType"`
-	BaseUrl                pulumi.StringPtrOutput `pulumi:"baseUrl"`
-	ContentHash            pulumi.AnyOutput       `pulumi:"contentHash"`
-	CredentialKey          pulumi.StringPtrOutput `pulumi:"credentialKey"`
-	CredentialName         pulumi.StringPtrOutput `pulumi:"credentialName"`
-	CredentialResolved     pulumi.AnyOutput       `pulumi:"credentialResolved"`
-	Enabled                pulumi.BoolPtrOutput   `pulumi:"enabled"`
-	LastProviderPush       pulumi.AnyOutput       `pulumi:"lastProviderPush"`
-	LastProviderPushStatus pulumi.AnyOutput       `pulumi:"lastProviderPushStatus"`
-	ModelCatalog           pulumi.AnyOutput       `pulumi:"modelCatalog"`
-	ModelsMode             pulumi.StringPtrOutput `pulumi:"modelsMode"`
-	Name                   pulumi.StringPtrOutput `pulumi:"name"`
-	Org                    pulumi.StringOutput    `pulumi:"org"`
-	ProviderId             pulumi.AnyOutput       `pulumi:"providerId"`
-	Server                 pulumi.AnyOutput       `pulumi:"server"`
-	ServerName             pulumi.AnyOutput       `pulumi:"serverName"`
+	ApiBaseUrl pulumi.StringOutput `pulumi:"apiBaseUrl"`
+	// e.g. `openai-completions`, `anthropic-messages`.
+	ApiType pulumi.StringPtrOutput `pulumi:"apiType"`
+	// The LLM provider's API URL, e.g. `https://openrouter.ai/api/v1` (not the API's: that is `apiBaseUrl`).
+	BaseUrl     pulumi.StringPtrOutput `pulumi:"baseUrl"`
+	ContentHash pulumi.AnyOutput       `pulumi:"contentHash"`
+	// JSON key inside that credential's value.
+	CredentialKey pulumi.StringPtrOutput `pulumi:"credentialKey"`
+	// Names an LLM credential stored on the platform.
+	CredentialName pulumi.StringPtrOutput `pulumi:"credentialName"`
+	// Whether a credential of that name exists on the platform.
+	CredentialResolved     pulumi.AnyOutput     `pulumi:"credentialResolved"`
+	Enabled                pulumi.BoolPtrOutput `pulumi:"enabled"`
+	LastProviderPush       pulumi.AnyOutput     `pulumi:"lastProviderPush"`
+	LastProviderPushStatus pulumi.AnyOutput     `pulumi:"lastProviderPushStatus"`
+	ModelCatalog           pulumi.AnyOutput     `pulumi:"modelCatalog"`
+	// `merge` or `replace` the server's own model list.
+	ModelsMode pulumi.StringPtrOutput `pulumi:"modelsMode"`
+	// The provider's id in the claw config, e.g. `openrouter`.
+	Name       pulumi.StringPtrOutput `pulumi:"name"`
+	Org        pulumi.StringOutput    `pulumi:"org"`
+	ProviderId pulumi.AnyOutput       `pulumi:"providerId"`
+	// The claw instance (its id).
+	Server     pulumi.AnyOutput `pulumi:"server"`
+	ServerName pulumi.AnyOutput `pulumi:"serverName"`
 }
 
 // NewModelProvider registers a new resource with the given unique name, arguments, and options.
@@ -99,17 +107,24 @@ type modelProviderArgs struct {
 	// Adopts the existing object with this id at create (pulumi import does the same without it).
 	AdoptId interface{} `pulumi:"adoptId"`
 	// Default: the provider's iblai:baseUrl.
-	ApiBaseUrl     *string     `pulumi:"apiBaseUrl"`
-	ApiType        string      `pulumi:"apiType"`
-	BaseUrl        string      `pulumi:"baseUrl"`
-	CredentialKey  *string     `pulumi:"credentialKey"`
+	ApiBaseUrl *string `pulumi:"apiBaseUrl"`
+	// e.g. `openai-completions`, `anthropic-messages`.
+	ApiType string `pulumi:"apiType"`
+	// The LLM provider's API URL, e.g. `https://openrouter.ai/api/v1` (not the API's: that is `apiBaseUrl`).
+	BaseUrl string `pulumi:"baseUrl"`
+	// JSON key inside that credential's value.
+	CredentialKey *string `pulumi:"credentialKey"`
+	// Names an LLM credential stored on the platform.
 	CredentialName string      `pulumi:"credentialName"`
 	Enabled        *bool       `pulumi:"enabled"`
 	ModelCatalog   interface{} `pulumi:"modelCatalog"`
-	ModelsMode     *string     `pulumi:"modelsMode"`
-	Name           string      `pulumi:"name"`
+	// `merge` or `replace` the server's own model list.
+	ModelsMode *string `pulumi:"modelsMode"`
+	// The provider's id in the claw config, e.g. `openrouter`.
+	Name string `pulumi:"name"`
 	// Default: the provider's iblai:org.
-	Org    *string     `pulumi:"org"`
+	Org *string `pulumi:"org"`
+	// The claw instance (its id).
 	Server interface{} `pulumi:"server"`
 }
 
@@ -118,17 +133,24 @@ type ModelProviderArgs struct {
 	// Adopts the existing object with this id at create (pulumi import does the same without it).
 	AdoptId pulumi.Input
 	// Default: the provider's iblai:baseUrl.
-	ApiBaseUrl     pulumi.StringPtrInput
-	ApiType        pulumi.StringInput
-	BaseUrl        pulumi.StringInput
-	CredentialKey  pulumi.StringPtrInput
+	ApiBaseUrl pulumi.StringPtrInput
+	// e.g. `openai-completions`, `anthropic-messages`.
+	ApiType pulumi.StringInput
+	// The LLM provider's API URL, e.g. `https://openrouter.ai/api/v1` (not the API's: that is `apiBaseUrl`).
+	BaseUrl pulumi.StringInput
+	// JSON key inside that credential's value.
+	CredentialKey pulumi.StringPtrInput
+	// Names an LLM credential stored on the platform.
 	CredentialName pulumi.StringInput
 	Enabled        pulumi.BoolPtrInput
 	ModelCatalog   pulumi.Input
-	ModelsMode     pulumi.StringPtrInput
-	Name           pulumi.StringInput
+	// `merge` or `replace` the server's own model list.
+	ModelsMode pulumi.StringPtrInput
+	// The provider's id in the claw config, e.g. `openrouter`.
+	Name pulumi.StringInput
 	// Default: the provider's iblai:org.
-	Org    pulumi.StringPtrInput
+	Org pulumi.StringPtrInput
+	// The claw instance (its id).
 	Server pulumi.Input
 }
 
@@ -173,10 +195,12 @@ func (o ModelProviderOutput) ApiBaseUrl() pulumi.StringOutput {
 	return o.ApplyT(func(v *ModelProvider) pulumi.StringOutput { return v.ApiBaseUrl }).(pulumi.StringOutput)
 }
 
+// e.g. `openai-completions`, `anthropic-messages`.
 func (o ModelProviderOutput) ApiType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ModelProvider) pulumi.StringPtrOutput { return v.ApiType }).(pulumi.StringPtrOutput)
 }
 
+// The LLM provider's API URL, e.g. `https://openrouter.ai/api/v1` (not the API's: that is `apiBaseUrl`).
 func (o ModelProviderOutput) BaseUrl() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ModelProvider) pulumi.StringPtrOutput { return v.BaseUrl }).(pulumi.StringPtrOutput)
 }
@@ -185,14 +209,17 @@ func (o ModelProviderOutput) ContentHash() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ModelProvider) pulumi.AnyOutput { return v.ContentHash }).(pulumi.AnyOutput)
 }
 
+// JSON key inside that credential's value.
 func (o ModelProviderOutput) CredentialKey() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ModelProvider) pulumi.StringPtrOutput { return v.CredentialKey }).(pulumi.StringPtrOutput)
 }
 
+// Names an LLM credential stored on the platform.
 func (o ModelProviderOutput) CredentialName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ModelProvider) pulumi.StringPtrOutput { return v.CredentialName }).(pulumi.StringPtrOutput)
 }
 
+// Whether a credential of that name exists on the platform.
 func (o ModelProviderOutput) CredentialResolved() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ModelProvider) pulumi.AnyOutput { return v.CredentialResolved }).(pulumi.AnyOutput)
 }
@@ -213,10 +240,12 @@ func (o ModelProviderOutput) ModelCatalog() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ModelProvider) pulumi.AnyOutput { return v.ModelCatalog }).(pulumi.AnyOutput)
 }
 
+// `merge` or `replace` the server's own model list.
 func (o ModelProviderOutput) ModelsMode() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ModelProvider) pulumi.StringPtrOutput { return v.ModelsMode }).(pulumi.StringPtrOutput)
 }
 
+// The provider's id in the claw config, e.g. `openrouter`.
 func (o ModelProviderOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ModelProvider) pulumi.StringPtrOutput { return v.Name }).(pulumi.StringPtrOutput)
 }
@@ -229,6 +258,7 @@ func (o ModelProviderOutput) ProviderId() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ModelProvider) pulumi.AnyOutput { return v.ProviderId }).(pulumi.AnyOutput)
 }
 
+// The claw instance (its id).
 func (o ModelProviderOutput) Server() pulumi.AnyOutput {
 	return o.ApplyT(func(v *ModelProvider) pulumi.AnyOutput { return v.Server }).(pulumi.AnyOutput)
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// An ibl.ai claw API object: Skill.
+// A skill (a SKILL.md with its files): `agent-skills/`. Give it to mentors with SkillAssignment; `contentHash` is a ConfigPush trigger.
 type Skill struct {
 	pulumi.CustomResourceState
 
@@ -21,16 +21,20 @@ type Skill struct {
 	CreatedAt   pulumi.AnyOutput       `pulumi:"createdAt"`
 	Description pulumi.StringPtrOutput `pulumi:"description"`
 	Enabled     pulumi.BoolPtrOutput   `pulumi:"enabled"`
+	// The SKILL.md body.
 	Instruction pulumi.StringPtrOutput `pulumi:"instruction"`
+	// The SKILL.md front matter, e.g. `{ openclaw: { requires: { bins: ["curl"] } } }`.
 	Metadata    pulumi.AnyOutput       `pulumi:"metadata"`
 	Name        pulumi.StringPtrOutput `pulumi:"name"`
 	Org         pulumi.StringOutput    `pulumi:"org"`
 	PlatformKey pulumi.AnyOutput       `pulumi:"platformKey"`
 	SkillId     pulumi.AnyOutput       `pulumi:"skillId"`
-	Slug        pulumi.StringPtrOutput `pulumi:"slug"`
-	UniqueId    pulumi.AnyOutput       `pulumi:"uniqueId"`
-	UpdatedAt   pulumi.AnyOutput       `pulumi:"updatedAt"`
-	Version     pulumi.StringPtrOutput `pulumi:"version"`
+	// Unique per platform.
+	Slug pulumi.StringPtrOutput `pulumi:"slug"`
+	// The skill's `unique_id` (a UUID beside its id; null where the service has none): what mentor-scoped assignments name.
+	UniqueId  pulumi.AnyOutput       `pulumi:"uniqueId"`
+	UpdatedAt pulumi.AnyOutput       `pulumi:"updatedAt"`
+	Version   pulumi.StringPtrOutput `pulumi:"version"`
 }
 
 // NewSkill registers a new resource with the given unique name, arguments, and options.
@@ -88,14 +92,17 @@ type skillArgs struct {
 	// Adopts the existing object with this id at create (pulumi import does the same without it).
 	AdoptId interface{} `pulumi:"adoptId"`
 	// Default: the provider's iblai:baseUrl.
-	ApiBaseUrl  *string     `pulumi:"apiBaseUrl"`
-	Description *string     `pulumi:"description"`
-	Enabled     *bool       `pulumi:"enabled"`
-	Instruction *string     `pulumi:"instruction"`
-	Metadata    interface{} `pulumi:"metadata"`
-	Name        string      `pulumi:"name"`
+	ApiBaseUrl  *string `pulumi:"apiBaseUrl"`
+	Description *string `pulumi:"description"`
+	Enabled     *bool   `pulumi:"enabled"`
+	// The SKILL.md body.
+	Instruction *string `pulumi:"instruction"`
+	// The SKILL.md front matter, e.g. `{ openclaw: { requires: { bins: ["curl"] } } }`.
+	Metadata interface{} `pulumi:"metadata"`
+	Name     string      `pulumi:"name"`
 	// Default: the provider's iblai:org.
-	Org     *string `pulumi:"org"`
+	Org *string `pulumi:"org"`
+	// Unique per platform.
 	Slug    string  `pulumi:"slug"`
 	Version *string `pulumi:"version"`
 }
@@ -108,11 +115,14 @@ type SkillArgs struct {
 	ApiBaseUrl  pulumi.StringPtrInput
 	Description pulumi.StringPtrInput
 	Enabled     pulumi.BoolPtrInput
+	// The SKILL.md body.
 	Instruction pulumi.StringPtrInput
-	Metadata    pulumi.Input
-	Name        pulumi.StringInput
+	// The SKILL.md front matter, e.g. `{ openclaw: { requires: { bins: ["curl"] } } }`.
+	Metadata pulumi.Input
+	Name     pulumi.StringInput
 	// Default: the provider's iblai:org.
-	Org     pulumi.StringPtrInput
+	Org pulumi.StringPtrInput
+	// Unique per platform.
 	Slug    pulumi.StringInput
 	Version pulumi.StringPtrInput
 }
@@ -174,10 +184,12 @@ func (o SkillOutput) Enabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *Skill) pulumi.BoolPtrOutput { return v.Enabled }).(pulumi.BoolPtrOutput)
 }
 
+// The SKILL.md body.
 func (o SkillOutput) Instruction() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Skill) pulumi.StringPtrOutput { return v.Instruction }).(pulumi.StringPtrOutput)
 }
 
+// The SKILL.md front matter, e.g. `{ openclaw: { requires: { bins: ["curl"] } } }`.
 func (o SkillOutput) Metadata() pulumi.AnyOutput {
 	return o.ApplyT(func(v *Skill) pulumi.AnyOutput { return v.Metadata }).(pulumi.AnyOutput)
 }
@@ -198,10 +210,12 @@ func (o SkillOutput) SkillId() pulumi.AnyOutput {
 	return o.ApplyT(func(v *Skill) pulumi.AnyOutput { return v.SkillId }).(pulumi.AnyOutput)
 }
 
+// Unique per platform.
 func (o SkillOutput) Slug() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Skill) pulumi.StringPtrOutput { return v.Slug }).(pulumi.StringPtrOutput)
 }
 
+// The skill's `unique_id` (a UUID beside its id; null where the service has none): what mentor-scoped assignments name.
 func (o SkillOutput) UniqueId() pulumi.AnyOutput {
 	return o.ApplyT(func(v *Skill) pulumi.AnyOutput { return v.UniqueId }).(pulumi.AnyOutput)
 }

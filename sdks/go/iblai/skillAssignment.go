@@ -12,22 +12,26 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// An ibl.ai claw API object: SkillAssignment.
+// Gives a mentor a skill: `mentor-skill-assignments/`, or `mentors/<mentor>/skills/` on the mentor routes (once per mentor and skill). `contentHash` is a ConfigPush trigger.
 type SkillAssignment struct {
 	pulumi.CustomResourceState
 
-	ApiBaseUrl    pulumi.StringOutput    `pulumi:"apiBaseUrl"`
-	ApiRoutes     pulumi.AnyOutput       `pulumi:"apiRoutes"`
-	AssignmentId  pulumi.AnyOutput       `pulumi:"assignmentId"`
-	ContentHash   pulumi.AnyOutput       `pulumi:"contentHash"`
-	CreatedAt     pulumi.AnyOutput       `pulumi:"createdAt"`
-	Enabled       pulumi.BoolPtrOutput   `pulumi:"enabled"`
-	Mentor        pulumi.StringPtrOutput `pulumi:"mentor"`
-	Org           pulumi.StringOutput    `pulumi:"org"`
-	Skill         pulumi.AnyOutput       `pulumi:"skill"`
-	SkillName     pulumi.AnyOutput       `pulumi:"skillName"`
-	SkillUniqueId pulumi.AnyOutput       `pulumi:"skillUniqueId"`
-	UpdatedAt     pulumi.AnyOutput       `pulumi:"updatedAt"`
+	ApiBaseUrl   pulumi.StringOutput `pulumi:"apiBaseUrl"`
+	ApiRoutes    pulumi.AnyOutput    `pulumi:"apiRoutes"`
+	AssignmentId pulumi.AnyOutput    `pulumi:"assignmentId"`
+	ContentHash  pulumi.AnyOutput    `pulumi:"contentHash"`
+	CreatedAt    pulumi.AnyOutput    `pulumi:"createdAt"`
+	// Enabled assignments are pushed as `skills.entries`.
+	Enabled pulumi.BoolPtrOutput `pulumi:"enabled"`
+	// The mentor's UUID.
+	Mentor pulumi.StringPtrOutput `pulumi:"mentor"`
+	Org    pulumi.StringOutput    `pulumi:"org"`
+	// The skill: the Skill resource, its id or its `uniqueId`; the provider sends what the routes need (the id on the collection routes, the unique_id on the mentor routes).
+	Skill     pulumi.AnyOutput `pulumi:"skill"`
+	SkillName pulumi.AnyOutput `pulumi:"skillName"`
+	// The skill's unique_id, as the mentor routes named it (null on the collection routes).
+	SkillUniqueId pulumi.AnyOutput `pulumi:"skillUniqueId"`
+	UpdatedAt     pulumi.AnyOutput `pulumi:"updatedAt"`
 }
 
 // NewSkillAssignment registers a new resource with the given unique name, arguments, and options.
@@ -86,10 +90,13 @@ type skillAssignmentArgs struct {
 	AdoptId interface{} `pulumi:"adoptId"`
 	// Default: the provider's iblai:baseUrl.
 	ApiBaseUrl *string `pulumi:"apiBaseUrl"`
-	Enabled    *bool   `pulumi:"enabled"`
-	Mentor     string  `pulumi:"mentor"`
+	// Enabled assignments are pushed as `skills.entries`.
+	Enabled *bool `pulumi:"enabled"`
+	// The mentor's UUID.
+	Mentor string `pulumi:"mentor"`
 	// Default: the provider's iblai:org.
-	Org   *string     `pulumi:"org"`
+	Org *string `pulumi:"org"`
+	// The skill: the Skill resource, its id or its `uniqueId`; the provider sends what the routes need (the id on the collection routes, the unique_id on the mentor routes).
 	Skill interface{} `pulumi:"skill"`
 }
 
@@ -99,10 +106,13 @@ type SkillAssignmentArgs struct {
 	AdoptId pulumi.Input
 	// Default: the provider's iblai:baseUrl.
 	ApiBaseUrl pulumi.StringPtrInput
-	Enabled    pulumi.BoolPtrInput
-	Mentor     pulumi.StringInput
+	// Enabled assignments are pushed as `skills.entries`.
+	Enabled pulumi.BoolPtrInput
+	// The mentor's UUID.
+	Mentor pulumi.StringInput
 	// Default: the provider's iblai:org.
-	Org   pulumi.StringPtrInput
+	Org pulumi.StringPtrInput
+	// The skill: the Skill resource, its id or its `uniqueId`; the provider sends what the routes need (the id on the collection routes, the unique_id on the mentor routes).
 	Skill pulumi.Input
 }
 
@@ -163,10 +173,12 @@ func (o SkillAssignmentOutput) CreatedAt() pulumi.AnyOutput {
 	return o.ApplyT(func(v *SkillAssignment) pulumi.AnyOutput { return v.CreatedAt }).(pulumi.AnyOutput)
 }
 
+// Enabled assignments are pushed as `skills.entries`.
 func (o SkillAssignmentOutput) Enabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *SkillAssignment) pulumi.BoolPtrOutput { return v.Enabled }).(pulumi.BoolPtrOutput)
 }
 
+// The mentor's UUID.
 func (o SkillAssignmentOutput) Mentor() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SkillAssignment) pulumi.StringPtrOutput { return v.Mentor }).(pulumi.StringPtrOutput)
 }
@@ -175,6 +187,7 @@ func (o SkillAssignmentOutput) Org() pulumi.StringOutput {
 	return o.ApplyT(func(v *SkillAssignment) pulumi.StringOutput { return v.Org }).(pulumi.StringOutput)
 }
 
+// The skill: the Skill resource, its id or its `uniqueId`; the provider sends what the routes need (the id on the collection routes, the unique_id on the mentor routes).
 func (o SkillAssignmentOutput) Skill() pulumi.AnyOutput {
 	return o.ApplyT(func(v *SkillAssignment) pulumi.AnyOutput { return v.Skill }).(pulumi.AnyOutput)
 }
@@ -183,6 +196,7 @@ func (o SkillAssignmentOutput) SkillName() pulumi.AnyOutput {
 	return o.ApplyT(func(v *SkillAssignment) pulumi.AnyOutput { return v.SkillName }).(pulumi.AnyOutput)
 }
 
+// The skill's unique_id, as the mentor routes named it (null on the collection routes).
 func (o SkillAssignmentOutput) SkillUniqueId() pulumi.AnyOutput {
 	return o.ApplyT(func(v *SkillAssignment) pulumi.AnyOutput { return v.SkillUniqueId }).(pulumi.AnyOutput)
 }

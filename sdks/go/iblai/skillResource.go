@@ -12,11 +12,12 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// An ibl.ai claw API object: SkillResource.
+// A file of a skill: `agent-skill-resources/`. Scripts and references carry text; assets are uploaded from a local file (multipart). `contentHash` is a ConfigPush trigger.
 type SkillResource struct {
 	pulumi.CustomResourceState
 
-	ApiBaseUrl  pulumi.StringOutput    `pulumi:"apiBaseUrl"`
+	ApiBaseUrl pulumi.StringOutput `pulumi:"apiBaseUrl"`
+	// Text of a script or reference.
 	Content     pulumi.StringPtrOutput `pulumi:"content"`
 	ContentHash pulumi.AnyOutput       `pulumi:"contentHash"`
 	CreatedAt   pulumi.AnyOutput       `pulumi:"createdAt"`
@@ -24,7 +25,8 @@ type SkillResource struct {
 	Filename    pulumi.StringPtrOutput `pulumi:"filename"`
 	Org         pulumi.StringOutput    `pulumi:"org"`
 	ResourceId  pulumi.AnyOutput       `pulumi:"resourceId"`
-	Skill       pulumi.AnyOutput       `pulumi:"skill"`
+	// The skill (its id).
+	Skill pulumi.AnyOutput `pulumi:"skill"`
 	// A local file path, relative to the program's folder.
 	Source     pulumi.StringPtrOutput `pulumi:"source"`
 	SourceHash pulumi.AnyOutput       `pulumi:"sourceHash"`
@@ -90,11 +92,13 @@ type skillResourceArgs struct {
 	AdoptId interface{} `pulumi:"adoptId"`
 	// Default: the provider's iblai:baseUrl.
 	ApiBaseUrl *string `pulumi:"apiBaseUrl"`
-	Content    *string `pulumi:"content"`
-	FileType   string  `pulumi:"fileType"`
-	Filename   string  `pulumi:"filename"`
+	// Text of a script or reference.
+	Content  *string `pulumi:"content"`
+	FileType string  `pulumi:"fileType"`
+	Filename string  `pulumi:"filename"`
 	// Default: the provider's iblai:org.
-	Org   *string     `pulumi:"org"`
+	Org *string `pulumi:"org"`
+	// The skill (its id).
 	Skill interface{} `pulumi:"skill"`
 	// A local file path, relative to the program's folder.
 	Source *string `pulumi:"source"`
@@ -106,11 +110,13 @@ type SkillResourceArgs struct {
 	AdoptId pulumi.Input
 	// Default: the provider's iblai:baseUrl.
 	ApiBaseUrl pulumi.StringPtrInput
-	Content    pulumi.StringPtrInput
-	FileType   pulumi.StringInput
-	Filename   pulumi.StringInput
+	// Text of a script or reference.
+	Content  pulumi.StringPtrInput
+	FileType pulumi.StringInput
+	Filename pulumi.StringInput
 	// Default: the provider's iblai:org.
-	Org   pulumi.StringPtrInput
+	Org pulumi.StringPtrInput
+	// The skill (its id).
 	Skill pulumi.Input
 	// A local file path, relative to the program's folder.
 	Source pulumi.StringPtrInput
@@ -157,6 +163,7 @@ func (o SkillResourceOutput) ApiBaseUrl() pulumi.StringOutput {
 	return o.ApplyT(func(v *SkillResource) pulumi.StringOutput { return v.ApiBaseUrl }).(pulumi.StringOutput)
 }
 
+// Text of a script or reference.
 func (o SkillResourceOutput) Content() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SkillResource) pulumi.StringPtrOutput { return v.Content }).(pulumi.StringPtrOutput)
 }
@@ -185,6 +192,7 @@ func (o SkillResourceOutput) ResourceId() pulumi.AnyOutput {
 	return o.ApplyT(func(v *SkillResource) pulumi.AnyOutput { return v.ResourceId }).(pulumi.AnyOutput)
 }
 
+// The skill (its id).
 func (o SkillResourceOutput) Skill() pulumi.AnyOutput {
 	return o.ApplyT(func(v *SkillResource) pulumi.AnyOutput { return v.Skill }).(pulumi.AnyOutput)
 }

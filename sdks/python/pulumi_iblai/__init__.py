@@ -7,7 +7,9 @@ from . import _utilities
 import typing
 # Export this package's modules as members:
 from .agent_config import *
+from .agent_set import *
 from .claw_instance import *
+from .claw_server import *
 from .config_push import *
 from .device_identity import *
 from .gateway_token import *
@@ -43,7 +45,9 @@ _utilities.register(
   "fqn": "pulumi_iblai",
   "classes": {
    "iblai:index:AgentConfig": "AgentConfig",
+   "iblai:index:AgentSet": "AgentSet",
    "iblai:index:ClawInstance": "ClawInstance",
+   "iblai:index:ClawServer": "ClawServer",
    "iblai:index:ConfigPush": "ConfigPush",
    "iblai:index:DeviceIdentity": "DeviceIdentity",
    "iblai:index:GatewayToken": "GatewayToken",

@@ -37,9 +37,21 @@ class AgentConfigArgs:
         """
         The set of arguments for constructing a AgentConfig resource.
 
+        :param pulumi.Input[_builtins.str] mentor: The mentor's UUID.
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
+        :param pulumi.Input[_builtins.str] agents: AGENTS.md
+        :param Any allowed_models: The model ids the mentor may use (`allowed_models`, the platform's newer docs); part of `contentHash` only when set.
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.str] bootstrap: BOOTSTRAP.md (consumed by the server after its first run)
+        :param Any config: The config patch (heartbeat schedule, session isolation, skill toggles, fallbacks). Blocked paths (gateway.auth, gateway.controlUi.dangerouslyDisableDeviceAuth, tools.exec.host, sandbox.mode, hooks.allowUnsafeExternalContent) fail check, and so does anything OpenClaw's schema refuses (`iblai:openclawVersion`). A top-level key OpenClaw allows on an agent (`heartbeat`, `sandbox`, `tools`, ...) lands on the mentor's own agent entry; others at the root (docs/openclaw-config.md).
+        :param pulumi.Input[_builtins.str] heartbeat: HEARTBEAT.md; on OpenClaw 2026.9 and later the heartbeat job's monitor scratch (at most 256 KiB; the agent needs a heartbeat schedule, config `heartbeat.every`).
+        :param pulumi.Input[_builtins.str] identity: IDENTITY.md
+        :param pulumi.Input[_builtins.str] memory: MEMORY.md
+        :param pulumi.Input[_builtins.str] model: The model, e.g. `anthropic/claude-sonnet-4-6` (part of the config patch).
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
+        :param pulumi.Input[_builtins.str] soul: SOUL.md
+        :param pulumi.Input[_builtins.str] tools: TOOLS.md; on OpenClaw 2026.9 and later the `## Tools` section of AGENTS.md (docs/real-server.md).
+        :param pulumi.Input[_builtins.str] user_context: USER.md
         """
         pulumi.set(__self__, "mentor", mentor)
         if adopt_id is not None:
@@ -74,6 +86,9 @@ class AgentConfigArgs:
     @_builtins.property
     @pulumi.getter
     def mentor(self) -> pulumi.Input[_builtins.str]:
+        """
+        The mentor's UUID.
+        """
         return pulumi.get(self, "mentor")
 
     @mentor.setter
@@ -95,6 +110,9 @@ class AgentConfigArgs:
     @_builtins.property
     @pulumi.getter
     def agents(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        AGENTS.md
+        """
         return pulumi.get(self, "agents")
 
     @agents.setter
@@ -104,6 +122,9 @@ class AgentConfigArgs:
     @_builtins.property
     @pulumi.getter(name="allowedModels")
     def allowed_models(self) -> Optional[Any]:
+        """
+        The model ids the mentor may use (`allowed_models`, the platform's newer docs); part of `contentHash` only when set.
+        """
         return pulumi.get(self, "allowed_models")
 
     @allowed_models.setter
@@ -125,6 +146,9 @@ class AgentConfigArgs:
     @_builtins.property
     @pulumi.getter
     def bootstrap(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        BOOTSTRAP.md (consumed by the server after its first run)
+        """
         return pulumi.get(self, "bootstrap")
 
     @bootstrap.setter
@@ -134,6 +158,9 @@ class AgentConfigArgs:
     @_builtins.property
     @pulumi.getter
     def config(self) -> Optional[Any]:
+        """
+        The config patch (heartbeat schedule, session isolation, skill toggles, fallbacks). Blocked paths (gateway.auth, gateway.controlUi.dangerouslyDisableDeviceAuth, tools.exec.host, sandbox.mode, hooks.allowUnsafeExternalContent) fail check, and so does anything OpenClaw's schema refuses (`iblai:openclawVersion`). A top-level key OpenClaw allows on an agent (`heartbeat`, `sandbox`, `tools`, ...) lands on the mentor's own agent entry; others at the root (docs/openclaw-config.md).
+        """
         return pulumi.get(self, "config")
 
     @config.setter
@@ -143,6 +170,9 @@ class AgentConfigArgs:
     @_builtins.property
     @pulumi.getter
     def heartbeat(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        HEARTBEAT.md; on OpenClaw 2026.9 and later the heartbeat job's monitor scratch (at most 256 KiB; the agent needs a heartbeat schedule, config `heartbeat.every`).
+        """
         return pulumi.get(self, "heartbeat")
 
     @heartbeat.setter
@@ -152,6 +182,9 @@ class AgentConfigArgs:
     @_builtins.property
     @pulumi.getter
     def identity(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        IDENTITY.md
+        """
         return pulumi.get(self, "identity")
 
     @identity.setter
@@ -161,6 +194,9 @@ class AgentConfigArgs:
     @_builtins.property
     @pulumi.getter
     def memory(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        MEMORY.md
+        """
         return pulumi.get(self, "memory")
 
     @memory.setter
@@ -170,6 +206,9 @@ class AgentConfigArgs:
     @_builtins.property
     @pulumi.getter
     def model(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The model, e.g. `anthropic/claude-sonnet-4-6` (part of the config patch).
+        """
         return pulumi.get(self, "model")
 
     @model.setter
@@ -191,6 +230,9 @@ class AgentConfigArgs:
     @_builtins.property
     @pulumi.getter
     def soul(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        SOUL.md
+        """
         return pulumi.get(self, "soul")
 
     @soul.setter
@@ -200,6 +242,9 @@ class AgentConfigArgs:
     @_builtins.property
     @pulumi.getter
     def tools(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        TOOLS.md; on OpenClaw 2026.9 and later the `## Tools` section of AGENTS.md (docs/real-server.md).
+        """
         return pulumi.get(self, "tools")
 
     @tools.setter
@@ -209,6 +254,9 @@ class AgentConfigArgs:
     @_builtins.property
     @pulumi.getter(name="userContext")
     def user_context(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        USER.md
+        """
         return pulumi.get(self, "user_context")
 
     @user_context.setter
@@ -239,13 +287,25 @@ class AgentConfig(pulumi.CustomResource):
                  user_context: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        An ibl.ai claw API object: AgentConfig.
+        A mentor's agent config: `agent-configs/`. Adopts the config the service made when the mentor was bound instead of creating a second. `contentHash` is a ConfigPush trigger.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
+        :param pulumi.Input[_builtins.str] agents: AGENTS.md
+        :param Any allowed_models: The model ids the mentor may use (`allowed_models`, the platform's newer docs); part of `contentHash` only when set.
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.str] bootstrap: BOOTSTRAP.md (consumed by the server after its first run)
+        :param Any config: The config patch (heartbeat schedule, session isolation, skill toggles, fallbacks). Blocked paths (gateway.auth, gateway.controlUi.dangerouslyDisableDeviceAuth, tools.exec.host, sandbox.mode, hooks.allowUnsafeExternalContent) fail check, and so does anything OpenClaw's schema refuses (`iblai:openclawVersion`). A top-level key OpenClaw allows on an agent (`heartbeat`, `sandbox`, `tools`, ...) lands on the mentor's own agent entry; others at the root (docs/openclaw-config.md).
+        :param pulumi.Input[_builtins.str] heartbeat: HEARTBEAT.md; on OpenClaw 2026.9 and later the heartbeat job's monitor scratch (at most 256 KiB; the agent needs a heartbeat schedule, config `heartbeat.every`).
+        :param pulumi.Input[_builtins.str] identity: IDENTITY.md
+        :param pulumi.Input[_builtins.str] memory: MEMORY.md
+        :param pulumi.Input[_builtins.str] mentor: The mentor's UUID.
+        :param pulumi.Input[_builtins.str] model: The model, e.g. `anthropic/claude-sonnet-4-6` (part of the config patch).
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
+        :param pulumi.Input[_builtins.str] soul: SOUL.md
+        :param pulumi.Input[_builtins.str] tools: TOOLS.md; on OpenClaw 2026.9 and later the `## Tools` section of AGENTS.md (docs/real-server.md).
+        :param pulumi.Input[_builtins.str] user_context: USER.md
         """
         ...
     @overload
@@ -254,7 +314,7 @@ class AgentConfig(pulumi.CustomResource):
                  args: AgentConfigArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An ibl.ai claw API object: AgentConfig.
+        A mentor's agent config: `agent-configs/`. Adopts the config the service made when the mentor was bound instead of creating a second. `contentHash` is a ConfigPush trigger.
 
         :param str resource_name: The name of the resource.
         :param AgentConfigArgs args: The arguments to use to populate this resource's properties.
@@ -374,11 +434,17 @@ class AgentConfig(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def agents(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        AGENTS.md
+        """
         return pulumi.get(self, "agents")
 
     @_builtins.property
     @pulumi.getter(name="allowedModels")
     def allowed_models(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The model ids the mentor may use (`allowed_models`, the platform's newer docs); part of `contentHash` only when set.
+        """
         return pulumi.get(self, "allowed_models")
 
     @_builtins.property
@@ -394,11 +460,17 @@ class AgentConfig(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def bootstrap(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        BOOTSTRAP.md (consumed by the server after its first run)
+        """
         return pulumi.get(self, "bootstrap")
 
     @_builtins.property
     @pulumi.getter
     def config(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The config patch (heartbeat schedule, session isolation, skill toggles, fallbacks). Blocked paths (gateway.auth, gateway.controlUi.dangerouslyDisableDeviceAuth, tools.exec.host, sandbox.mode, hooks.allowUnsafeExternalContent) fail check, and so does anything OpenClaw's schema refuses (`iblai:openclawVersion`). A top-level key OpenClaw allows on an agent (`heartbeat`, `sandbox`, `tools`, ...) lands on the mentor's own agent entry; others at the root (docs/openclaw-config.md).
+        """
         return pulumi.get(self, "config")
 
     @_builtins.property
@@ -414,26 +486,41 @@ class AgentConfig(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def heartbeat(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        HEARTBEAT.md; on OpenClaw 2026.9 and later the heartbeat job's monitor scratch (at most 256 KiB; the agent needs a heartbeat schedule, config `heartbeat.every`).
+        """
         return pulumi.get(self, "heartbeat")
 
     @_builtins.property
     @pulumi.getter
     def identity(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        IDENTITY.md
+        """
         return pulumi.get(self, "identity")
 
     @_builtins.property
     @pulumi.getter
     def memory(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        MEMORY.md
+        """
         return pulumi.get(self, "memory")
 
     @_builtins.property
     @pulumi.getter
     def mentor(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The mentor's UUID.
+        """
         return pulumi.get(self, "mentor")
 
     @_builtins.property
     @pulumi.getter
     def model(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The model, e.g. `anthropic/claude-sonnet-4-6` (part of the config patch).
+        """
         return pulumi.get(self, "model")
 
     @_builtins.property
@@ -444,11 +531,17 @@ class AgentConfig(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def soul(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        SOUL.md
+        """
         return pulumi.get(self, "soul")
 
     @_builtins.property
     @pulumi.getter
     def tools(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        TOOLS.md; on OpenClaw 2026.9 and later the `## Tools` section of AGENTS.md (docs/real-server.md).
+        """
         return pulumi.get(self, "tools")
 
     @_builtins.property
@@ -459,5 +552,8 @@ class AgentConfig(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="userContext")
     def user_context(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        USER.md
+        """
         return pulumi.get(self, "user_context")
 

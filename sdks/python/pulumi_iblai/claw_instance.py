@@ -33,9 +33,17 @@ class ClawInstanceArgs:
         """
         The set of arguments for constructing a ClawInstance resource.
 
+        :param pulumi.Input[_builtins.str] name: Display name.
+        :param pulumi.Input[_builtins.str] server_url: HTTPS URL of the claw server.
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param Any auth_headers: Proxy auth headers.
+        :param pulumi.Input[_builtins.str] claw_type: `openclaw` (default on the service), `ironclaw`, or `nemoclaw` (recent platform versions; older ones take NemoClaw hosts as `openclaw`).
+        :param Any connection_params: Connection parameters. OpenClaw servers need a device identity: `{ device_identity: { private_key_pem: "-----BEGIN PRIVATE KEY-----..." } }` (see DeviceIdentity).
+        :param Any deployment_backend: Deployment backend id (a positive integer or its digit string); null = configured by hand.
+        :param pulumi.Input[_builtins.str] gateway_token: The gateway's token.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
+        :param pulumi.Input[_builtins.bool] verify_connectivity: Ours, never sent: run test-connectivity after create and update, and fail the deployment with the failing check, its detail and a hint (the instance is kept; the next `up` tests again).
         """
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "server_url", server_url)
@@ -61,6 +69,9 @@ class ClawInstanceArgs:
     @_builtins.property
     @pulumi.getter
     def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        Display name.
+        """
         return pulumi.get(self, "name")
 
     @name.setter
@@ -70,6 +81,9 @@ class ClawInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="serverUrl")
     def server_url(self) -> pulumi.Input[_builtins.str]:
+        """
+        HTTPS URL of the claw server.
+        """
         return pulumi.get(self, "server_url")
 
     @server_url.setter
@@ -103,6 +117,9 @@ class ClawInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="authHeaders")
     def auth_headers(self) -> Optional[Any]:
+        """
+        Proxy auth headers.
+        """
         return pulumi.get(self, "auth_headers")
 
     @auth_headers.setter
@@ -112,6 +129,9 @@ class ClawInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="clawType")
     def claw_type(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `openclaw` (default on the service), `ironclaw`, or `nemoclaw` (recent platform versions; older ones take NemoClaw hosts as `openclaw`).
+        """
         return pulumi.get(self, "claw_type")
 
     @claw_type.setter
@@ -121,6 +141,9 @@ class ClawInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="connectionParams")
     def connection_params(self) -> Optional[Any]:
+        """
+        Connection parameters. OpenClaw servers need a device identity: `{ device_identity: { private_key_pem: "-----BEGIN PRIVATE KEY-----..." } }` (see DeviceIdentity).
+        """
         return pulumi.get(self, "connection_params")
 
     @connection_params.setter
@@ -130,6 +153,9 @@ class ClawInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="deploymentBackend")
     def deployment_backend(self) -> Optional[Any]:
+        """
+        Deployment backend id (a positive integer or its digit string); null = configured by hand.
+        """
         return pulumi.get(self, "deployment_backend")
 
     @deployment_backend.setter
@@ -139,6 +165,9 @@ class ClawInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="gatewayToken")
     def gateway_token(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The gateway's token.
+        """
         return pulumi.get(self, "gateway_token")
 
     @gateway_token.setter
@@ -160,6 +189,9 @@ class ClawInstanceArgs:
     @_builtins.property
     @pulumi.getter(name="verifyConnectivity")
     def verify_connectivity(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Ours, never sent: run test-connectivity after create and update, and fail the deployment with the failing check, its detail and a hint (the instance is kept; the next `up` tests again).
+        """
         return pulumi.get(self, "verify_connectivity")
 
     @verify_connectivity.setter
@@ -186,13 +218,21 @@ class ClawInstance(pulumi.CustomResource):
                  verify_connectivity: pulumi.Input[Optional[_builtins.bool]] = None,
                  __props__=None):
         """
-        An ibl.ai claw API object: ClawInstance.
+        A claw server (OpenClaw or IronClaw) registered with ibl.ai: `claw/instances/`.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param Any auth_headers: Proxy auth headers.
+        :param pulumi.Input[_builtins.str] claw_type: `openclaw` (default on the service), `ironclaw`, or `nemoclaw` (recent platform versions; older ones take NemoClaw hosts as `openclaw`).
+        :param Any connection_params: Connection parameters. OpenClaw servers need a device identity: `{ device_identity: { private_key_pem: "-----BEGIN PRIVATE KEY-----..." } }` (see DeviceIdentity).
+        :param Any deployment_backend: Deployment backend id (a positive integer or its digit string); null = configured by hand.
+        :param pulumi.Input[_builtins.str] gateway_token: The gateway's token.
+        :param pulumi.Input[_builtins.str] name: Display name.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
+        :param pulumi.Input[_builtins.str] server_url: HTTPS URL of the claw server.
+        :param pulumi.Input[_builtins.bool] verify_connectivity: Ours, never sent: run test-connectivity after create and update, and fail the deployment with the failing check, its detail and a hint (the instance is kept; the next `up` tests again).
         """
         ...
     @overload
@@ -201,7 +241,7 @@ class ClawInstance(pulumi.CustomResource):
                  args: ClawInstanceArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An ibl.ai claw API object: ClawInstance.
+        A claw server (OpenClaw or IronClaw) registered with ibl.ai: `claw/instances/`.
 
         :param str resource_name: The name of the resource.
         :param ClawInstanceArgs args: The arguments to use to populate this resource's properties.
@@ -325,11 +365,17 @@ class ClawInstance(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="authHeaders")
     def auth_headers(self) -> pulumi.Output[Optional[Any]]:
+        """
+        Proxy auth headers.
+        """
         return pulumi.get(self, "auth_headers")
 
     @_builtins.property
     @pulumi.getter(name="clawType")
     def claw_type(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        `openclaw` (default on the service), `ironclaw`, or `nemoclaw` (recent platform versions; older ones take NemoClaw hosts as `openclaw`).
+        """
         return pulumi.get(self, "claw_type")
 
     @_builtins.property
@@ -340,6 +386,9 @@ class ClawInstance(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="connectionParams")
     def connection_params(self) -> pulumi.Output[Optional[Any]]:
+        """
+        Connection parameters. OpenClaw servers need a device identity: `{ device_identity: { private_key_pem: "-----BEGIN PRIVATE KEY-----..." } }` (see DeviceIdentity).
+        """
         return pulumi.get(self, "connection_params")
 
     @_builtins.property
@@ -360,16 +409,25 @@ class ClawInstance(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="deploymentBackend")
     def deployment_backend(self) -> pulumi.Output[Optional[Any]]:
+        """
+        Deployment backend id (a positive integer or its digit string); null = configured by hand.
+        """
         return pulumi.get(self, "deployment_backend")
 
     @_builtins.property
     @pulumi.getter(name="gatewayToken")
     def gateway_token(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The gateway's token.
+        """
         return pulumi.get(self, "gateway_token")
 
     @_builtins.property
     @pulumi.getter(name="instanceId")
     def instance_id(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The service's id (also the resource id, as a string).
+        """
         return pulumi.get(self, "instance_id")
 
     @_builtins.property
@@ -385,6 +443,9 @@ class ClawInstance(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def name(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Display name.
+        """
         return pulumi.get(self, "name")
 
     @_builtins.property
@@ -405,6 +466,9 @@ class ClawInstance(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="serverUrl")
     def server_url(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        HTTPS URL of the claw server.
+        """
         return pulumi.get(self, "server_url")
 
     @_builtins.property
@@ -420,5 +484,8 @@ class ClawInstance(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="verifyConnectivity")
     def verify_connectivity(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Ours, never sent: run test-connectivity after create and update, and fail the deployment with the failing check, its detail and a hint (the instance is kept; the next `up` tests again).
+        """
         return pulumi.get(self, "verify_connectivity")
 

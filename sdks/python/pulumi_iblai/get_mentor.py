@@ -58,6 +58,9 @@ class GetMentorResult:
     @_builtins.property
     @pulumi.getter(name="allowAnonymous")
     def allow_anonymous(self) -> Optional[_builtins.bool]:
+        """
+        Whether anonymous users may chat with it; default: the platform's (the platform's scripts set true; we do not, since it opens the mentor to anyone).
+        """
         return pulumi.get(self, "allow_anonymous")
 
     @_builtins.property
@@ -68,16 +71,25 @@ class GetMentorResult:
     @_builtins.property
     @pulumi.getter
     def description(self) -> Optional[_builtins.str]:
+        """
+        Sent as `description` at create and `mentor_description` in the settings.
+        """
         return pulumi.get(self, "description")
 
     @_builtins.property
     @pulumi.getter(name="displayName")
     def display_name(self) -> Optional[_builtins.str]:
+        """
+        The name users see; default: `name`.
+        """
         return pulumi.get(self, "display_name")
 
     @_builtins.property
     @pulumi.getter(name="enableClaw")
     def enable_claw(self) -> Optional[_builtins.bool]:
+        """
+        Whether the mentor runs on a claw server; default true. Destroy sets it false.
+        """
         return pulumi.get(self, "enable_claw")
 
     @_builtins.property
@@ -88,6 +100,9 @@ class GetMentorResult:
     @_builtins.property
     @pulumi.getter
     def name(self) -> Optional[_builtins.str]:
+        """
+        The mentor's name (`new_mentor_name`), unique in the org: its natural key; `displayName` is what users see.
+        """
         return pulumi.get(self, "name")
 
     @_builtins.property
@@ -98,11 +113,17 @@ class GetMentorResult:
     @_builtins.property
     @pulumi.getter(name="uniqueId")
     def unique_id(self) -> Optional[Any]:
+        """
+        The mentor's UUID (`unique_id`), the same as its id.
+        """
         return pulumi.get(self, "unique_id")
 
     @_builtins.property
     @pulumi.getter
     def visibility(self) -> Optional[_builtins.str]:
+        """
+        Default: the platform's.
+        """
         return pulumi.get(self, "visibility")
 
 

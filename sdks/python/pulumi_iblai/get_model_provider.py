@@ -76,11 +76,17 @@ class GetModelProviderResult:
     @_builtins.property
     @pulumi.getter(name="apiType")
     def api_type(self) -> Optional[_builtins.str]:
+        """
+        e.g. `openai-completions`, `anthropic-messages`.
+        """
         return pulumi.get(self, "api_type")
 
     @_builtins.property
     @pulumi.getter(name="baseUrl")
     def base_url(self) -> Optional[_builtins.str]:
+        """
+        The LLM provider's API URL, e.g. `https://openrouter.ai/api/v1` (not the API's: that is `apiBaseUrl`).
+        """
         return pulumi.get(self, "base_url")
 
     @_builtins.property
@@ -91,16 +97,25 @@ class GetModelProviderResult:
     @_builtins.property
     @pulumi.getter(name="credentialKey")
     def credential_key(self) -> Optional[_builtins.str]:
+        """
+        JSON key inside that credential's value.
+        """
         return pulumi.get(self, "credential_key")
 
     @_builtins.property
     @pulumi.getter(name="credentialName")
     def credential_name(self) -> Optional[_builtins.str]:
+        """
+        Names an LLM credential stored on the platform.
+        """
         return pulumi.get(self, "credential_name")
 
     @_builtins.property
     @pulumi.getter(name="credentialResolved")
     def credential_resolved(self) -> Optional[Any]:
+        """
+        Whether a credential of that name exists on the platform.
+        """
         return pulumi.get(self, "credential_resolved")
 
     @_builtins.property
@@ -131,11 +146,17 @@ class GetModelProviderResult:
     @_builtins.property
     @pulumi.getter(name="modelsMode")
     def models_mode(self) -> Optional[_builtins.str]:
+        """
+        `merge` or `replace` the server's own model list.
+        """
         return pulumi.get(self, "models_mode")
 
     @_builtins.property
     @pulumi.getter
     def name(self) -> Optional[_builtins.str]:
+        """
+        The provider's id in the claw config, e.g. `openrouter`.
+        """
         return pulumi.get(self, "name")
 
     @_builtins.property
@@ -146,6 +167,9 @@ class GetModelProviderResult:
     @_builtins.property
     @pulumi.getter
     def server(self) -> Optional[Any]:
+        """
+        The claw instance (its id).
+        """
         return pulumi.get(self, "server")
 
     @_builtins.property

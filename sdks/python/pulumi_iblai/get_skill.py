@@ -95,11 +95,17 @@ class GetSkillResult:
     @_builtins.property
     @pulumi.getter
     def instruction(self) -> Optional[_builtins.str]:
+        """
+        The SKILL.md body.
+        """
         return pulumi.get(self, "instruction")
 
     @_builtins.property
     @pulumi.getter
     def metadata(self) -> Optional[Any]:
+        """
+        The SKILL.md front matter, e.g. `{ openclaw: { requires: { bins: ["curl"] } } }`.
+        """
         return pulumi.get(self, "metadata")
 
     @_builtins.property
@@ -120,11 +126,17 @@ class GetSkillResult:
     @_builtins.property
     @pulumi.getter
     def slug(self) -> Optional[_builtins.str]:
+        """
+        Unique per platform.
+        """
         return pulumi.get(self, "slug")
 
     @_builtins.property
     @pulumi.getter(name="uniqueId")
     def unique_id(self) -> Optional[Any]:
+        """
+        The skill's `unique_id` (a UUID beside its id; null where the service has none): what mentor-scoped assignments name.
+        """
         return pulumi.get(self, "unique_id")
 
     @_builtins.property

@@ -31,9 +31,15 @@ class MentorArgs:
         """
         The set of arguments for constructing a Mentor resource.
 
+        :param pulumi.Input[_builtins.str] name: The mentor's name (`new_mentor_name`), unique in the org: its natural key; `displayName` is what users see.
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
+        :param pulumi.Input[_builtins.bool] allow_anonymous: Whether anonymous users may chat with it; default: the platform's (the platform's scripts set true; we do not, since it opens the mentor to anyone).
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.str] description: Sent as `description` at create and `mentor_description` in the settings.
+        :param pulumi.Input[_builtins.str] display_name: The name users see; default: `name`.
+        :param pulumi.Input[_builtins.bool] enable_claw: Whether the mentor runs on a claw server; default true. Destroy sets it false.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
+        :param pulumi.Input[_builtins.str] visibility: Default: the platform's.
         """
         pulumi.set(__self__, "name", name)
         if adopt_id is not None:
@@ -56,6 +62,9 @@ class MentorArgs:
     @_builtins.property
     @pulumi.getter
     def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The mentor's name (`new_mentor_name`), unique in the org: its natural key; `displayName` is what users see.
+        """
         return pulumi.get(self, "name")
 
     @name.setter
@@ -77,6 +86,9 @@ class MentorArgs:
     @_builtins.property
     @pulumi.getter(name="allowAnonymous")
     def allow_anonymous(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether anonymous users may chat with it; default: the platform's (the platform's scripts set true; we do not, since it opens the mentor to anyone).
+        """
         return pulumi.get(self, "allow_anonymous")
 
     @allow_anonymous.setter
@@ -98,6 +110,9 @@ class MentorArgs:
     @_builtins.property
     @pulumi.getter
     def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Sent as `description` at create and `mentor_description` in the settings.
+        """
         return pulumi.get(self, "description")
 
     @description.setter
@@ -107,6 +122,9 @@ class MentorArgs:
     @_builtins.property
     @pulumi.getter(name="displayName")
     def display_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The name users see; default: `name`.
+        """
         return pulumi.get(self, "display_name")
 
     @display_name.setter
@@ -116,6 +134,9 @@ class MentorArgs:
     @_builtins.property
     @pulumi.getter(name="enableClaw")
     def enable_claw(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether the mentor runs on a claw server; default true. Destroy sets it false.
+        """
         return pulumi.get(self, "enable_claw")
 
     @enable_claw.setter
@@ -137,6 +158,9 @@ class MentorArgs:
     @_builtins.property
     @pulumi.getter
     def visibility(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Default: the platform's.
+        """
         return pulumi.get(self, "visibility")
 
     @visibility.setter
@@ -161,13 +185,19 @@ class Mentor(pulumi.CustomResource):
                  visibility: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        An ibl.ai claw API object: Mentor.
+        An ibl.ai mentor, made through the platform's mentor API by the org admin (`iblai:adminUser`, or looked up): `users/<admin>/mentor-with-settings/` from the `ai-mentor` template, then its settings with `enable_claw: true`. Its id (and `uniqueId`) is the mentor's UUID, what MentorBinding, AgentConfig and SkillAssignment take as `mentor`. Adopt an existing one with `adoptId: <uuid>`. Destroy disables claw on the mentor and keeps it (the API has no DELETE of a mentor), saying so in one warning.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
+        :param pulumi.Input[_builtins.bool] allow_anonymous: Whether anonymous users may chat with it; default: the platform's (the platform's scripts set true; we do not, since it opens the mentor to anyone).
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.str] description: Sent as `description` at create and `mentor_description` in the settings.
+        :param pulumi.Input[_builtins.str] display_name: The name users see; default: `name`.
+        :param pulumi.Input[_builtins.bool] enable_claw: Whether the mentor runs on a claw server; default true. Destroy sets it false.
+        :param pulumi.Input[_builtins.str] name: The mentor's name (`new_mentor_name`), unique in the org: its natural key; `displayName` is what users see.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
+        :param pulumi.Input[_builtins.str] visibility: Default: the platform's.
         """
         ...
     @overload
@@ -176,7 +206,7 @@ class Mentor(pulumi.CustomResource):
                  args: MentorArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An ibl.ai claw API object: Mentor.
+        An ibl.ai mentor, made through the platform's mentor API by the org admin (`iblai:adminUser`, or looked up): `users/<admin>/mentor-with-settings/` from the `ai-mentor` template, then its settings with `enable_claw: true`. Its id (and `uniqueId`) is the mentor's UUID, what MentorBinding, AgentConfig and SkillAssignment take as `mentor`. Adopt an existing one with `adoptId: <uuid>`. Destroy disables claw on the mentor and keeps it (the API has no DELETE of a mentor), saying so in one warning.
 
         :param str resource_name: The name of the resource.
         :param MentorArgs args: The arguments to use to populate this resource's properties.
@@ -269,6 +299,9 @@ class Mentor(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="allowAnonymous")
     def allow_anonymous(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Whether anonymous users may chat with it; default: the platform's (the platform's scripts set true; we do not, since it opens the mentor to anyone).
+        """
         return pulumi.get(self, "allow_anonymous")
 
     @_builtins.property
@@ -284,21 +317,33 @@ class Mentor(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def description(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Sent as `description` at create and `mentor_description` in the settings.
+        """
         return pulumi.get(self, "description")
 
     @_builtins.property
     @pulumi.getter(name="displayName")
     def display_name(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The name users see; default: `name`.
+        """
         return pulumi.get(self, "display_name")
 
     @_builtins.property
     @pulumi.getter(name="enableClaw")
     def enable_claw(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Whether the mentor runs on a claw server; default true. Destroy sets it false.
+        """
         return pulumi.get(self, "enable_claw")
 
     @_builtins.property
     @pulumi.getter
     def name(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The mentor's name (`new_mentor_name`), unique in the org: its natural key; `displayName` is what users see.
+        """
         return pulumi.get(self, "name")
 
     @_builtins.property
@@ -314,10 +359,16 @@ class Mentor(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="uniqueId")
     def unique_id(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The mentor's UUID (`unique_id`), the same as its id.
+        """
         return pulumi.get(self, "unique_id")
 
     @_builtins.property
     @pulumi.getter
     def visibility(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Default: the platform's.
+        """
         return pulumi.get(self, "visibility")
 

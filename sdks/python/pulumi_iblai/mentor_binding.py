@@ -31,8 +31,13 @@ class MentorBindingArgs:
         """
         The set of arguments for constructing a MentorBinding resource.
 
+        :param pulumi.Input[_builtins.str] mentor: The mentor's UUID.
+        :param Any server: The claw instance (its id).
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
+        :param pulumi.Input[_builtins.str] agent_id: Mentor routes: the OpenClaw agent's name (the service's default is `main`; a push creates a missing one). On the collection routes the service names the agent itself: recorded in state, not sent, never a diff, and a warning says it is not applied.
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.bool] auto_push: Default false (sent at create): with it on, the current service pushes on every agent-config write and an empty field blanks its file; preview says so.
+        :param Any initial_agent_config: Mentor routes: agent-config fields sent with the bind, by their API names as the platform's scripts send them (`identity`, `soul`, `user_context`, ...); unknown keys fail at preview. Sent with the bind (and again when changed); manage the config with AgentConfig.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
         """
         pulumi.set(__self__, "mentor", mentor)
@@ -55,6 +60,9 @@ class MentorBindingArgs:
     @_builtins.property
     @pulumi.getter
     def mentor(self) -> pulumi.Input[_builtins.str]:
+        """
+        The mentor's UUID.
+        """
         return pulumi.get(self, "mentor")
 
     @mentor.setter
@@ -64,6 +72,9 @@ class MentorBindingArgs:
     @_builtins.property
     @pulumi.getter
     def server(self) -> Any:
+        """
+        The claw instance (its id).
+        """
         return pulumi.get(self, "server")
 
     @server.setter
@@ -85,6 +96,9 @@ class MentorBindingArgs:
     @_builtins.property
     @pulumi.getter(name="agentId")
     def agent_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Mentor routes: the OpenClaw agent's name (the service's default is `main`; a push creates a missing one). On the collection routes the service names the agent itself: recorded in state, not sent, never a diff, and a warning says it is not applied.
+        """
         return pulumi.get(self, "agent_id")
 
     @agent_id.setter
@@ -106,6 +120,9 @@ class MentorBindingArgs:
     @_builtins.property
     @pulumi.getter(name="autoPush")
     def auto_push(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Default false (sent at create): with it on, the current service pushes on every agent-config write and an empty field blanks its file; preview says so.
+        """
         return pulumi.get(self, "auto_push")
 
     @auto_push.setter
@@ -124,6 +141,9 @@ class MentorBindingArgs:
     @_builtins.property
     @pulumi.getter(name="initialAgentConfig")
     def initial_agent_config(self) -> Optional[Any]:
+        """
+        Mentor routes: agent-config fields sent with the bind, by their API names as the platform's scripts send them (`identity`, `soul`, `user_context`, ...); unknown keys fail at preview. Sent with the bind (and again when changed); manage the config with AgentConfig.
+        """
         return pulumi.get(self, "initial_agent_config")
 
     @initial_agent_config.setter
@@ -160,13 +180,18 @@ class MentorBinding(pulumi.CustomResource):
                  server: Optional[Any] = None,
                  __props__=None):
         """
-        An ibl.ai claw API object: MentorBinding.
+        Binds a mentor to a claw server: `claw/mentor-configs/`. Binding a mentor creates its agent config on the service when it has none (AgentConfig adopts it). Deliver the mentor's config with a ConfigPush.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
+        :param pulumi.Input[_builtins.str] agent_id: Mentor routes: the OpenClaw agent's name (the service's default is `main`; a push creates a missing one). On the collection routes the service names the agent itself: recorded in state, not sent, never a diff, and a warning says it is not applied.
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.bool] auto_push: Default false (sent at create): with it on, the current service pushes on every agent-config write and an empty field blanks its file; preview says so.
+        :param Any initial_agent_config: Mentor routes: agent-config fields sent with the bind, by their API names as the platform's scripts send them (`identity`, `soul`, `user_context`, ...); unknown keys fail at preview. Sent with the bind (and again when changed); manage the config with AgentConfig.
+        :param pulumi.Input[_builtins.str] mentor: The mentor's UUID.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
+        :param Any server: The claw instance (its id).
         """
         ...
     @overload
@@ -175,7 +200,7 @@ class MentorBinding(pulumi.CustomResource):
                  args: MentorBindingArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An ibl.ai claw API object: MentorBinding.
+        Binds a mentor to a claw server: `claw/mentor-configs/`. Binding a mentor creates its agent config on the service when it has none (AgentConfig adopts it). Deliver the mentor's config with a ConfigPush.
 
         :param str resource_name: The name of the resource.
         :param MentorBindingArgs args: The arguments to use to populate this resource's properties.
@@ -280,11 +305,17 @@ class MentorBinding(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="agentConfig")
     def agent_config(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The mentor's agent config as embedded by the service.
+        """
         return pulumi.get(self, "agent_config")
 
     @_builtins.property
     @pulumi.getter(name="agentId")
     def agent_id(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Mentor routes: the OpenClaw agent's name (the service's default is `main`; a push creates a missing one). On the collection routes the service names the agent itself: recorded in state, not sent, never a diff, and a warning says it is not applied.
+        """
         return pulumi.get(self, "agent_id")
 
     @_builtins.property
@@ -300,11 +331,17 @@ class MentorBinding(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="autoPush")
     def auto_push(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Default false (sent at create): with it on, the current service pushes on every agent-config write and an empty field blanks its file; preview says so.
+        """
         return pulumi.get(self, "auto_push")
 
     @_builtins.property
     @pulumi.getter(name="bindingId")
     def binding_id(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The API's id (on the mentor routes the resource's `id` is the mentor's UUID).
+        """
         return pulumi.get(self, "binding_id")
 
     @_builtins.property
@@ -320,6 +357,9 @@ class MentorBinding(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="initialAgentConfig")
     def initial_agent_config(self) -> pulumi.Output[Optional[Any]]:
+        """
+        Mentor routes: agent-config fields sent with the bind, by their API names as the platform's scripts send them (`identity`, `soul`, `user_context`, ...); unknown keys fail at preview. Sent with the bind (and again when changed); manage the config with AgentConfig.
+        """
         return pulumi.get(self, "initial_agent_config")
 
     @_builtins.property
@@ -335,11 +375,17 @@ class MentorBinding(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="lastPushWarnings")
     def last_push_warnings(self) -> pulumi.Output[Optional[Any]]:
+        """
+        Security warnings of the last push's baseline check.
+        """
         return pulumi.get(self, "last_push_warnings")
 
     @_builtins.property
     @pulumi.getter
     def mentor(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The mentor's UUID.
+        """
         return pulumi.get(self, "mentor")
 
     @_builtins.property
@@ -350,6 +396,9 @@ class MentorBinding(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def server(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The claw instance (its id).
+        """
         return pulumi.get(self, "server")
 
     @_builtins.property

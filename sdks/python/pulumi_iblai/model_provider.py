@@ -34,8 +34,15 @@ class ModelProviderArgs:
         """
         The set of arguments for constructing a ModelProvider resource.
 
+        :param pulumi.Input[_builtins.str] api_type: e.g. `openai-completions`, `anthropic-messages`.
+        :param pulumi.Input[_builtins.str] base_url: The LLM provider's API URL, e.g. `https://openrouter.ai/api/v1` (not the API's: that is `apiBaseUrl`).
+        :param pulumi.Input[_builtins.str] credential_name: Names an LLM credential stored on the platform.
+        :param pulumi.Input[_builtins.str] name: The provider's id in the claw config, e.g. `openrouter`.
+        :param Any server: The claw instance (its id).
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.str] credential_key: JSON key inside that credential's value.
+        :param pulumi.Input[_builtins.str] models_mode: `merge` or `replace` the server's own model list.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
         """
         pulumi.set(__self__, "api_type", api_type)
@@ -61,6 +68,9 @@ class ModelProviderArgs:
     @_builtins.property
     @pulumi.getter(name="apiType")
     def api_type(self) -> pulumi.Input[_builtins.str]:
+        """
+        e.g. `openai-completions`, `anthropic-messages`.
+        """
         return pulumi.get(self, "api_type")
 
     @api_type.setter
@@ -70,6 +80,9 @@ class ModelProviderArgs:
     @_builtins.property
     @pulumi.getter(name="baseUrl")
     def base_url(self) -> pulumi.Input[_builtins.str]:
+        """
+        The LLM provider's API URL, e.g. `https://openrouter.ai/api/v1` (not the API's: that is `apiBaseUrl`).
+        """
         return pulumi.get(self, "base_url")
 
     @base_url.setter
@@ -79,6 +92,9 @@ class ModelProviderArgs:
     @_builtins.property
     @pulumi.getter(name="credentialName")
     def credential_name(self) -> pulumi.Input[_builtins.str]:
+        """
+        Names an LLM credential stored on the platform.
+        """
         return pulumi.get(self, "credential_name")
 
     @credential_name.setter
@@ -88,6 +104,9 @@ class ModelProviderArgs:
     @_builtins.property
     @pulumi.getter
     def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The provider's id in the claw config, e.g. `openrouter`.
+        """
         return pulumi.get(self, "name")
 
     @name.setter
@@ -97,6 +116,9 @@ class ModelProviderArgs:
     @_builtins.property
     @pulumi.getter
     def server(self) -> Any:
+        """
+        The claw instance (its id).
+        """
         return pulumi.get(self, "server")
 
     @server.setter
@@ -130,6 +152,9 @@ class ModelProviderArgs:
     @_builtins.property
     @pulumi.getter(name="credentialKey")
     def credential_key(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        JSON key inside that credential's value.
+        """
         return pulumi.get(self, "credential_key")
 
     @credential_key.setter
@@ -157,6 +182,9 @@ class ModelProviderArgs:
     @_builtins.property
     @pulumi.getter(name="modelsMode")
     def models_mode(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `merge` or `replace` the server's own model list.
+        """
         return pulumi.get(self, "models_mode")
 
     @models_mode.setter
@@ -196,13 +224,20 @@ class ModelProvider(pulumi.CustomResource):
                  server: Optional[Any] = None,
                  __props__=None):
         """
-        An ibl.ai claw API object: ModelProvider.
+        An LLM provider in a claw server's config: `claw/model-providers/`. Delivered to the server by a ProviderPush; `contentHash` is its trigger.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.str] api_type: e.g. `openai-completions`, `anthropic-messages`.
+        :param pulumi.Input[_builtins.str] base_url: The LLM provider's API URL, e.g. `https://openrouter.ai/api/v1` (not the API's: that is `apiBaseUrl`).
+        :param pulumi.Input[_builtins.str] credential_key: JSON key inside that credential's value.
+        :param pulumi.Input[_builtins.str] credential_name: Names an LLM credential stored on the platform.
+        :param pulumi.Input[_builtins.str] models_mode: `merge` or `replace` the server's own model list.
+        :param pulumi.Input[_builtins.str] name: The provider's id in the claw config, e.g. `openrouter`.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
+        :param Any server: The claw instance (its id).
         """
         ...
     @overload
@@ -211,7 +246,7 @@ class ModelProvider(pulumi.CustomResource):
                  args: ModelProviderArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An ibl.ai claw API object: ModelProvider.
+        An LLM provider in a claw server's config: `claw/model-providers/`. Delivered to the server by a ProviderPush; `contentHash` is its trigger.
 
         :param str resource_name: The name of the resource.
         :param ModelProviderArgs args: The arguments to use to populate this resource's properties.
@@ -332,11 +367,17 @@ class ModelProvider(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="apiType")
     def api_type(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        e.g. `openai-completions`, `anthropic-messages`.
+        """
         return pulumi.get(self, "api_type")
 
     @_builtins.property
     @pulumi.getter(name="baseUrl")
     def base_url(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The LLM provider's API URL, e.g. `https://openrouter.ai/api/v1` (not the API's: that is `apiBaseUrl`).
+        """
         return pulumi.get(self, "base_url")
 
     @_builtins.property
@@ -347,16 +388,25 @@ class ModelProvider(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="credentialKey")
     def credential_key(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        JSON key inside that credential's value.
+        """
         return pulumi.get(self, "credential_key")
 
     @_builtins.property
     @pulumi.getter(name="credentialName")
     def credential_name(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Names an LLM credential stored on the platform.
+        """
         return pulumi.get(self, "credential_name")
 
     @_builtins.property
     @pulumi.getter(name="credentialResolved")
     def credential_resolved(self) -> pulumi.Output[Optional[Any]]:
+        """
+        Whether a credential of that name exists on the platform.
+        """
         return pulumi.get(self, "credential_resolved")
 
     @_builtins.property
@@ -382,11 +432,17 @@ class ModelProvider(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="modelsMode")
     def models_mode(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        `merge` or `replace` the server's own model list.
+        """
         return pulumi.get(self, "models_mode")
 
     @_builtins.property
     @pulumi.getter
     def name(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The provider's id in the claw config, e.g. `openrouter`.
+        """
         return pulumi.get(self, "name")
 
     @_builtins.property
@@ -402,6 +458,9 @@ class ModelProvider(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def server(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The claw instance (its id).
+        """
         return pulumi.get(self, "server")
 
     @_builtins.property

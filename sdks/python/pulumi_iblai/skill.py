@@ -32,8 +32,11 @@ class SkillArgs:
         """
         The set of arguments for constructing a Skill resource.
 
+        :param pulumi.Input[_builtins.str] slug: Unique per platform.
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.str] instruction: The SKILL.md body.
+        :param Any metadata: The SKILL.md front matter, e.g. `{ openclaw: { requires: { bins: ["curl"] } } }`.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
         """
         pulumi.set(__self__, "name", name)
@@ -67,6 +70,9 @@ class SkillArgs:
     @_builtins.property
     @pulumi.getter
     def slug(self) -> pulumi.Input[_builtins.str]:
+        """
+        Unique per platform.
+        """
         return pulumi.get(self, "slug")
 
     @slug.setter
@@ -118,6 +124,9 @@ class SkillArgs:
     @_builtins.property
     @pulumi.getter
     def instruction(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The SKILL.md body.
+        """
         return pulumi.get(self, "instruction")
 
     @instruction.setter
@@ -127,6 +136,9 @@ class SkillArgs:
     @_builtins.property
     @pulumi.getter
     def metadata(self) -> Optional[Any]:
+        """
+        The SKILL.md front matter, e.g. `{ openclaw: { requires: { bins: ["curl"] } } }`.
+        """
         return pulumi.get(self, "metadata")
 
     @metadata.setter
@@ -173,13 +185,16 @@ class Skill(pulumi.CustomResource):
                  version: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        An ibl.ai claw API object: Skill.
+        A skill (a SKILL.md with its files): `agent-skills/`. Give it to mentors with SkillAssignment; `contentHash` is a ConfigPush trigger.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.str] instruction: The SKILL.md body.
+        :param Any metadata: The SKILL.md front matter, e.g. `{ openclaw: { requires: { bins: ["curl"] } } }`.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
+        :param pulumi.Input[_builtins.str] slug: Unique per platform.
         """
         ...
     @overload
@@ -188,7 +203,7 @@ class Skill(pulumi.CustomResource):
                  args: SkillArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An ibl.ai claw API object: Skill.
+        A skill (a SKILL.md with its files): `agent-skills/`. Give it to mentors with SkillAssignment; `contentHash` is a ConfigPush trigger.
 
         :param str resource_name: The name of the resource.
         :param SkillArgs args: The arguments to use to populate this resource's properties.
@@ -317,11 +332,17 @@ class Skill(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def instruction(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The SKILL.md body.
+        """
         return pulumi.get(self, "instruction")
 
     @_builtins.property
     @pulumi.getter
     def metadata(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The SKILL.md front matter, e.g. `{ openclaw: { requires: { bins: ["curl"] } } }`.
+        """
         return pulumi.get(self, "metadata")
 
     @_builtins.property
@@ -347,11 +368,17 @@ class Skill(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def slug(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Unique per platform.
+        """
         return pulumi.get(self, "slug")
 
     @_builtins.property
     @pulumi.getter(name="uniqueId")
     def unique_id(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The skill's `unique_id` (a UUID beside its id; null where the service has none): what mentor-scoped assignments name.
+        """
         return pulumi.get(self, "unique_id")
 
     @_builtins.property

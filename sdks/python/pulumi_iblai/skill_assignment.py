@@ -28,8 +28,11 @@ class SkillAssignmentArgs:
         """
         The set of arguments for constructing a SkillAssignment resource.
 
+        :param pulumi.Input[_builtins.str] mentor: The mentor's UUID.
+        :param Any skill: The skill: the Skill resource, its id or its `uniqueId`; the provider sends what the routes need (the id on the collection routes, the unique_id on the mentor routes).
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.bool] enabled: Enabled assignments are pushed as `skills.entries`.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
         """
         pulumi.set(__self__, "mentor", mentor)
@@ -46,6 +49,9 @@ class SkillAssignmentArgs:
     @_builtins.property
     @pulumi.getter
     def mentor(self) -> pulumi.Input[_builtins.str]:
+        """
+        The mentor's UUID.
+        """
         return pulumi.get(self, "mentor")
 
     @mentor.setter
@@ -55,6 +61,9 @@ class SkillAssignmentArgs:
     @_builtins.property
     @pulumi.getter
     def skill(self) -> Any:
+        """
+        The skill: the Skill resource, its id or its `uniqueId`; the provider sends what the routes need (the id on the collection routes, the unique_id on the mentor routes).
+        """
         return pulumi.get(self, "skill")
 
     @skill.setter
@@ -88,6 +97,9 @@ class SkillAssignmentArgs:
     @_builtins.property
     @pulumi.getter
     def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Enabled assignments are pushed as `skills.entries`.
+        """
         return pulumi.get(self, "enabled")
 
     @enabled.setter
@@ -121,13 +133,16 @@ class SkillAssignment(pulumi.CustomResource):
                  skill: Optional[Any] = None,
                  __props__=None):
         """
-        An ibl.ai claw API object: SkillAssignment.
+        Gives a mentor a skill: `mentor-skill-assignments/`, or `mentors/<mentor>/skills/` on the mentor routes (once per mentor and skill). `contentHash` is a ConfigPush trigger.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.bool] enabled: Enabled assignments are pushed as `skills.entries`.
+        :param pulumi.Input[_builtins.str] mentor: The mentor's UUID.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
+        :param Any skill: The skill: the Skill resource, its id or its `uniqueId`; the provider sends what the routes need (the id on the collection routes, the unique_id on the mentor routes).
         """
         ...
     @overload
@@ -136,7 +151,7 @@ class SkillAssignment(pulumi.CustomResource):
                  args: SkillAssignmentArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An ibl.ai claw API object: SkillAssignment.
+        Gives a mentor a skill: `mentor-skill-assignments/`, or `mentors/<mentor>/skills/` on the mentor routes (once per mentor and skill). `contentHash` is a ConfigPush trigger.
 
         :param str resource_name: The name of the resource.
         :param SkillAssignmentArgs args: The arguments to use to populate this resource's properties.
@@ -255,11 +270,17 @@ class SkillAssignment(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def enabled(self) -> pulumi.Output[Optional[_builtins.bool]]:
+        """
+        Enabled assignments are pushed as `skills.entries`.
+        """
         return pulumi.get(self, "enabled")
 
     @_builtins.property
     @pulumi.getter
     def mentor(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The mentor's UUID.
+        """
         return pulumi.get(self, "mentor")
 
     @_builtins.property
@@ -270,6 +291,9 @@ class SkillAssignment(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def skill(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The skill: the Skill resource, its id or its `uniqueId`; the provider sends what the routes need (the id on the collection routes, the unique_id on the mentor routes).
+        """
         return pulumi.get(self, "skill")
 
     @_builtins.property
@@ -280,6 +304,9 @@ class SkillAssignment(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter(name="skillUniqueId")
     def skill_unique_id(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The skill's unique_id, as the mentor routes named it (null on the collection routes).
+        """
         return pulumi.get(self, "skill_unique_id")
 
     @_builtins.property

@@ -30,8 +30,10 @@ class SkillResourceArgs:
         """
         The set of arguments for constructing a SkillResource resource.
 
+        :param Any skill: The skill (its id).
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.str] content: Text of a script or reference.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
         :param pulumi.Input[_builtins.str] source: A local file path, relative to the program's folder.
         """
@@ -70,6 +72,9 @@ class SkillResourceArgs:
     @_builtins.property
     @pulumi.getter
     def skill(self) -> Any:
+        """
+        The skill (its id).
+        """
         return pulumi.get(self, "skill")
 
     @skill.setter
@@ -103,6 +108,9 @@ class SkillResourceArgs:
     @_builtins.property
     @pulumi.getter
     def content(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Text of a script or reference.
+        """
         return pulumi.get(self, "content")
 
     @content.setter
@@ -150,13 +158,15 @@ class SkillResource(pulumi.CustomResource):
                  source: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
-        An ibl.ai claw API object: SkillResource.
+        A file of a skill: `agent-skill-resources/`. Scripts and references carry text; assets are uploaded from a local file (multipart). `contentHash` is a ConfigPush trigger.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param Any adopt_id: Adopts the existing object with this id at create (pulumi import does the same without it).
         :param pulumi.Input[_builtins.str] api_base_url: Default: the provider's iblai:baseUrl.
+        :param pulumi.Input[_builtins.str] content: Text of a script or reference.
         :param pulumi.Input[_builtins.str] org: Default: the provider's iblai:org.
+        :param Any skill: The skill (its id).
         :param pulumi.Input[_builtins.str] source: A local file path, relative to the program's folder.
         """
         ...
@@ -166,7 +176,7 @@ class SkillResource(pulumi.CustomResource):
                  args: SkillResourceArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        An ibl.ai claw API object: SkillResource.
+        A file of a skill: `agent-skill-resources/`. Scripts and references carry text; assets are uploaded from a local file (multipart). `contentHash` is a ConfigPush trigger.
 
         :param str resource_name: The name of the resource.
         :param SkillResourceArgs args: The arguments to use to populate this resource's properties.
@@ -269,6 +279,9 @@ class SkillResource(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def content(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        Text of a script or reference.
+        """
         return pulumi.get(self, "content")
 
     @_builtins.property
@@ -304,6 +317,9 @@ class SkillResource(pulumi.CustomResource):
     @_builtins.property
     @pulumi.getter
     def skill(self) -> pulumi.Output[Optional[Any]]:
+        """
+        The skill (its id).
+        """
         return pulumi.get(self, "skill")
 
     @_builtins.property
