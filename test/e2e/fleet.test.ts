@@ -45,6 +45,7 @@ describe("iblai-claw fleet on the file backend", () => {
         fleet = new Fleet(undefined, emu);
     });
     afterAll(async () => {
+        fleet?.killStrays();
         await emu?.close();
         await gw?.close();
     });
@@ -113,17 +114,23 @@ describe("iblai-claw fleet on the file backend", () => {
         emu.setFaults([{ method: "POST", route: "*", kind: "latency", ms: 1500 }]);
         const since = log.length;
         const { child, done } = fleet.start(["up", "--yes", "--parallel", "3"]);
-        await new Promise<void>((resolve) => {
+        await new Promise<void>((resolve, reject) => {
+            const started = Date.now();
             const t = setInterval(() => {
                 // c's instance is in; the kill lands while its shard binds or pushes.
                 if (log.slice(since).some((l) => /^POST \S*(claw\/mentor-configs\/|\/claw-config\/) /.test(l))) {
                     clearInterval(t);
                     resolve();
+                } else if (Date.now() - started > 120_000) {
+                    clearInterval(t);
+                    process.kill(-(child.pid as number), "SIGKILL");
+                    reject(new Error("no binding was written within 120 s of the up: nothing to kill mid-way (does this test run after the one that adds server c?)"));
                 }
             }, 100);
         });
         process.kill(-(child.pid as number), "SIGKILL");
         await done;
+        fleet.killStrays(); // the provider hosts the engines started live in groups of their own
         emu.setFaults([]);
         const r = await fleet.run("up", "--yes", "--parallel", "3");
         expect(r.code).toBe(0);
@@ -156,6 +163,7 @@ describe("iblai-claw fleet on PostgreSQL", () => {
         fleet.declare(declaration({ fleet: "pgf", emu, gw, servers: { a: [11, 12, 13], b: [14] } }));
     });
     afterAll(async () => {
+        fleet?.killStrays();
         await emu?.close();
         await gw?.close();
         await pg?.stop();

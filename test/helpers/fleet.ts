@@ -72,6 +72,32 @@ export class Fleet {
         }
     }
 
+    /**
+     * Kills what a killed fleet left running in its folder: the engine starts each provider host
+     * in a process group of its own, so a kill of the fleet's group leaves them behind (ppid 1).
+     * Returns how many it stopped.
+     */
+    killStrays(): number {
+        let n = 0;
+        for (const name of fs.readdirSync("/proc")) {
+            if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+            let cwd: string;
+            try {
+                cwd = fs.readlinkSync(`/proc/${name}/cwd`);
+            } catch {
+                continue; // gone, or not ours to read
+            }
+            if (cwd !== this.dir && !cwd.startsWith(`${this.dir}/`)) continue;
+            try {
+                process.kill(Number(name), "SIGKILL");
+                n++;
+            } catch {
+                // exited meanwhile
+            }
+        }
+        return n;
+    }
+
     rows(collection: string): Record<string, unknown>[] {
         return this.emu.store.list(ORG, collection);
     }
