@@ -69,7 +69,7 @@ describe("emulator faults", () => {
         expect((await api().get("claw/instances/")).status).toBe(500);
         const log = await api().admin("GET", "requests");
         expect(log.status).toBe(200);
-        expect(log.body).toEqual({ total: 1, counts: { "GET claw/instances/": 1 } });
+        expect(log.body).toEqual({ total: 1, counts: { "GET claw/instances/": 1 }, firstAt: expect.any(String) });
         expect(api().emu.requestCounts()).toEqual({ "GET claw/instances/": 1 });
     });
 
