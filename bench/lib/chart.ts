@@ -67,6 +67,9 @@ function growth(results: WorkflowResult[]): { wall: Point[]; perResource: Point[
     return { wall, perResource, written };
 }
 
+/** One panel per run (field `run`), in the order of field `n`, titled at its top left: both charts' layout. */
+const RUN_PANELS = { row: { field: "run", type: "nominal", title: null, sort: { field: "n", op: "min" }, header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontSize: 12, labelLimit: 500 } } };
+
 const SERIES_COLORS = {
     domain: ["curl workflow", "ours up", "floor up", "ours preview (no-op)", "floor preview (no-op)", "ours up (no-op)", "floor up (no-op)", "ours destroy", "floor destroy"],
     range: ["#8c6d31", "#d62728", "#ff9896", "#1f77b4", "#aec7e8", "#2ca02c", "#98df8a", "#9467bd", "#c5b0d5"],
@@ -104,7 +107,7 @@ export async function renderChart(results: WorkflowResult[], options: { variants
     const split = {
         title: { text: "Guide workflow: curl vs pulumi-iblai-claw vs the engine floor", subtitle: "wall time split by phase; file backend, emulator on loopback" },
         data: { values: bars(shown) },
-        facet: { row: { field: "run", type: "nominal", title: null, sort: { field: "n", op: "min" }, header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontSize: 12, labelLimit: 500 } } },
+        facet: RUN_PANELS,
         resolve: { scale: { x: "independent" } },
         spec: {
             width: 520,
@@ -176,7 +179,7 @@ export async function renderFleetChart(runs: FleetChartRun[]): Promise<string> {
         $schema: "https://vega.github.io/schema/vega-lite/v6.json",
         title: { text: "Fleet: the guide's curl workflow vs iblai-claw fleet", subtitle: "whole commands as a user runs them; file backend, emulator on loopback, 2 cores" },
         data: { values },
-        facet: { row: { field: "run", type: "nominal", title: null, sort: { field: "n", op: "min" }, header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontSize: 12, labelLimit: 500 } } },
+        facet: RUN_PANELS,
         resolve: { scale: { x: "independent" } },
         spec: {
             width: 520,
