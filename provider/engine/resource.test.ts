@@ -3,6 +3,7 @@ import { Skill } from "../resources/skill";
 describe("registering a resource", () => {
     it("gives an error thrown during registration the stack of the program's call, and puts the stack limit back", () => {
         const before = Error.stackTraceLimit;
+        const formatter = Error.prepareStackTrace;
         const err = (() => {
             try {
                 // @pulumi/pulumi refuses this key synchronously, inside the constructor, while
@@ -16,5 +17,6 @@ describe("registering a resource", () => {
         expect(err?.message).toContain("__provider");
         expect(err?.stack).toContain("resource.test.ts");
         expect(Error.stackTraceLimit).toBe(before);
+        expect(Error.prepareStackTrace).toBe(formatter);
     });
 });

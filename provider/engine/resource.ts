@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { IDENTITY, OWNER } from "./crud";
 import type { ResourceFacts } from "./facts";
 import { READ_ONLY_GIVEN } from "./failures";
+import { trimRegistrationStacks } from "./registrationStack";
 import { providerStub } from "./stub";
 
 /** Connection identity a resource may pin instead of taking it from stack config. */
@@ -106,10 +107,12 @@ export abstract class ClawResource extends pulumi.dynamic.Resource {
         // property (kept only to report leaked promises), ~4 × 20 per resource, and under
         // ts-node each frame goes through source maps: at N = 50 that was ~3 s of CPU
         // (docs/performance.md). Registration's own stack (the resource's source position
-        // in state) sets its own limit and is unaffected. An error thrown in here gets the
-        // stack of this call back, so it still points at the program's line.
+        // in state) sets its own limit and is unaffected; it is trimmed to the program's
+        // frames instead (registrationStack.ts). An error thrown in here gets the stack of
+        // this call back, so it still points at the program's line.
         const limit = Error.stackTraceLimit;
         Error.stackTraceLimit = 0;
+        const restoreStacks = trimRegistrationStacks();
         try {
             super(
                 providerStub(shape.type),
@@ -121,10 +124,12 @@ export abstract class ClawResource extends pulumi.dynamic.Resource {
             );
         } catch (e) {
             Error.stackTraceLimit = limit;
+            restoreStacks();
             if (e instanceof Error) Error.captureStackTrace(e, ClawResource);
             throw e;
         } finally {
             Error.stackTraceLimit = limit;
+            restoreStacks();
         }
     }
 }

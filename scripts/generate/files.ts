@@ -4,6 +4,7 @@ import { ENTITIES } from "../../provider/entities";
 import { withDocsTables } from "./docs";
 import { resourceFile } from "./resource";
 import { sdkSchemas } from "./sdkSchemas";
+import { stubFiles } from "./stubs";
 
 /** One file the generator writes: its path from the repository's root and its text. */
 export interface GeneratedFile {
@@ -27,6 +28,7 @@ export function generatedFiles(root: string): GeneratedFile[] {
             ...(e.sdkSchemas === false ? [] : [{ path: `sdk/schemas/${e.sdkFile ?? e.file}.generated.ts`, text: sdkSchemas(e) }]),
             { path: `provider/resources/${e.file}.ts`, text: resourceFile(e) },
         ]),
+        ...stubFiles(),
         { path: docs, text: withDocsTables(fs.readFileSync(path.join(root, docs), "utf8"), ENTITIES) },
     ];
 }

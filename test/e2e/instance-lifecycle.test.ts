@@ -63,9 +63,15 @@ describe("ClawInstance with the real pulumi CLI", () => {
         const resource = JSON.parse(state).deployment.resources.find((r: { type: string }) => r.type === "pulumi-nodejs:dynamic/iblai:ClawInstance");
         expect(resource).toBeDefined();
         const stub: string = resource.outputs.__provider;
-        expect(Buffer.byteLength(stub)).toBeLessThan(1024);
+        // The installed package's per-type stub module, by reference (provider/engine/stub.ts).
+        expect(stub).toContain('require("pulumi-iblai-claw/dynamic/ClawInstance")');
+        expect(Buffer.byteLength(stub)).toBeLessThan(320);
         expect(stub).not.toMatch(/\/(work|home|root|tmp)\//); // no local paths
         expect(stub).toMatchSnapshot("serialized ClawInstance provider");
+        // Its source position is the program's line, not one inside this package, and its
+        // stack holds only the program's frames (provider/engine/registrationStack.ts).
+        expect(resource.sourcePosition).toBe("project:///index.ts#3,16");
+        expect(resource.stackTrace).toEqual([{ sourcePosition: "project:///index.ts#3,16" }]);
         expect(resource.outputs.gatewayToken).toHaveProperty("ciphertext");
     });
 

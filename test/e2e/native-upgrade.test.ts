@@ -7,8 +7,9 @@ import { PulumiProject, ROOT, requirePulumi, summary } from "../helpers/pulumi";
 
 // The upgrade proof of docs/native-provider.md ("Upgrading a stack"): a stack made by the
 // previous release's dynamic resources (test/fixtures/upgrade/v0.1.0, one of every kind),
-// moved to the native types with aliases (test/fixtures/upgrade/Pulumi.yaml): no replace,
-// no diff, no API write, and destroy still deletes everything.
+// upgraded to this version's dynamic resources, then moved to the native types with aliases
+// (test/fixtures/upgrade/Pulumi.yaml): no replace, no diff, no API write at either step, and
+// destroy still deletes everything.
 const emulator = useEmulator();
 const FIXTURE = path.join(ROOT, "test/fixtures/upgrade");
 const KINDS = ["DeviceIdentity", "GatewayToken", "ClawInstance", "ModelProvider", "ProviderPush", "Mentor", "Skill", "SkillResource", "MentorBinding", "AgentConfig", "SkillAssignment", "ConfigPush"];
@@ -23,6 +24,15 @@ describe("a stack made by the previous release moves to the native provider", ()
     let release: { dir: string; dispose(): void } | undefined;
     let app: PulumiProject;
     const writes = () => Object.entries(emulator.emu.requestCounts()).filter(([route]) => !route.startsWith("GET "));
+    /** An empty preview, then an `up` that changes nothing and sends no write. */
+    const expectNoChangeAndNoWrite = async () => {
+        await fetch(`${emulator.emu.url}${ADMIN_PREFIX}reset-requests`, { method: "POST" });
+        const preview = await app.preview(["--expect-no-changes", "--diff"]);
+        expect(summary(preview.stdout)).toEqual({ unchanged: KINDS.length + 1 });
+        const up = await app.up();
+        expect(summary(up.stdout)).toEqual({ unchanged: KINDS.length + 1 });
+        expect(writes()).toEqual([]);
+    };
 
     beforeAll(async () => {
         await requirePulumi();
@@ -50,18 +60,23 @@ describe("a stack made by the previous release moves to the native provider", ()
         expect(await app.outputs()).toMatchObject({ configPush: "succeeded" });
     });
 
+    it("upgrades to this version's dynamic resources with no change (the per-type stub modules)", async () => {
+        // The state holds the previous release's stubs, serialized by value; this version
+        // writes a require of pulumi-iblai-claw/dynamic/<Type> instead (provider/engine/stub.ts).
+        expect(await app.exportState()).not.toContain("pulumi-iblai-claw/dynamic/");
+        fs.rmSync(path.join(app.dir, "node_modules/pulumi-iblai-claw"));
+        fs.symlinkSync(path.join(ROOT, "node_modules/pulumi-iblai-claw"), path.join(app.dir, "node_modules/pulumi-iblai-claw"));
+        await expectNoChangeAndNoWrite();
+        expect(await app.exportState()).toContain('require(\\"pulumi-iblai-claw/dynamic/Skill\\")');
+    });
+
     it("previews no change on the native types with aliases, and up writes nothing", async () => {
         // The same project folder, now a YAML program (what a user would do: rewrite the program in place).
         fs.rmSync(path.join(app.dir, "node_modules"), { recursive: true });
         fs.rmSync(path.join(app.dir, "index.js"));
         fs.rmSync(path.join(app.dir, "package.json"));
         fs.copyFileSync(path.join(FIXTURE, "Pulumi.yaml"), path.join(app.dir, "Pulumi.yaml"));
-        await fetch(`${emulator.emu.url}${ADMIN_PREFIX}reset-requests`, { method: "POST" });
-        const preview = await app.preview(["--expect-no-changes", "--diff"]);
-        expect(summary(preview.stdout)).toEqual({ unchanged: KINDS.length + 1 });
-        const up = await app.up();
-        expect(summary(up.stdout)).toEqual({ unchanged: KINDS.length + 1 });
-        expect(writes()).toEqual([]);
+        await expectNoChangeAndNoWrite();
         expect(typesInState(await app.exportState()).sort()).toEqual(KINDS.map((k) => `iblai:index:${k}`).sort());
         expect(await app.outputs()).toMatchObject({ configPush: "succeeded" });
     });
