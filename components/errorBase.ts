@@ -22,19 +22,18 @@ export function hasMarker(e: unknown, field: string): boolean {
  *
  * @example
  * ```ts
- * class SetError extends ProblemsError<{ file: string; message: string }> {
- *     readonly code = "SET_INVALID";
+ * class SetError extends ProblemsError<{ file: string; message: string }, "SET_INVALID"> {
  *     constructor(problems: readonly { file: string; message: string }[]) {
- *         super("SetError", problems, problems.map((p) => `${p.file}: ${p.message}`).join("\n"));
+ *         super("SetError", "SET_INVALID", problems, problems.map((p) => `${p.file}: ${p.message}`).join("\n"));
  *     }
  * }
  * ```
  */
-export abstract class ProblemsError<P> extends Error {
-    /** A stable code to match on. */
-    abstract readonly code: string;
+export abstract class ProblemsError<P, Code extends string> extends Error {
     protected constructor(
         name: string,
+        /** A stable code to match on. */
+        readonly code: Code,
         readonly problems: readonly P[],
         message: string,
     ) {

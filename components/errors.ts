@@ -50,15 +50,14 @@ export interface AgentSetProblem {
  * catch (e) { if (AgentSetError.isInstance(e)) for (const p of e.problems) console.log(p.file, p.at, p.message); }
  * ```
  */
-export class AgentSetError extends ProblemsError<AgentSetProblem> {
-    readonly code = "AGENT_SET_INVALID";
+export class AgentSetError extends ProblemsError<AgentSetProblem, "AGENT_SET_INVALID"> {
     readonly __agentSetError = true;
     constructor(
         /** The set's folder. */
         readonly folder: string,
         problems: readonly AgentSetProblem[],
     ) {
-        super("AgentSetError", problems, `agent set ${folder}:\n${problems.map((p) => `  - ${p.file}${p.at ? ` (${p.at})` : ""}: ${p.message}`).join("\n")}`);
+        super("AgentSetError", "AGENT_SET_INVALID", problems, `agent set ${folder}:\n${problems.map((p) => `  - ${p.file}${p.at ? ` (${p.at})` : ""}: ${p.message}`).join("\n")}`);
     }
     static isInstance(e: unknown): e is AgentSetError {
         return hasMarker(e, "__agentSetError");

@@ -42,8 +42,7 @@ export function formatProblem(p: FleetProblem, file: string): string {
  * catch (e) { if (FleetDeclarationError.isInstance(e)) for (const p of e.problems) console.log(p.spot?.line, p.path, p.message); }
  * ```
  */
-export class FleetDeclarationError extends ProblemsError<FleetProblem> {
-    readonly code = "FLEET_DECLARATION_INVALID";
+export class FleetDeclarationError extends ProblemsError<FleetProblem, "FLEET_DECLARATION_INVALID"> {
     readonly __fleetDeclarationError = true;
     constructor(
         /** The declaration's file, as the user named it. */
@@ -51,7 +50,7 @@ export class FleetDeclarationError extends ProblemsError<FleetProblem> {
         problems: readonly FleetProblem[],
     ) {
         const n = problems.length;
-        super("FleetDeclarationError", problems, `fleet declaration ${file}: ${n} problem${n === 1 ? "" : "s"}; no stack was run\n${problems.map((p) => `  ${formatProblem(p, file)}`).join("\n")}`);
+        super("FleetDeclarationError", "FLEET_DECLARATION_INVALID", problems, `fleet declaration ${file}: ${n} problem${n === 1 ? "" : "s"}; no stack was run\n${problems.map((p) => `  ${formatProblem(p, file)}`).join("\n")}`);
     }
     static isInstance(e: unknown): e is FleetDeclarationError {
         return hasMarker(e, "__fleetDeclarationError");
