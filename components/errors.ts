@@ -2,6 +2,7 @@
  * The components' errors. Each has a stable `code` and a marker field checked by a static
  * `isInstance`, because two copies of this package can be loaded in one program.
  */
+import { ProblemsError, hasMarker } from "./errorBase";
 
 /**
  * Thrown when a component is given inputs it cannot name or wire.
@@ -26,7 +27,7 @@ export class ComponentInputError extends Error {
         this.name = "ComponentInputError";
     }
     static isInstance(e: unknown): e is ComponentInputError {
-        return typeof e === "object" && e !== null && (e as { __componentInputError?: unknown }).__componentInputError === true;
+        return hasMarker(e, "__componentInputError");
     }
 }
 
@@ -49,19 +50,17 @@ export interface AgentSetProblem {
  * catch (e) { if (AgentSetError.isInstance(e)) for (const p of e.problems) console.log(p.file, p.at, p.message); }
  * ```
  */
-export class AgentSetError extends Error {
-    readonly code = "AGENT_SET_INVALID";
+export class AgentSetError extends ProblemsError<AgentSetProblem, "AGENT_SET_INVALID"> {
     readonly __agentSetError = true;
     constructor(
         /** The set's folder. */
         readonly folder: string,
-        readonly problems: readonly AgentSetProblem[],
+        problems: readonly AgentSetProblem[],
     ) {
-        super(`agent set ${folder}:\n${problems.map((p) => `  - ${p.file}${p.at ? ` (${p.at})` : ""}: ${p.message}`).join("\n")}`);
-        this.name = "AgentSetError";
+        super("AgentSetError", "AGENT_SET_INVALID", problems, `agent set ${folder}:\n${problems.map((p) => `  - ${p.file}${p.at ? ` (${p.at})` : ""}: ${p.message}`).join("\n")}`);
     }
     static isInstance(e: unknown): e is AgentSetError {
-        return typeof e === "object" && e !== null && (e as { __agentSetError?: unknown }).__agentSetError === true;
+        return hasMarker(e, "__agentSetError");
     }
 }
 

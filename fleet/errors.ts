@@ -2,6 +2,7 @@
  * The fleet's errors, in one file. Each has a stable `code` and a marker field checked by a
  * static `isInstance` (two copies of this package can be loaded in one process).
  */
+import { ProblemsError, hasMarker } from "../components/errorBase";
 import type { SourceSpot } from "./types";
 
 /** One thing wrong with a fleet declaration: where, which field, what, and how to fix it. */
@@ -41,20 +42,18 @@ export function formatProblem(p: FleetProblem, file: string): string {
  * catch (e) { if (FleetDeclarationError.isInstance(e)) for (const p of e.problems) console.log(p.spot?.line, p.path, p.message); }
  * ```
  */
-export class FleetDeclarationError extends Error {
-    readonly code = "FLEET_DECLARATION_INVALID";
+export class FleetDeclarationError extends ProblemsError<FleetProblem, "FLEET_DECLARATION_INVALID"> {
     readonly __fleetDeclarationError = true;
     constructor(
         /** The declaration's file, as the user named it. */
         readonly file: string,
-        readonly problems: readonly FleetProblem[],
+        problems: readonly FleetProblem[],
     ) {
         const n = problems.length;
-        super(`fleet declaration ${file}: ${n} problem${n === 1 ? "" : "s"}; no stack was run\n${problems.map((p) => `  ${formatProblem(p, file)}`).join("\n")}`);
-        this.name = "FleetDeclarationError";
+        super("FleetDeclarationError", "FLEET_DECLARATION_INVALID", problems, `fleet declaration ${file}: ${n} problem${n === 1 ? "" : "s"}; no stack was run\n${problems.map((p) => `  ${formatProblem(p, file)}`).join("\n")}`);
     }
     static isInstance(e: unknown): e is FleetDeclarationError {
-        return typeof e === "object" && e !== null && (e as { __fleetDeclarationError?: unknown }).__fleetDeclarationError === true;
+        return hasMarker(e, "__fleetDeclarationError");
     }
 }
 
@@ -81,6 +80,6 @@ export class FleetUsageError extends Error {
         this.name = "FleetUsageError";
     }
     static isInstance(e: unknown): e is FleetUsageError {
-        return typeof e === "object" && e !== null && (e as { __fleetUsageError?: unknown }).__fleetUsageError === true;
+        return hasMarker(e, "__fleetUsageError");
     }
 }

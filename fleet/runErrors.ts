@@ -2,6 +2,7 @@
  * The runner's errors: each says what, where (the stack) and how to fix it. Messages pass
  * through the sdk's redaction before they are printed (progress.ts).
  */
+import { hasMarker } from "../components/errorBase";
 
 /** Stable codes to match on (a second copy of the package may be loaded: match `code`, not `instanceof`). */
 export type FleetRunErrorCode = "secret-ref-missing" | "stack-locked" | "stack-failed" | "move-failed" | "bad-argument";
@@ -26,7 +27,7 @@ export class FleetRunError extends Error {
     }
 
     static isInstance(e: unknown): e is FleetRunError {
-        return typeof e === "object" && e !== null && (e as { isFleetRunError?: unknown }).isFleetRunError === true;
+        return hasMarker(e, "isFleetRunError");
     }
 }
 

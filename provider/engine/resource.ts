@@ -3,6 +3,7 @@ import { IDENTITY, OWNER } from "./crud";
 import type { ResourceFacts } from "./facts";
 import { READ_ONLY_GIVEN } from "./failures";
 import { trimRegistrationStacks } from "./registrationStack";
+import { ROUTES_KEY } from "./routes";
 import { providerStub } from "./stub";
 
 /** Connection identity a resource may pin instead of taking it from stack config. */
@@ -41,6 +42,32 @@ export interface ResourceShape {
      * their progress in its row (progress.ts).
      */
     needsUrn?: boolean;
+}
+
+/**
+ * The shape of an API resource with every output its facts imply: the facts' own `outputs`
+ * and what the engine adds to them, read from the same facts (the delivered part's hash,
+ * the route generation, what a create caused, each file's hash, the report a ClawInstance's
+ * connectivity test records). One list for the class and the native schema, so the two
+ * cannot disagree.
+ *
+ * @example
+ * ```ts
+ * apiShapeOf(skillFacts).outputs.includes("contentHash"); // true
+ * ```
+ */
+export function apiShapeOf(facts: ResourceFacts): ResourceShape {
+    return shapeOf(facts, {
+        outputs: [
+            ...(facts.delivered ? ["contentHash"] : []),
+            ...(facts.routed ? [ROUTES_KEY] : []),
+            ...(facts.createdOutputs?.keys ?? []),
+            ...Object.entries(facts.fields)
+                .filter(([, f]) => f.kind === "file")
+                .map(([k]) => `${k}Hash`),
+            ...(facts.afterWrite ? ["connectivity"] : []),
+        ],
+    });
 }
 
 /** The shape of an API resource, from its facts. */

@@ -1,3 +1,4 @@
+import type { ClawClient } from "../../sdk";
 import type { FindFacts, ResourceFacts } from "../engine/facts";
 import type { ApiRoutes } from "../engine/routes";
 import type { FieldType } from "./fieldTypes";
@@ -101,8 +102,8 @@ export interface EntityDecl {
     file: string;
     /** The base name of its sdk schema files, sdk/schemas/<sdkFile>.ts, where it differs from `file`. */
     sdkFile?: string;
-    /** The ClawClient property of its plain CRUD API (used unless `behaviour.ops` says otherwise). */
-    sdk: string;
+    /** The ClawClient property of its API: its plain CRUD operations unless `behaviour.ops` says otherwise. */
+    sdk: keyof ClawClient;
     /** Its collection route (older generation), e.g. `agent-skills/`. */
     collection: string;
     /**

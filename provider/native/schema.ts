@@ -3,8 +3,7 @@ import { SETTINGS } from "../engine/connection";
 import { ADOPT, IDENTITY } from "../engine/crud";
 import type { ResourceFacts } from "../engine/facts";
 import { pushShape } from "../engine/pushResource";
-import { type ResourceShape, shapeOf } from "../engine/resource";
-import { ROUTES_KEY } from "../engine/routes";
+import { type ResourceShape, apiShapeOf } from "../engine/resource";
 import { API_FACTS, LOCAL_FACTS, PUSH_FACTS } from "../engine/runtime";
 import { ENTITIES } from "../entities";
 import { deviceIdentityShape } from "../resources/deviceIdentity";
@@ -52,21 +51,6 @@ function requestSchema(schema: z.ZodType): { props: Record<string, Record<string
     return { props: js.properties ?? {}, required: js.required ?? [] };
 }
 
-/**
- * Outputs an API resource adds to its facts' `outputs`, read from the same facts: the
- * delivered part's hash, the route generation, what a create caused, each file's hash; and
- * the report a ClawInstance's connectivity test records (its afterWrite).
- */
-function extraOutputs(facts: ResourceFacts): string[] {
-    return [
-        ...(facts.delivered ? ["contentHash"] : []),
-        ...(facts.routed ? [ROUTES_KEY] : []),
-        ...(facts.createdOutputs?.keys ?? []),
-        ...Object.entries(facts.fields).filter(([, f]) => f.kind === "file").map(([k]) => `${k}Hash`),
-        ...(facts.afterWrite ? ["connectivity"] : []),
-    ];
-}
-
 interface ResourceSpec {
     description: string;
     isComponent?: boolean;
@@ -77,7 +61,7 @@ interface ResourceSpec {
 }
 
 function apiResource(facts: ResourceFacts): ResourceSpec {
-    const shape = shapeOf(facts, { outputs: extraOutputs(facts) });
+    const shape = apiShapeOf(facts);
     const req = requestSchema(facts.createSchema);
     const inputs: Properties = {};
     for (const [k, f] of Object.entries(facts.fields)) {

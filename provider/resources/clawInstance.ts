@@ -2,30 +2,14 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { InstanceCreate, type ClawType } from "../../sdk";
-import { type ResourceFacts, entityOps } from "../engine/facts";
-import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";
+import { entityResource, factsOf } from "../engine/entityResource";
+import type { ResourceFacts } from "../engine/facts";
+import type { IdentityArgs } from "../engine/resource";
 import { clawInstance } from "../entities/clawInstance";
 import type { InstanceId } from "../ids";
 
 /** The facts of `claw/instances/` for the shared engine. */
-export const clawInstanceFacts: ResourceFacts = {
-    type: "ClawInstance",
-    fields: {
-        name: { api: "name" },
-        clawType: { api: "claw_type" },
-        serverUrl: { api: "server_url" },
-        gatewayToken: { api: "gateway_token", writeOnly: true, secret: true },
-        deploymentBackend: { api: "deployment_backend" },
-        authHeaders: { api: "auth_headers", writeOnly: true, secret: true, resetTo: {} },
-        connectionParams: { api: "connection_params", writeOnly: true, secret: true, resetTo: {} },
-        verifyConnectivity: { api: "", local: z.boolean({ error: "must be true or false" }) },
-    },
-    outputs: { instanceId: "id", provisionMode: "provision_mode", status: "status", deployState: "deploy_state", platformKey: "platform_key", lastHealthCheck: "last_health_check", lastHealthStatus: "last_health_status", clawVersion: "claw_version", createdAt: "created_at", updatedAt: "updated_at" },
-    createSchema: InstanceCreate,
-    find: { match: ["name", "server_url", "claw_type", "deployment_backend"], query: clawInstance.behaviour?.findQuery },
-    ops: (client) => entityOps(client.instances),
-    afterWrite: clawInstance.behaviour?.afterWrite,
-};
+export const clawInstanceFacts: ResourceFacts = factsOf(clawInstance, InstanceCreate, { verifyConnectivity: z.boolean({ error: "must be true or false" }) });
 
 /** Inputs of {@link ClawInstance}. */
 export interface ClawInstanceArgs extends IdentityArgs {
@@ -63,7 +47,7 @@ export interface ClawInstanceArgs extends IdentityArgs {
  * export const instanceId = server.id;
  * ```
  */
-export class ClawInstance extends ClawApiResource {
+export class ClawInstance extends entityResource<ClawInstanceArgs>(clawInstanceFacts) {
     /** This ClawInstance's id, typed so it only goes where a ClawInstance is meant. */
     declare readonly id: pulumi.Output<InstanceId>;
     declare readonly name: pulumi.Output<string>;
@@ -87,8 +71,4 @@ export class ClawInstance extends ClawApiResource {
     declare readonly updatedAt: pulumi.Output<string>;
     /** The last test-connectivity report, when verifyConnectivity is on. */
     declare readonly connectivity: pulumi.Output<{ allPassed: boolean; checks: { name: string; passed: boolean; detail?: string | null }[] } | undefined>;
-
-    constructor(name: string, args: ClawInstanceArgs, opts?: pulumi.CustomResourceOptions) {
-        super(shapeOf(clawInstanceFacts, { outputs: ["connectivity"] }), name, args, opts);
-    }
 }

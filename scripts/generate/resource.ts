@@ -15,22 +15,7 @@ const PROVIDER_TYPES: Record<string, string> = {
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 const prop = (k: string) => (IDENT.test(k) ? k : JSON.stringify(k));
-const list = (xs: readonly string[]) => `[${xs.map((x) => JSON.stringify(x)).join(", ")}]`;
 const lower = (s: string) => s[0].toLowerCase() + s.slice(1);
-
-/** The engine's facts of one input (FieldFact), as source: only what is set. */
-function fieldFact(f: FieldDecl): string {
-    const parts = [`api: ${JSON.stringify(f.api)}`];
-    if (f.api === "") parts.push(`local: ${f.type.zodRequest}`);
-    if (f.type.kind) parts.push(`kind: ${JSON.stringify(f.type.kind)}`);
-    if (f.writeOnly) parts.push("writeOnly: true");
-    if (f.secret) parts.push("secret: true");
-    if (f.replaceOnChange) parts.push("replaceOnChange: true");
-    if (f.resetTo !== undefined) parts.push(`resetTo: ${JSON.stringify(f.resetTo)}`);
-    if (f.default !== undefined) parts.push(`default: ${JSON.stringify(f.default)}`);
-    if (f.routes) parts.push(`routes: ${JSON.stringify(f.routes)}`);
-    return `{ ${parts.join(", ")} }`;
-}
 
 /** The doc sentence of an input, with what the engine does that a user must know. */
 export function inputDoc(f: FieldDecl): string | undefined {
@@ -53,39 +38,15 @@ function createSchema(decl: EntityDecl): string {
     return `${base}.extend({ ${extra.map((f) => `${prop(f.api)}: ${m.name}Create.shape.${f.api}`).join(", ")} })`;
 }
 
-/** The facts table: the data from the declaration, the behaviour by reference to it. */
+/**
+ * The facts: read from the declaration at load by the shared factsOf (provider/engine/
+ * entityResource.ts); what the declaration holds only as zod source (the create schema,
+ * the schema of an input the service never sees) is written out here.
+ */
 function facts(decl: EntityDecl, varName: string): string {
-    const b = decl.behaviour ?? {};
-    const delivered = Object.values(decl.fields).filter((f) => f.delivered);
-    const find = decl.find
-        ? `    find: { ${[
-              decl.find.naturalKey ? `naturalKey: ${list(decl.find.naturalKey)}` : undefined,
-              `match: ${list(decl.find.match)}`,
-              b.findQuery ? `query: ${decl.file}.behaviour?.findQuery` : undefined,
-          ]
-              .filter(Boolean)
-              .join(", ")} },`
-        : undefined;
-    const behaviourKeys = (["checkInputs", "afterWrite", "notice", "createdOutputs", "deleteBeforeReplace", "afterDelete"] as const).filter((k) => b[k]);
-    return [
-        `/** The facts of \`${decl.collection}\` for the shared engine. */`,
-        `export const ${varName}: ResourceFacts = {`,
-        `    type: ${JSON.stringify(decl.type)},`,
-        `    fields: {`,
-        ...Object.entries(decl.fields).map(([k, f]) => `        ${prop(k)}: ${fieldFact(f)},`),
-        `    },`,
-        `    outputs: { ${Object.entries(decl.outputs)
-            .map(([k, o]) => `${prop(k)}: ${JSON.stringify(o.api)}`)
-            .join(", ")} },`,
-        `    createSchema: ${createSchema(decl)},`,
-        ...(decl.routed ? ["    routed: true,"] : []),
-        ...(find ? [find] : []),
-        ...(b.delivered ? [`    delivered: ${decl.file}.behaviour?.delivered,`] : []),
-        ...(delivered.length && !b.delivered ? [`    delivered: (o) => ({ ${delivered.map((f) => `${prop(f.api)}: o${IDENT.test(f.api) ? `.${f.api}` : `[${JSON.stringify(f.api)}]`}`).join(", ")} }),`] : []),
-        b.ops ? `    ops: ${decl.file}.behaviour!.ops!,` : `    ops: (client) => entityOps(client.${decl.sdk}),`,
-        ...behaviourKeys.map((k) => `    ${k}: ${decl.file}.behaviour?.${k},`),
-        `};`,
-    ].join("\n");
+    const locals = Object.entries(decl.fields).filter(([, f]) => f.api === "");
+    const local = locals.length ? `, { ${locals.map(([k, f]) => `${prop(k)}: ${f.type.zodRequest}`).join(", ")} }` : "";
+    return [`/** The facts of \`${decl.collection}\` for the shared engine. */`, `export const ${varName}: ResourceFacts = factsOf(${decl.file}, ${createSchema(decl)}${local});`].join("\n");
 }
 
 /**
@@ -102,7 +63,6 @@ export function resourceFile(decl: EntityDecl): string {
     const varName = `${lower(t)}Facts`;
     const fields = Object.entries(decl.fields);
     const delivered = fields.some(([, f]) => f.delivered);
-    const extra = [...(delivered || decl.behaviour?.delivered ? ["contentHash"] : []), ...(decl.routed ? ["apiRoutes"] : []), ...Object.keys(decl.engineOutputs ?? {})];
     const wholes = fields.filter(([, f]) => f.acceptsResource);
     const args = [
         docComment([`Inputs of {@link ${t}}.`]),
@@ -114,7 +74,7 @@ export function resourceFile(decl: EntityDecl): string {
     ].join("\n");
     const cls = [
         docWithExample(decl.doc, decl.examples.program),
-        `export class ${t} extends ClawApiResource {`,
+        `export class ${t} extends entityResource<${t}Args>(${varName}${wholes.length ? `, { ${wholes.map(([k, f]) => `${prop(k)}: ${f.acceptsResource}`).join(", ")} }` : ""}) {`,
         `    /** ${decl.idDoc ?? `This ${t}'s id, typed so it only goes where a ${t} is meant.`} */`,
         `    declare readonly id: pulumi.Output<${decl.idType}>;`,
         ...fields.map(([k, f]) => `    declare readonly ${prop(k)}: pulumi.Output<${f.type.outputTs}${f.required ? "" : " | undefined"}>;`),
@@ -127,26 +87,20 @@ export function resourceFile(decl: EntityDecl): string {
             : []),
         ...Object.entries(decl.engineOutputs ?? {}).map(([k, o]) => withDoc(o.doc, `    declare readonly ${prop(k)}: pulumi.Output<${o.ts}>;`)),
         ...(delivered ? [`    /** SHA-256 of what a push delivers of this ${t}: a ${decl.pushedBy ?? "ConfigPush"} trigger. */`, `    declare readonly contentHash: pulumi.Output<string>;`] : []),
-        "",
-        `    constructor(name: string, args: ${t}Args, opts?: pulumi.CustomResourceOptions) {`,
-        ...(wholes.length ? ["        // A resource given whole stands for its id (resource references do not reach a dynamic provider as such)."] : []),
-        ...wholes.map(([k, f]) => `        const ${k} = args.${k} instanceof ${f.acceptsResource} ? args.${k}.id : args.${k};`),
-        `        super(shapeOf(${varName}${extra.length ? `, { outputs: ${list(extra)} }` : ""}), name, ${wholes.length ? `{ ...args, ${wholes.map(([k]) => k).join(", ")} }` : "args"}, opts);`,
-        `    }`,
         `}`,
     ].join("\n");
     const body = [facts(decl, varName), "", args, "", cls].join("\n");
     const used = (from: string) => Object.entries(PROVIDER_TYPES).filter(([n, f]) => f === from && new RegExp(`\\b${n}\\b`).test(body)).map(([n]) => n);
     const sdkNames = [`${decl.sdkName ?? t}Create`, ...(body.includes(`${decl.mentorSchemas?.name}Create.shape`) ? [`${decl.mentorSchemas!.name}Create`] : []), ...used("../../sdk").map((n) => `type ${n}`)];
     const idsNames = [...new Set([decl.idType, ...used("../ids")])].sort();
-    const usesEntityOps = body.includes("entityOps(");
     const imports = [
         `import type * as pulumi from "@pulumi/pulumi";`,
         ...(/\bz\./.test(body) ? [`import { z } from "zod";`] : []),
         `import { ${sdkNames.join(", ")} } from "../../sdk";`,
-        usesEntityOps ? `import { type ResourceFacts, entityOps } from "../engine/facts";` : `import type { ResourceFacts } from "../engine/facts";`,
-        `import { ClawApiResource, type IdentityArgs, shapeOf } from "../engine/resource";`,
-        ...(decl.behaviour ? [`import { ${decl.file} } from "../entities/${decl.file}";`] : []),
+        `import { entityResource, factsOf } from "../engine/entityResource";`,
+        `import type { ResourceFacts } from "../engine/facts";`,
+        `import type { IdentityArgs } from "../engine/resource";`,
+        `import { ${decl.file} } from "../entities/${decl.file}";`,
         ...[...new Set(wholes.map(([, f]) => f.acceptsResource!))].map((c) => `import { ${c} } from "./${lower(c)}";`),
         `import type { ${idsNames.join(", ")} } from "../ids";`,
     ];

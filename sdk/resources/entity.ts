@@ -226,6 +226,27 @@ export class EntityApi<
         return this.routes.encode ? this.routes.encode(valid) : valid;
     }
 
+    /**
+     * One write (create, update, replace): the body validated with `schema` before any
+     * request, encoded, its write-only strings scrubbed from errors, the answer read as the
+     * object; `recover`, given the valid body, says how a lost answer is found again.
+     */
+    private async write(
+        method: "POST" | "PATCH" | "PUT",
+        route: string,
+        schema: z.ZodType,
+        body: unknown,
+        recover?: (valid: Record<string, unknown>) => (() => Promise<unknown>) | undefined,
+    ): Promise<z.output<Obj>> {
+        const valid = this.validate(schema, body, method, route);
+        return (await this.client.request(method, route, {
+            body: this.encode(valid),
+            schema: this.routes.object,
+            secrets: this.secretsOf(valid),
+            recover: recover?.(valid),
+        })) as z.output<Obj>;
+    }
+
     /** The part of a query the client must match itself. */
     private clientMatch(query: object): Record<string, unknown> {
         const q = query as Record<string, unknown>;
@@ -314,14 +335,10 @@ export class EntityApi<
      * ```
      */
     async create(body: z.input<Create>): Promise<z.output<Obj>> {
-        const valid = this.validate(this.routes.create, body, "POST", this.routes.collection);
-        const key = this.routes.naturalKey?.(valid as z.output<Create>);
-        return (await this.client.request("POST", this.routes.collection, {
-            body: this.encode(valid),
-            schema: this.routes.object,
-            secrets: this.secretsOf(valid),
-            recover: key ? () => this.findOne(key) : undefined,
-        })) as z.output<Obj>;
+        return this.write("POST", this.routes.collection, this.routes.create, body, (valid) => {
+            const key = this.routes.naturalKey?.(valid as z.output<Create>);
+            return key ? () => this.findOne(key) : undefined;
+        });
     }
 
     /**
@@ -333,12 +350,7 @@ export class EntityApi<
      * ```
      */
     async update(id: Id, body: z.input<Update>): Promise<z.output<Obj>> {
-        const valid = this.validate(this.routes.update, body, "PATCH", this.objectRoute(id));
-        return (await this.client.request("PATCH", this.objectRoute(id), {
-            body: this.encode(valid),
-            schema: this.routes.object,
-            secrets: this.secretsOf(valid),
-        })) as z.output<Obj>;
+        return this.write("PATCH", this.objectRoute(id), this.routes.update, body);
     }
 
     /**
@@ -350,12 +362,7 @@ export class EntityApi<
      * ```
      */
     async replace(id: Id, body: z.input<Create>): Promise<z.output<Obj>> {
-        const valid = this.validate(this.routes.create, body, "PUT", this.objectRoute(id));
-        return (await this.client.request("PUT", this.objectRoute(id), {
-            body: this.encode(valid),
-            schema: this.routes.object,
-            secrets: this.secretsOf(valid),
-        })) as z.output<Obj>;
+        return this.write("PUT", this.objectRoute(id), this.routes.create, body);
     }
 
     /**

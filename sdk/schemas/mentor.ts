@@ -28,6 +28,22 @@ export type MentorVisibility = z.output<typeof MentorVisibility>;
 export const MENTOR_TEMPLATE = "ai-mentor";
 
 /**
+ * The settings a user edits, as both bodies take them (the create passes them on to the
+ * settings): one definition, so a rule cannot differ between create and update. Only the
+ * description's name differs, `description` at create and `mentor_description` in the
+ * settings.
+ */
+function settingsFields<D extends "description" | "mentor_description">(description: D) {
+    return {
+        display_name: z.string().max(255).optional(),
+        ...({ [description]: z.string().optional() } as Record<D, z.ZodOptional<z.ZodString>>),
+        mentor_visibility: MentorVisibility.optional(),
+        enable_claw: z.boolean().optional(),
+        allow_anonymous: z.boolean().optional(),
+    };
+}
+
+/**
  * What makes a mentor, in one body: the sdk sends its mentor fields to
  * `mentor-with-settings/` and its settings (`enable_claw`, default true; `allow_anonymous`;
  * the description) to `settings/`. `new_mentor_name` is the mentor's natural key.
@@ -39,11 +55,7 @@ export const MENTOR_TEMPLATE = "ai-mentor";
  */
 export const MentorCreate = z.strictObject({
     new_mentor_name: z.string().trim().min(1, "must not be empty").max(255),
-    display_name: z.string().max(255).optional(),
-    description: z.string().optional(),
-    mentor_visibility: MentorVisibility.optional(),
-    enable_claw: z.boolean().optional(),
-    allow_anonymous: z.boolean().optional(),
+    ...settingsFields("description"),
 });
 export type MentorCreate = z.input<typeof MentorCreate>;
 
@@ -56,13 +68,7 @@ export type MentorCreate = z.input<typeof MentorCreate>;
  * MentorSettingsUpdate.parse({ enable_claw: false });
  * ```
  */
-export const MentorSettingsUpdate = z.strictObject({
-    display_name: z.string().max(255).optional(),
-    mentor_description: z.string().optional(),
-    mentor_visibility: MentorVisibility.optional(),
-    enable_claw: z.boolean().optional(),
-    allow_anonymous: z.boolean().optional(),
-});
+export const MentorSettingsUpdate = z.strictObject(settingsFields("mentor_description"));
 export type MentorSettingsUpdate = z.input<typeof MentorSettingsUpdate>;
 
 /**

@@ -32,8 +32,11 @@ describe("generated files", () => {
     it("writes one stub module per dynamic type, and every resource class's type has one", () => {
         expect(files.filter((f) => f.path.startsWith("provider/stubs/")).map((f) => path.basename(f.path, ".ts"))).toEqual([...STUB_TYPES]);
         const registered = new Set<string>();
-        for (const file of fs.readdirSync(path.join(ROOT, "provider/resources"))) {
-            for (const m of fs.readFileSync(path.join(ROOT, "provider/resources", file), "utf8").matchAll(/^\s+type: "(\w+)",$/gm)) registered.add(m[1]);
+        // An entity's type stands in its declaration (its resource file's facts are read from it), the others' in their resource files.
+        for (const dir of ["provider/resources", "provider/entities"]) {
+            for (const file of fs.readdirSync(path.join(ROOT, dir))) {
+                for (const m of fs.readFileSync(path.join(ROOT, dir, file), "utf8").matchAll(/^\s+type: "(\w+)",$/gm)) registered.add(m[1]);
+            }
         }
         expect([...registered].sort()).toEqual([...STUB_TYPES]);
     });
