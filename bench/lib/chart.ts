@@ -67,8 +67,20 @@ function growth(results: WorkflowResult[]): { wall: Point[]; perResource: Point[
     return { wall, perResource, written };
 }
 
-/** One panel per run (field `run`), in the order of field `n`, titled at its top left: both charts' layout. */
 const RUN_PANELS = { row: { field: "run", type: "nominal", title: null, sort: { field: "n", op: "min" }, header: { labelAngle: 0, labelAlign: "left", labelAnchor: "start", labelOrient: "top", labelFontSize: 12, labelLimit: 500 } } };
+
+/** Horizontal bars with `encoding`, one panel per run (field `run`) in the order of field `n`, titled at its top left, each with its own x scale: both charts' layout. */
+function barsByRun(encoding: Record<string, unknown>): Record<string, unknown> {
+    return { facet: RUN_PANELS, resolve: { scale: { x: "independent" } }, spec: { width: 520, mark: "bar", encoding } };
+}
+
+/** A vega-lite spec drawn as SVG text. */
+async function toSvg(spec: Record<string, unknown>): Promise<string> {
+    const vl = await importEsm("vega-lite");
+    const vega = await importEsm("vega");
+    const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: "none" });
+    return (await view.toSVG()) as string;
+}
 
 const SERIES_COLORS = {
     domain: ["curl workflow", "ours up", "floor up", "ours preview (no-op)", "floor preview (no-op)", "ours up (no-op)", "floor up (no-op)", "ours destroy", "floor destroy"],
@@ -101,31 +113,23 @@ function lines(values: Point[], title: string, yTitle: string, yScale: Record<st
  * ```
  */
 export async function renderChart(results: WorkflowResult[], options: { variants?: boolean } = {}): Promise<string> {
-    const vl = await importEsm("vega-lite");
-    const vega = await importEsm("vega");
     const shown = results.filter((r) => options.variants || !r.variant).sort((a, b) => a.latencyMs - b.latencyMs || a.mentors - b.mentors);
     const split = {
         title: { text: "Guide workflow: curl vs pulumi-iblai-claw vs the engine floor", subtitle: "wall time split by phase; file backend, emulator on loopback" },
         data: { values: bars(shown) },
-        facet: RUN_PANELS,
-        resolve: { scale: { x: "independent" } },
-        spec: {
-            width: 520,
-            mark: "bar",
-            encoding: {
-                y: { field: "phase", type: "nominal", title: null, sort: null },
-                x: { field: "seconds", type: "quantitative", aggregate: "sum", title: "seconds (wall)" },
-                color: {
-                    field: "part",
-                    type: "nominal",
-                    title: "part of the wall time",
-                    sort: ["curl (sequential requests)", "program start", "engine", "after the summary"],
-                    scale: { range: ["#8c6d31", "#e6550d", "#3182bd", "#bdbdbd"] },
-                    legend: { labelLimit: 220, titleLimit: 220 },
-                },
-                order: { field: "order", type: "quantitative" },
+        ...barsByRun({
+            y: { field: "phase", type: "nominal", title: null, sort: null },
+            x: { field: "seconds", type: "quantitative", aggregate: "sum", title: "seconds (wall)" },
+            color: {
+                field: "part",
+                type: "nominal",
+                title: "part of the wall time",
+                sort: ["curl (sequential requests)", "program start", "engine", "after the summary"],
+                scale: { range: ["#8c6d31", "#e6550d", "#3182bd", "#bdbdbd"] },
+                legend: { labelLimit: 220, titleLimit: 220 },
             },
-        },
+            order: { field: "order", type: "quantitative" },
+        }),
     };
     const g = growth(shown.filter((r) => r.latencyMs === shown[shown.length - 1]?.latencyMs));
     const sizes = new Set(g.wall.map((p) => p.resources));
@@ -142,8 +146,7 @@ export async function renderChart(results: WorkflowResult[], options: { variants
                 : [split],
         resolve: { scale: { color: "independent" } },
     };
-    const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: "none" });
-    return (await view.toSVG()) as string;
+    return toSvg(spec);
 }
 
 /** One run of bench/fleet.ts, as far as the chart needs it. */
@@ -166,8 +169,6 @@ export interface FleetChartRun {
  * ```
  */
 export async function renderFleetChart(runs: FleetChartRun[]): Promise<string> {
-    const vl = await importEsm("vega-lite");
-    const vega = await importEsm("vega");
     const values = runs
         .sort((a, b) => a.mentors - b.mentors)
         .flatMap((r) => {
@@ -179,18 +180,11 @@ export async function renderFleetChart(runs: FleetChartRun[]): Promise<string> {
         $schema: "https://vega.github.io/schema/vega-lite/v6.json",
         title: { text: "Fleet: the guide's curl workflow vs iblai-claw fleet", subtitle: "whole commands as a user runs them; file backend, emulator on loopback, 2 cores" },
         data: { values },
-        facet: RUN_PANELS,
-        resolve: { scale: { x: "independent" } },
-        spec: {
-            width: 520,
-            mark: "bar",
-            encoding: {
-                y: { field: "command", type: "nominal", title: null, sort: null },
-                x: { field: "seconds", type: "quantitative", title: "seconds (wall)" },
-                color: { field: "command", type: "nominal", legend: null, scale: { range: ["#8c6d31", "#d62728", "#1f77b4", "#9467bd"] } },
-            },
-        },
+        ...barsByRun({
+            y: { field: "command", type: "nominal", title: null, sort: null },
+            x: { field: "seconds", type: "quantitative", title: "seconds (wall)" },
+            color: { field: "command", type: "nominal", legend: null, scale: { range: ["#8c6d31", "#d62728", "#1f77b4", "#9467bd"] } },
+        }),
     };
-    const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: "none" });
-    return (await view.toSVG()) as string;
+    return toSvg(spec);
 }
