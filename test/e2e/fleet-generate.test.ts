@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { type Emulator, startEmulator } from "../../emulator";
 import { ORG, TOKEN, writesSince } from "../helpers/emulator";
 import { CLI, Fleet } from "../helpers/fleet";
-import { GuideCurl, populateOrg } from "../helpers/guideWorkflow";
+import { GuideCurl, populateOrg, pushesSettled } from "../helpers/guideWorkflow";
 import { PulumiProject, requirePulumi } from "../helpers/pulumi";
 
 const run = promisify(execFile);
@@ -21,10 +21,7 @@ describe("iblai-claw generate --fleet: from an existing org to an adopted fleet"
         await requirePulumi();
         PulumiProject.ensureRoot();
         emu = await startEmulator({ orgs: { [ORG]: TOKEN }, pushDelayMs: 20 });
-        const waitForPushes = async () => {
-            for (let i = 0; i < 200 && JSON.stringify(emu.store.list(ORG, "claw/mentor-configs")).includes('"pending"'); i++) await new Promise((r) => setTimeout(r, 25));
-        };
-        const org = await populateOrg(new GuideCurl(emu.url, ORG, TOKEN), waitForPushes);
+        const org = await populateOrg(new GuideCurl(emu.url, ORG, TOKEN), () => pushesSettled(emu, ORG));
         fleet = new Fleet(undefined, emu);
         const { stdout } = await run(process.execPath, [CLI, "generate", "--fleet", "--out", path.join(fleet.dir, "fleet.yaml")], {
             cwd: fleet.dir,

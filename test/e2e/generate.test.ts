@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { type Emulator, startEmulator } from "../../emulator";
 import { writesSince } from "../helpers/emulator";
-import { GuideCurl, type PopulatedOrg, populateOrg } from "../helpers/guideWorkflow";
+import { GuideCurl, type PopulatedOrg, populateOrg, pushesSettled } from "../helpers/guideWorkflow";
 import { PulumiProject, ROOT, requirePulumi, summary } from "../helpers/pulumi";
 
 const run = promisify(execFile);
@@ -32,12 +32,7 @@ describe("iblai-claw generate: from an existing org to an adopted stack", () => 
         await requirePulumi();
         PulumiProject.ensureRoot();
         emu = await startEmulator({ orgs: { [ORG]: TOKEN }, pushDelayMs: 20 });
-        const waitForPushes = async () => {
-            for (let i = 0; i < 200 && (emu as unknown as { store: unknown }) && JSON.stringify(emu.store.list(ORG, "claw/mentor-configs")).includes('"pending"'); i++) {
-                await new Promise((r) => setTimeout(r, 25));
-            }
-        };
-        org = await populateOrg(new GuideCurl(emu.url, ORG, TOKEN), waitForPushes);
+        org = await populateOrg(new GuideCurl(emu.url, ORG, TOKEN), () => pushesSettled(emu, ORG));
         outDir = fs.mkdtempSync(path.join(ROOT, ".e2e", "generated-"));
         fs.rmdirSync(outDir);
     });

@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import type { Emulator } from "../../emulator";
 
 const run = promisify(execFile);
 
@@ -39,6 +40,19 @@ export interface PopulatedOrg {
     assetBytes: Buffer;
     /** The platform's device key (PEM) both instances were registered with. */
     devicePrivateKeyPem: string;
+}
+
+/**
+ * Resolves once no config push of `org` on the emulator is pending any more (or after ~5 s):
+ * the guide does not wait for its pushes, a test that reads the org afterwards must.
+ *
+ * @example
+ * ```ts
+ * await populateOrg(new GuideCurl(emu.url, ORG, TOKEN), () => pushesSettled(emu, ORG));
+ * ```
+ */
+export async function pushesSettled(emu: Emulator, org: string): Promise<void> {
+    for (let i = 0; i < 200 && JSON.stringify(emu.store.list(org, "claw/mentor-configs")).includes('"pending"'); i++) await new Promise((r) => setTimeout(r, 25));
 }
 
 /**
